@@ -1,0 +1,2 @@
+//! rc-sim: placeholder entry until the simulator lands.
+fn main() {}

@@ -1,0 +1,1 @@
+//! The pure grid core: normalised rows, and filter → sort → page views over them.

@@ -1,0 +1,4 @@
+//! Wasm entry point of the standalone page.
+fn main() {
+    rc_device_manager::start();
+}

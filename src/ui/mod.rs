@@ -1,0 +1,4 @@
+//! Yew components; they render what the grid computed and dispatch named actions.
+
+/// Mounts the app on `#app`.
+pub fn mount_standalone() {}

@@ -1,0 +1,2 @@
+//! xtask: tool bootstrap and orchestration (placeholder).
+fn main() {}
