@@ -1,0 +1,2 @@
+//! Grid benchmarks (criterion): placeholder until the grid core lands.
+fn main() {}
