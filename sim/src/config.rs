@@ -1,0 +1,148 @@
+//! The command line: every flag of rc-sim, parsed by clap (unknown flags exit with code 2).
+
+use clap::{Args, Parser};
+use serde::{Deserialize, Serialize};
+
+/// Which CORS policy the simulated `API_Enable_CORS` / `API_CORS_Origin` settings give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cors {
+    Off,
+    Any,
+    List(Vec<String>),
+}
+
+fn parse_cors(s: &str) -> Result<Cors, String> {
+    match s.trim() {
+        "off" | "" => Ok(Cors::Off),
+        "*" => Ok(Cors::Any),
+        list => Ok(Cors::List(
+            list.split(',')
+                .map(|o| o.trim().to_lowercase())
+                .filter(|o| !o.is_empty())
+                .collect(),
+        )),
+    }
+}
+
+fn parse_switch(s: &str) -> Result<bool, String> {
+    match s {
+        "on" | "true" | "1" | "yes" => Ok(true),
+        "off" | "false" | "0" | "no" => Ok(false),
+        _ => Err(format!("expected on|off, got {s:?}")),
+    }
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("not a number: {s:?}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("a share between 0 and 1".into())
+    }
+}
+
+/// Fault injection settings; `POST /_sim/faults` takes the same names as JSON.
+#[derive(Debug, Clone, Default, Args, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Faults {
+    /// Fixed delay added to every /api/ response, in milliseconds.
+    #[arg(long = "latency-ms", default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Extra random delay between 0 and this many milliseconds.
+    #[arg(long = "jitter-ms", default_value_t = 0)]
+    pub jitter_ms: u64,
+    /// Share of /api/ requests answered 500 with an HTML body.
+    #[arg(long = "fail-500", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fail_500: f64,
+    /// Share answered 502 Bad Gateway (as from a reverse proxy).
+    #[arg(long = "fail-502", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fail_502: f64,
+    /// Share answered 503 Service Unavailable.
+    #[arg(long = "fail-503", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fail_503: f64,
+    /// Share of requests whose connection is dropped without a complete response.
+    #[arg(long = "drop", default_value_t = 0.0, value_parser = parse_rate)]
+    pub drop: f64,
+    /// Share of JSON responses cut in half (a complete HTTP response with broken JSON).
+    #[arg(long = "truncate", default_value_t = 0.0, value_parser = parse_rate)]
+    pub truncate: f64,
+    /// Share of responses sent with `Content-Type: text/html`.
+    #[arg(long = "wrong-content-type", default_value_t = 0.0, value_parser = parse_rate)]
+    pub wrong_content_type: f64,
+    /// Send bodies in 64-byte chunks with this many milliseconds between chunks (0 = off).
+    #[arg(long = "trickle-ms", default_value_t = 0)]
+    pub trickle_ms: u64,
+}
+
+/// rc-sim: a faithful Rocket.Chat REST API simulator (device management endpoints).
+#[derive(Debug, Clone, Parser)]
+#[command(name = "rc-sim", version, about)]
+pub struct Config {
+    /// Port to listen on (0 = any free port).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// Address to bind.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Generate this many sessions (deterministic with --seed) instead of the example fixture.
+    #[arg(long)]
+    pub sessions: Option<usize>,
+    /// Seed for --sessions.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Load session rows from a JSON file: `{"sessions":[...]}` or a plain array.
+    #[arg(long, conflicts_with = "sessions")]
+    pub fixture: Option<std::path::PathBuf>,
+    /// Add `current: true` to the caller's own session row (8.7+ servers).
+    #[arg(long = "mark-current", default_value = "on", value_parser = parse_switch, num_args = 0..=1, default_missing_value = "on")]
+    pub mark_current: bool,
+    /// New logins per second while serving (shifts pages under a multi-page fetch).
+    #[arg(long = "login-rate", default_value_t = 0.0)]
+    pub login_rate: f64,
+    /// Seconds a 2FA-authorized token stays authorized (Accounts_TwoFactorAuthentication_RememberFor).
+    #[arg(long = "remember-for", default_value_t = 1800)]
+    pub remember_for: i64,
+    /// Enterprise licence with the device-management module: on|off.
+    #[arg(long, default_value = "on", value_parser = parse_switch)]
+    pub licence: bool,
+    /// CORS: off, *, or a comma list of allowed origins.
+    #[arg(long, default_value = "off", value_parser = parse_cors)]
+    pub cors: Cors,
+    /// Calls allowed per 60 s per route and client IP (0 = rate limiter off).
+    #[arg(long = "rate-limit", default_value_t = 0)]
+    pub rate_limit: u32,
+    /// Also rate-limit admins (normally exempt through api-bypass-rate-limit).
+    #[arg(long = "rate-limit-admins")]
+    pub rate_limit_admins: bool,
+    /// Mount the test-only control endpoints under /_sim/.
+    #[arg(long = "test-control")]
+    pub test_control: bool,
+    /// Serve this directory at / (SPA fallback to index.html).
+    #[arg(long = "serve-dir")]
+    pub serve_dir: Option<std::path::PathBuf>,
+    /// The admin's user id.
+    #[arg(long = "admin-user-id", default_value = "rcsimAdminUser001")]
+    pub admin_user_id: String,
+    /// The admin's auth token (X-Auth-Token).
+    #[arg(long = "admin-token", default_value = "rcsim-admin-token-0123456789abcdefghijklmn")]
+    pub admin_token: String,
+    /// The admin's TOTP secret, base32.
+    #[arg(long = "admin-totp-secret", default_value = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")]
+    pub admin_totp_secret: String,
+    /// Print the admin's current TOTP code every 30 s: on|off.
+    #[arg(long = "print-totp", default_value = "on", value_parser = parse_switch, num_args = 0..=1, default_missing_value = "on")]
+    pub print_totp: bool,
+    #[command(flatten)]
+    pub faults: Faults,
+}
+
+impl Config {
+    /// Parses a command line given as words (the first is the program name).
+    pub fn from_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        Config::try_parse_from(args)
+    }
+}

@@ -1,0 +1,169 @@
+//! The session row and how it is written on the wire (list.all, info.admin, list).
+//!
+//! Rows share their device and user parts through `Arc`s: a million sessions use a few
+//! hundred distinct devices, and sharing keeps memory well under the 1 GB budget.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use crate::json::iso_ms;
+
+/// A `device` object as served, plus the fields the server sorts and searches on.
+#[derive(Debug)]
+pub struct DeviceInfo {
+    pub raw: Box<RawValue>,
+    pub name: Option<String>,
+    pub dtype: Option<String>,
+    pub os_name: Option<String>,
+    pub os_version: Option<String>,
+}
+
+impl DeviceInfo {
+    /// Keeps the object exactly as given; `device` has no fixed schema on the server.
+    pub fn from_value(v: &Value) -> Self {
+        let s = |p: &str| v.pointer(p).and_then(|x| x.as_str()).map(str::to_string);
+        DeviceInfo {
+            raw: RawValue::from_string(v.to_string()).expect("serialized JSON is valid"),
+            name: s("/name"),
+            dtype: s("/type"),
+            os_name: s("/os/name"),
+            os_version: s("/os/version"),
+        }
+    }
+}
+
+/// The `_user` projection of a user document (name, username, avatarETag, avatarOrigin).
+#[derive(Debug)]
+pub struct UserView {
+    pub raw: Box<RawValue>,
+    pub name: Option<String>,
+    pub username: Option<String>,
+}
+
+impl UserView {
+    pub fn from_value(v: &Value) -> Self {
+        let s = |p: &str| v.get(p).and_then(|x| x.as_str()).map(str::to_string);
+        UserView {
+            raw: RawValue::from_string(v.to_string()).expect("serialized JSON is valid"),
+            name: s("name"),
+            username: s("username"),
+        }
+    }
+}
+
+/// One active login (one login token, its newest session document).
+#[derive(Debug)]
+pub struct Session {
+    pub session_id: Box<str>,
+    pub user_id: Arc<str>,
+    pub device: Arc<DeviceInfo>,
+    pub host: Option<Arc<str>>,
+    pub ip: Option<Box<str>>,
+    pub login_at: i64,
+    /// `None` when the user document is gone: the `$lookup` then yields no `_user`.
+    pub user: Option<Arc<UserView>>,
+    /// Fields a fixture carried that the generator never writes; served as given.
+    pub extra: Option<Box<Vec<(String, Box<RawValue>)>>>,
+}
+
+impl Session {
+    /// Appends the hidden `searchTerm` the server stores: device.name + device.type + os.name
+    /// + sessionId + userId, run together without a separator.
+    pub fn search_term_into(&self, buf: &mut String) {
+        buf.clear();
+        for part in [&self.device.name, &self.device.dtype, &self.device.os_name]
+            .into_iter()
+            .flatten()
+        {
+            buf.push_str(part);
+        }
+        buf.push_str(&self.session_id);
+        buf.push_str(&self.user_id);
+    }
+}
+
+/// A row ready to serialize, with the per-request parts (projection and `current`).
+pub struct RowOut<'a> {
+    pub s: &'a Session,
+    pub with_user: bool,
+    pub current: bool,
+}
+
+impl Serialize for RowOut<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let s = self.s;
+        let mut m = ser.serialize_map(None)?;
+        m.serialize_entry("_id", &*s.session_id)?;
+        m.serialize_entry("sessionId", &*s.session_id)?;
+        m.serialize_entry("userId", &*s.user_id)?;
+        m.serialize_entry("device", &s.device.raw)?;
+        if let Some(h) = &s.host {
+            m.serialize_entry("host", &**h)?;
+        }
+        if let Some(ip) = &s.ip {
+            m.serialize_entry("ip", &**ip)?;
+        }
+        m.serialize_entry("loginAt", &iso_ms(s.login_at))?;
+        if self.with_user {
+            if let Some(u) = &s.user {
+                m.serialize_entry("_user", &u.raw)?;
+            }
+        }
+        if let Some(extra) = &s.extra {
+            for (k, v) in extra.iter() {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        if self.current {
+            m.serialize_entry("current", &true)?;
+        }
+        m.end()
+    }
+}
+
+/// The sort keys the server accepts (`validateSortKeys`).
+pub const SORT_KEYS: [&str; 6] = [
+    "loginAt",
+    "device.name",
+    "device.os.name",
+    "device.os.version",
+    "_user.name",
+    "_user.username",
+];
+
+/// MongoDB orders a missing field before any string; strings compare by bytes.
+fn key_of<'a>(s: &'a Session, key: &str, with_user: bool) -> Option<&'a str> {
+    match key {
+        "device.name" => s.device.name.as_deref(),
+        "device.os.name" => s.device.os_name.as_deref(),
+        "device.os.version" => s.device.os_version.as_deref(),
+        "_user.name" if with_user => s.user.as_ref().and_then(|u| u.name.as_deref()),
+        "_user.username" if with_user => s.user.as_ref().and_then(|u| u.username.as_deref()),
+        _ => None,
+    }
+}
+
+/// The trap: the custom `$sort` runs after `$skip`/`$limit`, so only the page is reordered.
+pub fn sort_page(rows: &mut [Arc<Session>], spec: &[(String, i32)], with_user: bool) {
+    if spec.is_empty() {
+        return;
+    }
+    rows.sort_by(|a, b| {
+        for (key, dir) in spec {
+            let ord = if key == "loginAt" {
+                a.login_at.cmp(&b.login_at)
+            } else {
+                key_of(a, key, with_user).cmp(&key_of(b, key, with_user))
+            };
+            let ord = if *dir < 0 { ord.reverse() } else { ord };
+            if ord != Ordering::Equal {
+                return ord;
+            }
+        }
+        Ordering::Equal
+    });
+}

@@ -1,0 +1,48 @@
+//! The app shell: signs in, loads the sessions, shows the table.
+
+use super::sign_in::{SignIn, SignInRequest};
+use super::table::Table;
+use crate::api::{wire::Session, ApiError, Client, Credentials};
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    SignIn(Option<ApiError>),
+    Loading,
+    Loaded(std::rc::Rc<Vec<Session>>),
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let phase = use_state(|| Phase::SignIn(None));
+    let on_submit = {
+        let phase = phase.clone();
+        Callback::from(move |req: SignInRequest| {
+            let phase = phase.clone();
+            phase.set(Phase::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let client = Client::new(Credentials {
+                    server: req.server,
+                    user_id: req.user_id,
+                    auth_token: req.auth_token,
+                });
+                match client.list_page(0, 100, &req.code).await {
+                    Ok(page) => phase.set(Phase::Loaded(std::rc::Rc::new(page.sessions.rows))),
+                    Err(e) => phase.set(Phase::SignIn(Some(e))),
+                }
+            });
+        })
+    };
+    html! {
+        <main class="rcdm">
+            <h1>{ "Device management" }</h1>
+            {
+                match &*phase {
+                    Phase::SignIn(error) => html! { <SignIn error={error.clone()} on_submit={on_submit} /> },
+                    Phase::Loading => html! { <p role="status">{ "Loading sessions…" }</p> },
+                    Phase::Loaded(rows) => html! { <Table rows={rows.clone()} /> },
+                }
+            }
+        </main>
+    }
+}
