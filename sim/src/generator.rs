@@ -290,7 +290,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         let age = rng.unit();
         let login_at = anchor - (age * age * SPREAD_MS) as i64 - rng.below(1000) as i64;
         sessions.push(Arc::new(Session {
-            session_id: meteor_id(&mut rng).into_boxed_str(),
+            session_id: meteor_id(&mut rng).into(),
             user_id: u.rec.id.clone(),
             device: dev,
             host: Some(host),
@@ -320,7 +320,7 @@ mod tests {
         let ser = |g: &Generated| {
             g.sessions
                 .iter()
-                .map(|s| serde_json::to_string(&RowOut { s, with_user: true, current: false }).unwrap())
+                .map(|s| serde_json::to_string(&RowOut { s, with_user: true, current: false, success: false }).unwrap())
                 .collect::<Vec<_>>()
         };
         let (sa, sb) = (ser(&a), ser(&b));

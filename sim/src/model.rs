@@ -58,7 +58,7 @@ impl UserView {
 /// One active login (one login token, its newest session document).
 #[derive(Debug)]
 pub struct Session {
-    pub session_id: Box<str>,
+    pub session_id: Arc<str>,
     pub user_id: Arc<str>,
     pub device: Arc<DeviceInfo>,
     pub host: Option<Arc<str>>,
@@ -91,6 +91,8 @@ pub struct RowOut<'a> {
     pub s: &'a Session,
     pub with_user: bool,
     pub current: bool,
+    /// info.admin puts the row's fields at the top level next to `success: true`.
+    pub success: bool,
 }
 
 impl Serialize for RowOut<'_> {
@@ -120,6 +122,9 @@ impl Serialize for RowOut<'_> {
         }
         if self.current {
             m.serialize_entry("current", &true)?;
+        }
+        if self.success {
+            m.serialize_entry("success", &true)?;
         }
         m.end()
     }

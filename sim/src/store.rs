@@ -26,9 +26,9 @@ pub struct Store {
     /// Active sessions, ascending by (loginAt, insertion order).
     rows: Vec<Arc<Session>>,
     /// sessionId → loginAt of the active row, to find it by binary search.
-    index: HashMap<Box<str>, i64>,
+    index: HashMap<Arc<str>, i64>,
     /// Logged-out rows: the document keeps its loginToken, so a second logout still succeeds.
-    logged_out: HashMap<Box<str>, Arc<Session>>,
+    logged_out: HashMap<Arc<str>, Arc<Session>>,
     pub users: Vec<UserRec>,
 }
 

@@ -7,19 +7,19 @@ use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum Phase {
-    SignIn(Option<ApiError>),
-    Loading,
+    /// The form stays mounted while loading, so a failed attempt keeps what was typed.
+    SignIn { error: Option<ApiError>, busy: bool },
     Loaded(std::rc::Rc<Vec<Session>>),
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let phase = use_state(|| Phase::SignIn(None));
+    let phase = use_state(|| Phase::SignIn { error: None, busy: false });
     let on_submit = {
         let phase = phase.clone();
         Callback::from(move |req: SignInRequest| {
             let phase = phase.clone();
-            phase.set(Phase::Loading);
+            phase.set(Phase::SignIn { error: None, busy: true });
             wasm_bindgen_futures::spawn_local(async move {
                 let client = Client::new(Credentials {
                     server: req.server,
@@ -28,7 +28,7 @@ pub fn app() -> Html {
                 });
                 match client.list_page(0, 100, &req.code).await {
                     Ok(page) => phase.set(Phase::Loaded(std::rc::Rc::new(page.sessions.rows))),
-                    Err(e) => phase.set(Phase::SignIn(Some(e))),
+                    Err(e) => phase.set(Phase::SignIn { error: Some(e), busy: false }),
                 }
             });
         })
@@ -38,8 +38,9 @@ pub fn app() -> Html {
             <h1>{ "Device management" }</h1>
             {
                 match &*phase {
-                    Phase::SignIn(error) => html! { <SignIn error={error.clone()} on_submit={on_submit} /> },
-                    Phase::Loading => html! { <p role="status">{ "Loading sessions…" }</p> },
+                    Phase::SignIn { error, busy } => html! {
+                        <SignIn error={error.clone()} busy={*busy} on_submit={on_submit} />
+                    },
                     Phase::Loaded(rows) => html! { <Table rows={rows.clone()} /> },
                 }
             }

@@ -1,8 +1,8 @@
 //! Yew components; they render what the grid computed and dispatch named actions.
 
-mod app;
-mod sign_in;
-mod table;
+pub mod app;
+pub mod sign_in;
+pub mod table;
 
 pub use app::App;
 

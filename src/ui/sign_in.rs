@@ -16,6 +16,8 @@ pub struct SignInRequest {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub error: Option<ApiError>,
+    /// A request is under way: the button waits, the fields keep their values.
+    pub busy: bool,
     pub on_submit: Callback<SignInRequest>,
 }
 
@@ -56,7 +58,10 @@ pub fn sign_in(props: &Props) -> Html {
             if let Some(error) = &props.error {
                 <p class="error" role="alert">{ error.to_string() }</p>
             }
-            <button type="submit">{ "Load sessions" }</button>
+            if props.busy {
+                <p role="status">{ "Loading sessions…" }</p>
+            }
+            <button type="submit" disabled={props.busy}>{ "Load sessions" }</button>
         </form>
     }
 }

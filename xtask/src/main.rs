@@ -1,2 +1,27 @@
-//! xtask: tool bootstrap and orchestration (placeholder).
-fn main() {}
+//! `cargo xtask serve | test | bench`: installs the missing tools, then builds, serves and tests.
+//!
+//! Std only, so the first `cargo xtask` compiles in seconds on a cold machine.
+
+mod stages;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] [--sessions N] | test | bench>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => stages::serve(&args[1..]),
+        Some("test") => stages::test(),
+        Some("bench") => stages::bench(),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,106 @@
+// Shared helpers of the end-to-end tests: start rc-sim on a free port, drive Debian's
+// Chromium through playwright-core, compute real TOTP codes. Every wait is on a condition.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+export const ADMIN = {
+  userId: 'rcsimAdminUser001',
+  token: 'rcsim-admin-token-0123456789abcdefghijklmn',
+  totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+};
+
+const SIM = process.env.RCSIM_BIN ?? '../../target/release/rc-sim';
+const DIST = process.env.RCDM_DIST ?? '../../dist';
+
+/** Starts rc-sim serving the built app; resolves once it prints its address. */
+export function startSim(args = []) {
+  const proc = spawn(SIM, ['--port', '0', '--serve-dir', DIST, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`rc-sim did not start within 30 s:\n${log}`));
+    }, 30_000);
+    const onData = (chunk) => {
+      log += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1],
+          log: () => log,
+          async stop() {
+            if (proc.exitCode !== null) return;
+            const gone = new Promise((r) => proc.once('exit', r));
+            proc.kill('SIGTERM');
+            await gone;
+          },
+        });
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (c) => { log += c; });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`rc-sim exited (${code}) before listening:\n${log}`));
+    });
+  });
+}
+
+function base32(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s), as an authenticator app computes it. */
+export function totp(secret = ADMIN.totpSecret, at = Date.now(), stepOffset = 0) {
+  const counter = Math.floor(at / 1000 / 30) + stepOffset;
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const h = createHmac('sha1', base32(secret)).update(msg).digest();
+  const o = h[h.length - 1] & 0xf;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+/** A six-digit code the server's ±1 step window cannot accept right now. */
+export function wrongCode() {
+  const valid = new Set([-2, -1, 0, 1, 2].map((s) => totp(ADMIN.totpSecret, Date.now(), s)));
+  for (let n = 0; ; n++) {
+    const code = String((123456 + n * 7919) % 1_000_000).padStart(6, '0');
+    if (!valid.has(code)) return code;
+  }
+}
+
+/** Headless Debian Chromium; page errors and panics fail the test that reads `errors`. */
+export async function openBrowser() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { browser, context, page, errors };
+}
+
+/** Fills the sign-in form and submits it. */
+export async function signIn(page, { userId = ADMIN.userId, token = ADMIN.token, code = totp(), server = '' } = {}) {
+  if (server) await page.getByLabel('Server URL').fill(server);
+  await page.getByLabel('User ID').fill(userId);
+  await page.getByLabel('Auth token').fill(token);
+  await page.getByLabel('2FA code').fill(code);
+  await page.getByRole('button', { name: 'Load sessions' }).click();
+}
