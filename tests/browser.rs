@@ -43,11 +43,17 @@ async fn sign_in_form_has_labelled_inputs_and_a_load_button() {
     until(&root, |h| h.query_selector("form").ok().flatten().is_some()).await;
     let labels = texts(&root, "form label");
     for wanted in ["Server URL", "User ID", "Auth token", "2FA code"] {
-        assert!(labels.iter().any(|l| l == wanted), "no label {wanted:?} in {labels:?}");
+        assert!(
+            labels.iter().any(|l| l == wanted),
+            "no label {wanted:?} in {labels:?}"
+        );
     }
     assert_eq!(texts(&root, "form button[type=submit]"), ["Load sessions"]);
     // The token field never shows the secret on screen.
-    let token = root.query_selector("input[name=auth-token]").unwrap().unwrap();
+    let token = root
+        .query_selector("input[name=auth-token]")
+        .unwrap()
+        .unwrap();
     assert_eq!(token.get_attribute("type").as_deref(), Some("password"));
 }
 
@@ -58,24 +64,49 @@ async fn table_shows_the_contract_columns_and_renders_hostile_text_as_text() {
         device: Some(Device {
             name: Some("<img src=x onerror=alert(1)>".into()),
             version: Some("113.0.0".into()),
-            os: Some(Os { name: Some("Windows".into()), version: Some("10".into()) }),
+            os: Some(Os {
+                name: Some("Windows".into()),
+                version: Some("10".into()),
+            }),
             ..Default::default()
         }),
         ip: Some("172.20.0.2".into()),
-        user: Some(User { username: Some("testroxie".into()), name: Some("Test".into()) }),
+        user: Some(User {
+            username: Some("testroxie".into()),
+            name: Some("Test".into()),
+        }),
         ..Default::default()
     };
     let root = host();
-    yew::Renderer::<Table>::with_root_and_props(root.clone(), rc_device_manager::ui::table::Props { rows: Rc::new(vec![row]) })
-        .render();
-    until(&root, |h| h.query_selector("tbody tr").ok().flatten().is_some()).await;
+    yew::Renderer::<Table>::with_root_and_props(
+        root.clone(),
+        rc_device_manager::ui::table::Props {
+            rows: Rc::new(vec![row]),
+        },
+    )
+    .render();
+    until(&root, |h| {
+        h.query_selector("tbody tr").ok().flatten().is_some()
+    })
+    .await;
     assert_eq!(
         texts(&root, "thead th"),
-        ["Client", "Version", "OS", "User", "Last login", "Device ID", "IP address"]
+        [
+            "Client",
+            "Version",
+            "OS",
+            "User",
+            "Last login",
+            "Device ID",
+            "IP address"
+        ]
     );
     let cells = texts(&root, "tbody td");
     assert_eq!(cells[0], "<img src=x onerror=alert(1)>");
-    assert!(root.query_selector("tbody img").unwrap().is_none(), "markup from the server was injected");
+    assert!(
+        root.query_selector("tbody img").unwrap().is_none(),
+        "markup from the server was injected"
+    );
     assert!(cells.contains(&"o94SveQp6fyPsoiNC".to_owned()));
     assert!(cells.contains(&"Windows 10".to_owned()));
 }

@@ -8,18 +8,27 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 enum Phase {
     /// The form stays mounted while loading, so a failed attempt keeps what was typed.
-    SignIn { error: Option<ApiError>, busy: bool },
+    SignIn {
+        error: Option<ApiError>,
+        busy: bool,
+    },
     Loaded(std::rc::Rc<Vec<Session>>),
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let phase = use_state(|| Phase::SignIn { error: None, busy: false });
+    let phase = use_state(|| Phase::SignIn {
+        error: None,
+        busy: false,
+    });
     let on_submit = {
         let phase = phase.clone();
         Callback::from(move |req: SignInRequest| {
             let phase = phase.clone();
-            phase.set(Phase::SignIn { error: None, busy: true });
+            phase.set(Phase::SignIn {
+                error: None,
+                busy: true,
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 let client = Client::new(Credentials {
                     server: req.server,
@@ -28,7 +37,10 @@ pub fn app() -> Html {
                 });
                 match client.list_page(0, 100, &req.code).await {
                     Ok(page) => phase.set(Phase::Loaded(std::rc::Rc::new(page.sessions.rows))),
-                    Err(e) => phase.set(Phase::SignIn { error: Some(e), busy: false }),
+                    Err(e) => phase.set(Phase::SignIn {
+                        error: Some(e),
+                        busy: false,
+                    }),
                 }
             });
         })

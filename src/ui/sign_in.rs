@@ -28,11 +28,16 @@ pub fn sign_in(props: &Props) -> Html {
     let token = use_node_ref();
     let code = use_node_ref();
     let onsubmit = {
-        let (server, user_id, token, code) = (server.clone(), user_id.clone(), token.clone(), code.clone());
+        let (server, user_id, token, code) =
+            (server.clone(), user_id.clone(), token.clone(), code.clone());
         let on_submit = props.on_submit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
             on_submit.emit(SignInRequest {
                 server: value(&server).trim().to_owned(),
                 user_id: value(&user_id).trim().to_owned(),

@@ -9,7 +9,15 @@ pub struct Props {
     pub rows: Rc<Vec<Session>>,
 }
 
-const HEADERS: [&str; 7] = ["Client", "Version", "OS", "User", "Last login", "Device ID", "IP address"];
+const HEADERS: [&str; 7] = [
+    "Client",
+    "Version",
+    "OS",
+    "User",
+    "Last login",
+    "Device ID",
+    "IP address",
+];
 
 #[function_component(Table)]
 pub fn table(props: &Props) -> Html {

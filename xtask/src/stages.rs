@@ -47,7 +47,11 @@ pub fn serve(args: &[String]) -> Result<(), String> {
             "--port" => port = it.next().cloned().ok_or("--port needs a number")?,
             "--sessions" => sessions = it.next().cloned().ok_or("--sessions needs a number")?,
             "--" => extra.extend(it.by_ref().cloned()),
-            other => return Err(format!("unknown flag {other}; flags: --port N --sessions N -- <rc-sim flags>")),
+            other => {
+                return Err(format!(
+                    "unknown flag {other}; flags: --port N --sessions N -- <rc-sim flags>"
+                ))
+            }
         }
     }
     tools::ensure_build_tools()?;
@@ -55,7 +59,15 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     run(cargo().args(["build", "--release", "-p", "rc-sim"]))?;
     println!("xtask: the app is served by rc-sim; open the URL below and sign in with the printed credentials");
     run(Command::new(sim_binary())
-        .args(["--port", &port, "--sessions", &sessions, "--seed", "7", "--serve-dir"])
+        .args([
+            "--port",
+            &port,
+            "--sessions",
+            &sessions,
+            "--seed",
+            "7",
+            "--serve-dir",
+        ])
         .arg(dist())
         .args(&extra))
 }
@@ -110,7 +122,15 @@ fn count(ok: bool, text: &str) -> (u64, u64) {
         if let Some(rest) = line.strip_prefix("test result: ") {
             let num = |label: &str| {
                 rest.split(';')
-                    .find_map(|part| part.trim().strip_suffix(label)?.trim().rsplit(' ').next()?.parse::<u64>().ok())
+                    .find_map(|part| {
+                        part.trim()
+                            .strip_suffix(label)?
+                            .trim()
+                            .rsplit(' ')
+                            .next()?
+                            .parse::<u64>()
+                            .ok()
+                    })
                     .unwrap_or(0)
             };
             passed += num("passed");
@@ -146,7 +166,12 @@ fn tests(name: &'static str, cmd: &mut Command) -> Stage {
 }
 
 fn finish(name: &'static str, (passed, failed): (u64, u64), start: Instant) -> Stage {
-    let stage = Stage { name, passed, failed, seconds: start.elapsed().as_secs_f64() };
+    let stage = Stage {
+        name,
+        passed,
+        failed,
+        seconds: start.elapsed().as_secs_f64(),
+    };
     println!(
         "== stage {}: {} ({} passed, {} failed, {:.0} s)",
         stage.name,
@@ -173,12 +198,22 @@ fn shipped_brotli(dir: &Path) -> Result<u64, String> {
     String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()
-        .map_err(|_| format!("could not measure {}: {}", dir.display(), String::from_utf8_lossy(&out.stderr)))
+        .map_err(|_| {
+            format!(
+                "could not measure {}: {}",
+                dir.display(),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
 }
 
 fn size_stage(built: bool) -> Stage {
     let start = Instant::now();
-    let result = if built { shipped_brotli(&dist()) } else { Err("no build to measure".into()) };
+    let result = if built {
+        shipped_brotli(&dist())
+    } else {
+        Err("no build to measure".into())
+    };
     let ok = match result {
         Ok(bytes) => {
             println!("size shipped-brotli {bytes}");
@@ -213,28 +248,61 @@ pub fn test() -> Result<(), String> {
         check("fmt", cargo().args(["fmt", "--all", "--check"])),
         check(
             "clippy-host",
-            cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+            cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
         ),
         check(
             "clippy-wasm",
             cargo().args([
-                "clippy", "-p", "rc-device-manager", "--target", wasm, "--lib", "--bins", "--test", "browser", "--",
-                "-D", "warnings",
+                "clippy",
+                "-p",
+                "rc-device-manager",
+                "--target",
+                wasm,
+                "--lib",
+                "--bins",
+                "--test",
+                "browser",
+                "--",
+                "-D",
+                "warnings",
             ]),
         ),
         tests("native", cargo().args(["test", "--workspace"])),
         tests(
             "browser",
-            cargo().args(["test", "-p", "rc-device-manager", "--target", wasm, "--test", "browser"]),
+            cargo().args([
+                "test",
+                "-p",
+                "rc-device-manager",
+                "--target",
+                wasm,
+                "--test",
+                "browser",
+            ]),
         ),
     ];
     let trunk_start = Instant::now();
     let built = trunk_build().is_ok();
-    stages.push(finish("release-build", if built { (1, 0) } else { (0, 1) }, trunk_start));
+    stages.push(finish(
+        "release-build",
+        if built { (1, 0) } else { (0, 1) },
+        trunk_start,
+    ));
     stages.push(size_stage(built));
     let sim_start = Instant::now();
     let sim = run(cargo().args(["build", "--release", "-p", "rc-sim"])).is_ok();
-    stages.push(finish("sim-build", if sim { (1, 0) } else { (0, 1) }, sim_start));
+    stages.push(finish(
+        "sim-build",
+        if sim { (1, 0) } else { (0, 1) },
+        sim_start,
+    ));
     if built && sim {
         let mut node = Command::new("node");
         tool_env(&mut node);
@@ -246,11 +314,19 @@ pub fn test() -> Result<(), String> {
         stages.push(tests("e2e", &mut node));
     } else {
         println!("== stage e2e: FAILED (nothing to test: the build failed)");
-        stages.push(Stage { name: "e2e", passed: 0, failed: 1, seconds: 0.0 });
+        stages.push(Stage {
+            name: "e2e",
+            passed: 0,
+            failed: 1,
+            seconds: 0.0,
+        });
     }
     println!("\n== summary ({:.0} s)", start.elapsed().as_secs_f64());
     for s in &stages {
-        println!("   {:<14} {:>5} passed {:>3} failed {:>6.0} s", s.name, s.passed, s.failed, s.seconds);
+        println!(
+            "   {:<14} {:>5} passed {:>3} failed {:>6.0} s",
+            s.name, s.passed, s.failed, s.seconds
+        );
     }
     let passed: u64 = stages.iter().map(|s| s.passed).sum();
     let failed: u64 = stages.iter().map(|s| s.failed).sum();
@@ -264,7 +340,15 @@ pub fn test() -> Result<(), String> {
 
 /// Criterion medians of every native benchmark, one `bench <name> <median> <unit>` line each.
 pub fn bench() -> Result<(), String> {
-    run(cargo().args(["bench", "--workspace", "--", "--warm-up-time", "1", "--measurement-time", "3"]))?;
+    run(cargo().args([
+        "bench",
+        "--workspace",
+        "--",
+        "--warm-up-time",
+        "1",
+        "--measurement-time",
+        "3",
+    ]))?;
     let dir = root().join("target").join("criterion");
     let mut found = Vec::new();
     collect_medians(&dir, &dir, &mut found);
@@ -279,7 +363,9 @@ pub fn bench() -> Result<(), String> {
 }
 
 fn collect_medians(base: &Path, dir: &Path, out: &mut Vec<(String, f64)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         if path.ends_with("new") {
@@ -291,7 +377,11 @@ fn collect_medians(base: &Path, dir: &Path, out: &mut Vec<(String, f64)>) {
                 .and_then(|rest| rest.split([',', '}']).next())
                 .and_then(|n| n.trim().parse::<f64>().ok());
             if let (Some(ns), Some(parent)) = (median, path.parent()) {
-                let name = parent.strip_prefix(base).unwrap_or(parent).to_string_lossy().replace('/', ".");
+                let name = parent
+                    .strip_prefix(base)
+                    .unwrap_or(parent)
+                    .to_string_lossy()
+                    .replace('/', ".");
                 out.push((name, ns));
             }
         } else if path.is_dir() && !path.ends_with("report") {

@@ -18,7 +18,9 @@ pub fn e2e_dir() -> PathBuf {
 /// Runs a command, streaming its output; an error names the command.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -59,7 +61,9 @@ pub fn tool_env(cmd: &mut Command) -> &mut Command {
         .map(|p| p.join("bin"));
     let mut paths = vec![bin];
     paths.extend(cargo_bin);
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     let path = std::env::join_paths(paths).unwrap_or_default();
     cmd.env("PATH", path)
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
@@ -109,7 +113,10 @@ pub fn ensure_npm() -> Result<(), String> {
     let dir = e2e_dir();
     let ready = dir.join("node_modules/.bin/wasm-opt").exists()
         && dir.join("node_modules/playwright-core").exists()
-        && newer(&dir.join("node_modules/.package-lock.json"), &dir.join("package-lock.json"));
+        && newer(
+            &dir.join("node_modules/.package-lock.json"),
+            &dir.join("package-lock.json"),
+        );
     if !ready {
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
