@@ -11,7 +11,8 @@ use serde_json::json;
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use crate::config::Config;
-use crate::model::{DeviceInfo, Session, UserView};
+use crate::json::Obj;
+use crate::model::{device_obj, raw, DeviceInfo, Session, UserView};
 use crate::store::UserRec;
 
 pub const VIEW: &str = "view-device-management";
@@ -76,9 +77,9 @@ impl Account {
         })
     }
     pub fn user_view(&self) -> Arc<UserView> {
-        Arc::new(UserView::from_value(
-            &json!({"username": self.username, "name": self.name}),
-        ))
+        Arc::new(UserView::from_raw(raw(&Obj::new()
+            .v("username", self.username.as_str())
+            .v("name", self.name.as_str()))))
     }
     pub fn user_rec(&self) -> UserRec {
         UserRec {
@@ -116,15 +117,7 @@ pub fn totp_for(secret_b32: &str) -> Result<TOTP, String> {
     if bytes.is_empty() {
         return Err("--admin-totp-secret is empty".into());
     }
-    Ok(TOTP::new_unchecked(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        bytes,
-        None,
-        String::new(),
-    ))
+    Ok(TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, bytes))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -249,10 +242,14 @@ impl Accounts {
 
     /// The session rows of the built-in logins, so "own session" exists in every data set.
     pub fn own_sessions(&self, now_ms: i64) -> Vec<Arc<Session>> {
-        let dev = Arc::new(DeviceInfo::from_value(&json!({
-            "type": "browser", "name": "Chrome", "longVersion": "131.0.0.0",
-            "os": {"name": "Linux"}, "version": "131.0.0"
-        })));
+        let dev = Arc::new(DeviceInfo::from_raw(raw(&device_obj(
+            "browser",
+            "Chrome",
+            "131.0.0.0",
+            "Linux",
+            None,
+            "131.0.0",
+        ))));
         self.users
             .iter()
             .enumerate()

@@ -5,20 +5,20 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::accounts::TokenRec;
 use crate::errors;
 use crate::generator::{meteor_id, Rng};
 use crate::guard::{header, Pipeline};
 use crate::json::{now_ms, Obj};
-use crate::model::{DeviceInfo, Session};
+use crate::model::{device_obj, raw, DeviceInfo, Session};
 use crate::sessions::logout_session;
 use crate::state::{lock, write, AppState};
 use crate::twofa::{self, Check};
 
 /// A rough ua-parser: enough to give new logins a believable `device`.
-pub fn device_from_user_agent(ua: &str) -> Value {
+pub fn device_from_user_agent(ua: &str) -> Obj {
     let find_ver = |key: &str| -> String {
         ua.split(key)
             .nth(1)
@@ -29,18 +29,20 @@ pub fn device_from_user_agent(ua: &str) -> Value {
             })
             .unwrap_or_default()
     };
-    let os = if ua.contains("Windows") {
-        json!({"name": "Windows", "version": "10"})
+    let ios_ver = find_ver("OS ").replace('_', ".");
+    let android_ver = find_ver("Android ");
+    let os: (&str, Option<&str>) = if ua.contains("Windows") {
+        ("Windows", Some("10"))
     } else if ua.contains("iPhone") || ua.contains("iPad") || ua.contains("iOS") {
-        json!({"name": "iOS", "version": find_ver("OS ").replace('_', ".")})
+        ("iOS", Some(&ios_ver))
     } else if ua.contains("Android") {
-        json!({"name": "Android", "version": find_ver("Android ")})
+        ("Android", Some(&android_ver))
     } else if ua.contains("Mac OS X") {
-        json!({"name": "Mac OS", "version": "10.15.7"})
+        ("Mac OS", Some("10.15.7"))
     } else if ua.contains("Linux") {
-        json!({"name": "Linux"})
+        ("Linux", None)
     } else {
-        json!({"name": "", "version": ""})
+        ("", Some(""))
     };
     let (dtype, name, long) = if ua.starts_with("RC Mobile") {
         ("mobile-app", "RC Mobile", find_ver("; v"))
@@ -58,7 +60,7 @@ pub fn device_from_user_agent(ua: &str) -> Value {
         ("other", "", String::new())
     };
     let version = long.split('.').take(3).collect::<Vec<_>>().join(".");
-    json!({"type": dtype, "name": name, "longVersion": long, "os": os, "version": version})
+    device_obj(dtype, name, &long, os.0, os.1, &version)
 }
 
 fn random_token(rng: &mut Rng) -> String {
@@ -70,7 +72,7 @@ fn random_token(rng: &mut Rng) -> String {
 pub fn add_login(
     st: &AppState,
     user_id: &str,
-    device: &Value,
+    device: &Obj,
     ip: &str,
     host: &str,
     with_token: bool,
@@ -96,7 +98,7 @@ pub fn add_login(
     store.insert(Arc::new(Session {
         session_id: sid.as_str().into(),
         user_id: user_id.into(),
-        device: Arc::new(DeviceInfo::from_value(device)),
+        device: Arc::new(DeviceInfo::from_raw(raw(device))),
         host: Some(host.into()),
         ip: Some(ip.into()),
         login_at: at,
@@ -168,7 +170,11 @@ pub fn login(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
             disable_password_fallback: true,
         };
         if let Err(e) = twofa::check(&mut accts, &mut rng, &check) {
-            return Err(errors::login_failure(e.error.into(), e.reason, Some(e.details)));
+            return Err(errors::login_failure(
+                e.error.into(),
+                e.reason,
+                Some(e.details),
+            ));
         }
     }
     let host = header(&p.req.headers, "host").unwrap_or_default();
@@ -197,10 +203,9 @@ pub fn logout(p: &mut Pipeline) -> Result<Response, Response> {
     }
     Ok(errors::obj(
         StatusCode::OK,
-        Obj::new().v("status", "success").o(
-            "data",
-            Obj::new().v("message", "You've been logged out!"),
-        ),
+        Obj::new()
+            .v("status", "success")
+            .o("data", Obj::new().v("message", "You've been logged out!")),
     ))
 }
 

@@ -124,10 +124,16 @@ pub struct Config {
     #[arg(long = "admin-user-id", default_value = "rcsimAdminUser001")]
     pub admin_user_id: String,
     /// The admin's auth token (X-Auth-Token).
-    #[arg(long = "admin-token", default_value = "rcsim-admin-token-0123456789abcdefghijklmn")]
+    #[arg(
+        long = "admin-token",
+        default_value = "rcsim-admin-token-0123456789abcdefghijklmn"
+    )]
     pub admin_token: String,
     /// The admin's TOTP secret, base32.
-    #[arg(long = "admin-totp-secret", default_value = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")]
+    #[arg(
+        long = "admin-totp-secret",
+        default_value = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    )]
     pub admin_totp_secret: String,
     /// Print the admin's current TOTP code every 30 s: on|off.
     #[arg(long = "print-totp", default_value = "on", value_parser = parse_switch, num_args = 0..=1, default_missing_value = "on")]

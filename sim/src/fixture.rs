@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::json::parse_iso;
-use crate::model::{DeviceInfo, Session, UserView};
+use crate::json::{parse_iso, Ordered};
+use crate::model::{compact, device_obj, raw, DeviceInfo, Session, UserView};
 use crate::store::UserRec;
 
 /// The contract's example row (sim/fixtures/example.json), served when no data flag is given.
@@ -23,8 +24,8 @@ pub struct Loaded {
 }
 
 /// The device a server writes before it has parsed a user agent.
-fn default_device() -> Value {
-    json!({"type": "other", "name": "", "longVersion": "", "os": {"name": "", "version": ""}, "version": ""})
+fn default_device() -> Box<RawValue> {
+    raw(&device_obj("other", "", "", "", Some(""), ""))
 }
 
 fn login_at(v: &Value) -> Option<i64> {
@@ -36,43 +37,53 @@ fn login_at(v: &Value) -> Option<i64> {
     }
 }
 
+/// `{"sessions":[...]}`; other keys (total, count, ...) of a saved response are ignored.
+#[derive(Deserialize)]
+struct Wrapped {
+    sessions: Vec<Box<RawValue>>,
+}
+
 pub fn parse(text: &str) -> Result<Loaded, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("fixture is not JSON: {e}"))?;
-    let rows = match &v {
-        Value::Array(a) => a.clone(),
-        Value::Object(o) => match o.get("sessions") {
-            Some(Value::Array(a)) => a.clone(),
-            _ => return Err("fixture object has no \"sessions\" array".into()),
+    // RawValue cannot sit inside an untagged enum, so the two shapes are tried in turn.
+    let rows = match serde_json::from_str::<Vec<Box<RawValue>>>(text) {
+        Ok(r) => r,
+        Err(_) => match serde_json::from_str::<Wrapped>(text) {
+            Ok(w) => w.sessions,
+            Err(_) => {
+                serde_json::from_str::<Value>(text)
+                    .map_err(|e| format!("fixture is not JSON: {e}"))?;
+                return Err("fixture must be an array or {\"sessions\":[...]}".into());
+            }
         },
-        _ => return Err("fixture must be an array or {\"sessions\":[...]}".into()),
     };
     let mut sessions = Vec::with_capacity(rows.len());
     let mut users: HashMap<String, UserRec> = HashMap::new();
     let mut user_order = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let o = row
-            .as_object()
-            .ok_or_else(|| format!("row {i} is not an object"))?;
-        let sid = o
-            .get("sessionId")
-            .or_else(|| o.get("_id"))
-            .and_then(|x| x.as_str())
+        // Raw parts keep the fixture's text (and key order) exactly as served.
+        let Ordered(fields) = serde_json::from_str::<Ordered<Box<RawValue>>>(row.get())
+            .map_err(|_| format!("row {i} is not an object"))?;
+        let get = |k: &str| fields.iter().find(|(x, _)| x == k).map(|(_, v)| v);
+        let val = |k: &str| get(k).and_then(|r| serde_json::from_str::<Value>(r.get()).ok());
+        let text = |k: &str| val(k).and_then(|v| v.as_str().map(str::to_string));
+        let sid = text("sessionId")
+            .or_else(|| text("_id"))
             .ok_or_else(|| format!("row {i} has no sessionId"))?;
-        let uid = o.get("userId").and_then(|x| x.as_str()).unwrap_or("");
-        let at = o
-            .get("loginAt")
+        let uid = text("userId").unwrap_or_default();
+        let at = val("loginAt")
+            .as_ref()
             .and_then(login_at)
             .ok_or_else(|| format!("row {i} has no ISO-8601 loginAt"))?;
-        let device = o.get("device").cloned().unwrap_or_else(default_device);
-        let user = match o.get("_user") {
-            Some(u @ Value::Object(uo)) => {
+        let device = get("device").cloned().unwrap_or_else(default_device);
+        let user = match (get("_user"), val("_user")) {
+            (Some(r), Some(Value::Object(uo))) => {
                 if let Some(un) = uo.get("username").and_then(|x| x.as_str()) {
-                    if !users.contains_key(uid) {
-                        user_order.push(uid.to_string());
+                    if !users.contains_key(&uid) {
+                        user_order.push(uid.clone());
                         users.insert(
-                            uid.to_string(),
+                            uid.clone(),
                             UserRec {
-                                id: uid.into(),
+                                id: uid.as_str().into(),
                                 username: un.to_string(),
                                 name: uo.get("name").and_then(|x| x.as_str()).map(str::to_string),
                                 nickname: None,
@@ -81,28 +92,30 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
                         );
                     }
                 }
-                Some(Arc::new(UserView::from_value(u)))
+                Some(Arc::new(UserView::from_raw(r.clone())))
             }
             _ => None,
         };
         let known = [
-            "_id", "sessionId", "userId", "device", "host", "ip", "loginAt", "_user", "current",
+            "_id",
+            "sessionId",
+            "userId",
+            "device",
+            "host",
+            "ip",
+            "loginAt",
+            "_user",
+            "current",
         ];
-        let extra: Vec<(String, Box<RawValue>)> = o
+        let extra: Vec<(String, Box<RawValue>)> = fields
             .iter()
             .filter(|(k, _)| !known.contains(&k.as_str()))
-            .map(|(k, v)| {
-                (
-                    k.clone(),
-                    RawValue::from_string(v.to_string()).expect("valid JSON"),
-                )
-            })
+            .map(|(k, v)| (k.clone(), compact(v.clone())))
             .collect();
-        let text = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
         sessions.push(Arc::new(Session {
-            session_id: sid.into(),
-            user_id: uid.into(),
-            device: Arc::new(DeviceInfo::from_value(&device)),
+            session_id: sid.as_str().into(),
+            user_id: uid.as_str().into(),
+            device: Arc::new(DeviceInfo::from_raw(device)),
             host: text("host").map(Arc::from),
             ip: text("ip").map(String::into_boxed_str),
             login_at: at,

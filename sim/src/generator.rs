@@ -6,10 +6,8 @@
 
 use std::sync::Arc;
 
-use serde_json::{json, Value};
-
-use crate::json::parse_iso;
-use crate::model::{DeviceInfo, Session, UserView};
+use crate::json::{parse_iso, Obj};
+use crate::model::{device_obj, raw, DeviceInfo, Session, UserView};
 use crate::store::UserRec;
 
 /// All generated loginAt values lie before this instant, so a seed always yields the same rows.
@@ -73,68 +71,246 @@ fn version3(long: &str) -> String {
     long.split('.').take(3).collect::<Vec<_>>().join(".")
 }
 
-fn device(dtype: &str, name: &str, long: &str, os: Value, version: &str) -> Value {
-    json!({"type": dtype, "name": name, "longVersion": long, "os": os, "version": version})
+fn device(dtype: &str, name: &str, long: &str, os: (&str, Option<&str>), version: &str) -> Obj {
+    device_obj(dtype, name, long, os.0, os.1, version)
 }
 
-fn os(name: &str, version: Option<&str>) -> Value {
-    match version {
-        Some(v) => json!({"name": name, "version": v}),
-        None => json!({"name": name}),
-    }
+fn os<'a>(name: &'a str, version: Option<&'a str>) -> (&'a str, Option<&'a str>) {
+    (name, version)
 }
 
 /// The device catalogue, weighted by how often each kind shows up on a real server.
-fn device_catalogue(rng: &mut Rng) -> Vec<(u32, Value)> {
-    let mut out: Vec<(u32, Value)> = Vec::new();
+fn device_catalogue(rng: &mut Rng) -> Vec<(u32, Obj)> {
+    let mut out: Vec<(u32, Obj)> = Vec::new();
     for v in [109, 112, 113, 116, 119, 120, 122, 124, 126, 128, 130, 131] {
         let long = format!("{v}.0.0.0");
         let ver = version3(&long);
-        out.push((6, device("browser", "Chrome", &long, os("Windows", Some("10")), &ver)));
-        out.push((3, device("browser", "Chrome", &long, os("Mac OS", Some("10.15.7")), &ver)));
-        out.push((2, device("browser", "Chrome", &long, os("Linux", None), &ver)));
-        out.push((1, device("browser", "Chrome", &long, os("Chromium OS", Some("14541.0.0")), &ver)));
+        out.push((
+            6,
+            device("browser", "Chrome", &long, os("Windows", Some("10")), &ver),
+        ));
+        out.push((
+            3,
+            device(
+                "browser",
+                "Chrome",
+                &long,
+                os("Mac OS", Some("10.15.7")),
+                &ver,
+            ),
+        ));
+        out.push((
+            2,
+            device("browser", "Chrome", &long, os("Linux", None), &ver),
+        ));
+        out.push((
+            1,
+            device(
+                "browser",
+                "Chrome",
+                &long,
+                os("Chromium OS", Some("14541.0.0")),
+                &ver,
+            ),
+        ));
         let edge = format!("{v}.0.2277.{}", 83 + v % 40);
-        out.push((2, device("browser", "Edge", &edge, os("Windows", Some("10")), &version3(&edge))));
+        out.push((
+            2,
+            device(
+                "browser",
+                "Edge",
+                &edge,
+                os("Windows", Some("10")),
+                &version3(&edge),
+            ),
+        ));
         let android = format!("{v}.0.6099.{}", 100 + v);
         let phone = ["SM-G991B", "Pixel 7", "SM-A536B", "M2101K6G", "K"][(v % 5) as usize];
-        out.push((3, device("mobile", phone, &android, os("Android", Some(["10", "12", "13", "14"][(v % 4) as usize])), &version3(&android))));
-        out.push((1, device("tablet", "SM-X700", &android, os("Android", Some("13")), &version3(&android))));
+        out.push((
+            3,
+            device(
+                "mobile",
+                phone,
+                &android,
+                os("Android", Some(["10", "12", "13", "14"][(v % 4) as usize])),
+                &version3(&android),
+            ),
+        ));
+        out.push((
+            1,
+            device(
+                "tablet",
+                "SM-X700",
+                &android,
+                os("Android", Some("13")),
+                &version3(&android),
+            ),
+        ));
     }
     for v in [102, 115, 118, 121, 125, 128, 131, 133] {
         let long = format!("{v}.0");
-        out.push((2, device("browser", "Firefox", &long, os("Windows", Some("10")), &long)));
-        out.push((1, device("browser", "Firefox", &long, os("Ubuntu", None), &long)));
-        out.push((1, device("browser", "Firefox", &long, os("Linux", None), &long)));
-        out.push((1, device("browser", "Firefox", &long, os("Mac OS", Some("10.15")), &long)));
+        out.push((
+            2,
+            device(
+                "browser",
+                "Firefox",
+                &long,
+                os("Windows", Some("10")),
+                &long,
+            ),
+        ));
+        out.push((
+            1,
+            device("browser", "Firefox", &long, os("Ubuntu", None), &long),
+        ));
+        out.push((
+            1,
+            device("browser", "Firefox", &long, os("Linux", None), &long),
+        ));
+        out.push((
+            1,
+            device(
+                "browser",
+                "Firefox",
+                &long,
+                os("Mac OS", Some("10.15")),
+                &long,
+            ),
+        ));
     }
-    for (safari, ios) in [("16.5", "16.5"), ("16.6", "16.6.1"), ("17.1", "17.1.2"), ("17.4.1", "17.4.1"), ("18.0", "18.0")] {
-        out.push((2, device("browser", "Safari", safari, os("Mac OS", Some("10.15.7")), &version3(safari))));
-        out.push((2, device("mobile", "iPhone", safari, os("iOS", Some(ios)), &version3(safari))));
-        out.push((1, device("tablet", "iPad", safari, os("iOS", Some(ios)), &version3(safari))));
+    for (safari, ios) in [
+        ("16.5", "16.5"),
+        ("16.6", "16.6.1"),
+        ("17.1", "17.1.2"),
+        ("17.4.1", "17.4.1"),
+        ("18.0", "18.0"),
+    ] {
+        out.push((
+            2,
+            device(
+                "browser",
+                "Safari",
+                safari,
+                os("Mac OS", Some("10.15.7")),
+                &version3(safari),
+            ),
+        ));
+        out.push((
+            2,
+            device(
+                "mobile",
+                "iPhone",
+                safari,
+                os("iOS", Some(ios)),
+                &version3(safari),
+            ),
+        ));
+        out.push((
+            1,
+            device(
+                "tablet",
+                "iPad",
+                safari,
+                os("iOS", Some(ios)),
+                &version3(safari),
+            ),
+        ));
     }
-    for (app, build) in [("4.39.0", 1234), ("4.44.2", 1377), ("4.48.0", 1502), ("4.50.1", 1555)] {
+    for (app, build) in [
+        ("4.39.0", 1234),
+        ("4.44.2", 1377),
+        ("4.48.0", 1502),
+        ("4.50.1", 1555),
+    ] {
         let long = format!("{app} ({build})");
-        out.push((2, device("mobile-app", "RC Mobile", &long, os("iOS", Some("17.4.1")), app)));
-        out.push((2, device("mobile-app", "RC Mobile", &long, os("Android", Some("14")), app)));
+        out.push((
+            2,
+            device(
+                "mobile-app",
+                "RC Mobile",
+                &long,
+                os("iOS", Some("17.4.1")),
+                app,
+            ),
+        ));
+        out.push((
+            2,
+            device(
+                "mobile-app",
+                "RC Mobile",
+                &long,
+                os("Android", Some("14")),
+                app,
+            ),
+        ));
     }
     for app in ["3.9.14", "3.9.15", "4.0.2", "4.1.0"] {
-        out.push((2, device("desktop-app", "Rocket.Chat", app, os("Windows", Some("10")), app)));
-        out.push((1, device("desktop-app", "Rocket.Chat", app, os("Mac OS", Some("14.4.1")), app)));
-        out.push((1, device("desktop-app", "Rocket.Chat", app, os("Linux", None), app)));
+        out.push((
+            2,
+            device(
+                "desktop-app",
+                "Rocket.Chat",
+                app,
+                os("Windows", Some("10")),
+                app,
+            ),
+        ));
+        out.push((
+            1,
+            device(
+                "desktop-app",
+                "Rocket.Chat",
+                app,
+                os("Mac OS", Some("14.4.1")),
+                app,
+            ),
+        ));
+        out.push((
+            1,
+            device("desktop-app", "Rocket.Chat", app, os("Linux", None), app),
+        ));
     }
     // Unparsable agents (curl, bots, proxies) keep the server's initial shape.
-    let other = json!({"type": "other", "name": "", "longVersion": "", "os": {"name": "", "version": ""}, "version": ""});
-    out.push((4, other));
-    out.push((1, json!({"type": "other", "name": "", "longVersion": "", "os": {"name": "Linux"}, "version": ""})));
-    out.push((1, device("browser", "Opera", "106.0.0.0", os("Windows", Some("10")), "106.0.0")));
-    out.push((1, device("browser", "Samsung Browser", "23.0", os("Android", Some("13")), "23.0")));
+    out.push((4, device("other", "", "", os("", Some("")), "")));
+    out.push((1, device("other", "", "", os("Linux", None), "")));
+    out.push((
+        1,
+        device(
+            "browser",
+            "Opera",
+            "106.0.0.0",
+            os("Windows", Some("10")),
+            "106.0.0",
+        ),
+    ));
+    out.push((
+        1,
+        device(
+            "browser",
+            "Samsung Browser",
+            "23.0",
+            os("Android", Some("13")),
+            "23.0",
+        ),
+    ));
     // Client-controlled version strings are where hostile text reaches the device object.
     for h in hostile_strings().into_iter().take(8) {
         let n = rng.below(3);
         let d = match n {
-            0 => device("desktop-app", "Rocket.Chat", &h, os("Windows", Some("10")), "4.1.0"),
-            1 => device("mobile-app", "RC Mobile", "4.48.0 (1502)", os("Android", Some(&h)), "4.48.0"),
+            0 => device(
+                "desktop-app",
+                "Rocket.Chat",
+                &h,
+                os("Windows", Some("10")),
+                "4.1.0",
+            ),
+            1 => device(
+                "mobile-app",
+                "RC Mobile",
+                "4.48.0 (1502)",
+                os("Android", Some(&h)),
+                "4.48.0",
+            ),
             _ => device("other", &h, "", os("", Some("")), ""),
         };
         out.push((0, d));
@@ -152,8 +328,19 @@ const LAST: &[&str] = &[
     "jensen", "novak", "ivanova", "okafor", "haddad", "cohen", "lee",
 ];
 const DISPLAY: &[&str] = &[
-    "José Müller", "李雷", "Дмитрий Иванов", "Ærø Jensen", "Zoë Ørsted", "محمد حداد", "Ngô Bảo Châu",
-    "Søren Kierkegaard", "山田 太郎", "Łukasz Żółć", "Test", "O'Brien, Seán", "ﾃｽﾄ ﾕｰｻﾞｰ",
+    "José Müller",
+    "李雷",
+    "Дмитрий Иванов",
+    "Ærø Jensen",
+    "Zoë Ørsted",
+    "محمد حداد",
+    "Ngô Bảo Châu",
+    "Søren Kierkegaard",
+    "山田 太郎",
+    "Łukasz Żółć",
+    "Test",
+    "O'Brien, Seán",
+    "ﾃｽﾄ ﾕｰｻﾞｰ",
 ];
 
 /// Users for the generated sessions; about 3% are "deleted" (sessions keep their userId).
@@ -187,16 +374,16 @@ fn gen_users(rng: &mut Rng, n: usize) -> Vec<GenUser> {
             let nickname = rng.chance(0.15).then(|| format!("{first}-nick"));
             let active = !rng.chance(0.05);
             let deleted = rng.chance(0.03);
-            let mut v = serde_json::Map::new();
-            v.insert("username".into(), username.clone().into());
+            let mut v = Obj::new().v("username", username.as_str());
             if let Some(n) = &name {
-                v.insert("name".into(), n.clone().into());
+                v = v.v("name", n.as_str());
             }
             if rng.chance(0.3) {
-                v.insert("avatarOrigin".into(), "upload".into());
-                v.insert("avatarETag".into(), meteor_id(rng).into());
+                v = v
+                    .v("avatarOrigin", "upload")
+                    .v("avatarETag", meteor_id(rng));
             }
-            let view = (!deleted).then(|| Arc::new(UserView::from_value(&Value::Object(v))));
+            let view = (!deleted).then(|| Arc::new(UserView::from_raw(raw(&v))));
             GenUser {
                 rec: UserRec {
                     id,
@@ -221,11 +408,26 @@ fn capitalize(s: &str) -> String {
 
 fn gen_ip(rng: &mut Rng) -> String {
     match rng.below(10) {
-        0..=3 => format!("172.{}.{}.{}", 16 + rng.below(16), rng.below(256), 1 + rng.below(254)),
-        4 | 5 => format!("10.{}.{}.{}", rng.below(256), rng.below(256), 1 + rng.below(254)),
+        0..=3 => format!(
+            "172.{}.{}.{}",
+            16 + rng.below(16),
+            rng.below(256),
+            1 + rng.below(254)
+        ),
+        4 | 5 => format!(
+            "10.{}.{}.{}",
+            rng.below(256),
+            rng.below(256),
+            1 + rng.below(254)
+        ),
         6 => format!("203.0.113.{}", 1 + rng.below(254)),
         7 => format!("::ffff:192.168.{}.{}", rng.below(256), 1 + rng.below(254)),
-        8 => format!("2001:db8:{:x}:{:x}::{:x}", rng.below(65536), rng.below(65536), 1 + rng.below(65535)),
+        8 => format!(
+            "2001:db8:{:x}:{:x}::{:x}",
+            rng.below(65536),
+            rng.below(65536),
+            1 + rng.below(65535)
+        ),
         _ => format!("fe80::{:x}:{:x}", rng.below(65536), rng.below(65536)),
     }
 }
@@ -242,7 +444,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
     let catalogue = device_catalogue(&mut rng);
     let devices: Vec<Arc<DeviceInfo>> = catalogue
         .iter()
-        .map(|(_, v)| Arc::new(DeviceInfo::from_value(v)))
+        .map(|(_, v)| Arc::new(DeviceInfo::from_raw(raw(v))))
         .collect();
     // Weighted choice through a flat table of indices; hostile devices (weight 0) are
     // chosen separately at a fixed small rate.
@@ -320,7 +522,15 @@ mod tests {
         let ser = |g: &Generated| {
             g.sessions
                 .iter()
-                .map(|s| serde_json::to_string(&RowOut { s, with_user: true, current: false, success: false }).unwrap())
+                .map(|s| {
+                    serde_json::to_string(&RowOut {
+                        s,
+                        with_user: true,
+                        current: false,
+                        success: false,
+                    })
+                    .unwrap()
+                })
                 .collect::<Vec<_>>()
         };
         let (sa, sb) = (ser(&a), ser(&b));
@@ -333,7 +543,10 @@ mod tests {
         assert!(all.contains("\"type\":\"tablet\""));
         assert!(all.contains("\"os\":{\"name\":\"Linux\"}"));
         assert!(a.sessions.iter().any(|s| s.user.is_none()));
-        assert!(a.sessions.iter().any(|s| s.ip.as_deref().unwrap().contains(':')));
+        assert!(a
+            .sessions
+            .iter()
+            .any(|s| s.ip.as_deref().unwrap().contains(':')));
         assert_ne!(ser(&generate(3000, 8)), sa);
     }
 }

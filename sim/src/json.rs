@@ -59,6 +59,61 @@ impl Serialize for OVal {
     }
 }
 
+/// A JSON object's entries in document order (as `JSON.parse` keeps them); a repeated key
+/// keeps its first position and its last value, like JavaScript.
+#[derive(Debug)]
+pub struct Ordered<V>(pub Vec<(String, V)>);
+
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Vis<V>(std::marker::PhantomData<V>);
+        impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Vis<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Ordered<V>, A::Error> {
+                let mut out: Vec<(String, V)> = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, V>()? {
+                    match out.iter_mut().find(|(x, _)| *x == k) {
+                        Some(slot) => slot.1 = v,
+                        None => out.push((k, v)),
+                    }
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(Vis(std::marker::PhantomData))
+    }
+}
+
+/// Drops the whitespace between JSON tokens, keeping key order and string contents.
+pub fn minify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_str, mut esc) = (false, false);
+    for c in text.chars() {
+        if in_str {
+            out.push(c);
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+        } else if c == '"' {
+            in_str = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -218,7 +273,10 @@ mod tests {
         let ms = parse_iso("2023-05-24T00:25:54.234Z").unwrap();
         assert_eq!(iso_ms(ms), "2023-05-24T00:25:54.234Z");
         assert_eq!(iso_ms(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(parse_iso("2024-02-29T12:00:00+01:00").map(iso_ms).unwrap(), "2024-02-29T11:00:00.000Z");
+        assert_eq!(
+            parse_iso("2024-02-29T12:00:00+01:00").map(iso_ms).unwrap(),
+            "2024-02-29T11:00:00.000Z"
+        );
         assert!(parse_iso("nope").is_none());
     }
 

@@ -23,17 +23,53 @@ pub struct DeviceInfo {
 }
 
 impl DeviceInfo {
-    /// Keeps the object exactly as given; `device` has no fixed schema on the server.
-    pub fn from_value(v: &Value) -> Self {
+    /// Keeps the object's text exactly as given; `device` has no fixed schema on the server.
+    pub fn from_raw(raw: Box<RawValue>) -> Self {
+        let raw = compact(raw);
+        let v: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
         let s = |p: &str| v.pointer(p).and_then(|x| x.as_str()).map(str::to_string);
         DeviceInfo {
-            raw: RawValue::from_string(v.to_string()).expect("serialized JSON is valid"),
+            raw,
             name: s("/name"),
             dtype: s("/type"),
             os_name: s("/os/name"),
             os_version: s("/os/version"),
         }
     }
+}
+
+/// Fixture text may be pretty-printed; the wire form is compact, as from the server.
+pub fn compact(r: Box<RawValue>) -> Box<RawValue> {
+    if !r.get().contains(char::is_whitespace) {
+        return r;
+    }
+    RawValue::from_string(crate::json::minify(r.get())).unwrap_or(r)
+}
+
+/// Raw JSON from an ordered object (keys stay in the server's order).
+pub fn raw(o: &crate::json::Obj) -> Box<RawValue> {
+    RawValue::from_string(o.render()).expect("rendered JSON is valid")
+}
+
+/// A `device` object in the key order the server writes it.
+pub fn device_obj(
+    dtype: &str,
+    name: &str,
+    long: &str,
+    os_name: &str,
+    os_version: Option<&str>,
+    version: &str,
+) -> crate::json::Obj {
+    let mut os = crate::json::Obj::new().v("name", os_name);
+    if let Some(v) = os_version {
+        os = os.v("version", v);
+    }
+    crate::json::Obj::new()
+        .v("type", dtype)
+        .v("name", name)
+        .v("longVersion", long)
+        .o("os", os)
+        .v("version", version)
 }
 
 /// The `_user` projection of a user document (name, username, avatarETag, avatarOrigin).
@@ -45,10 +81,12 @@ pub struct UserView {
 }
 
 impl UserView {
-    pub fn from_value(v: &Value) -> Self {
+    pub fn from_raw(raw: Box<RawValue>) -> Self {
+        let raw = compact(raw);
+        let v: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
         let s = |p: &str| v.get(p).and_then(|x| x.as_str()).map(str::to_string);
         UserView {
-            raw: RawValue::from_string(v.to_string()).expect("serialized JSON is valid"),
+            raw,
             name: s("name"),
             username: s("username"),
         }

@@ -41,7 +41,8 @@ pub struct RateLimiter {
 impl RateLimiter {
     pub fn check(&mut self, route: &str, ip: &str, limit: u32, now: i64) -> Verdict {
         if self.windows.len() > 100_000 {
-            self.windows.retain(|_, (start, _)| now - *start < WINDOW_MS);
+            self.windows
+                .retain(|_, (start, _)| now - *start < WINDOW_MS);
         }
         let w = self
             .windows

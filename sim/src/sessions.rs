@@ -7,14 +7,13 @@ use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::Response;
 use regex::{Regex, RegexBuilder};
-use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::accounts::{LOGOUT, VIEW};
 use crate::errors;
 use crate::guard::{query_pairs, validate, Caller, Kind, Param, Pipeline};
-use crate::json::{js_parse_int_of_number, Obj};
+use crate::json::{js_parse_int_of_number, Obj, Ordered};
 use crate::model::{sort_page, RowOut, Session, SORT_KEYS};
 use crate::state::{lock, read, write};
 
@@ -58,32 +57,6 @@ enum Sort {
     Mongo(&'static str),
 }
 
-/// A JSON object's entries in document order (JSON.parse keeps insertion order).
-struct Entries(Vec<(String, Value)>);
-
-impl<'de> serde::Deserialize<'de> for Entries {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entries;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Entries, A::Error> {
-                let mut out: Vec<(String, Value)> = Vec::new();
-                while let Some((k, v)) = m.next_entry::<String, Value>()? {
-                    match out.iter_mut().find(|(x, _)| *x == k) {
-                        Some(slot) => slot.1 = v,
-                        None => out.push((k, v)),
-                    }
-                }
-                Ok(Entries(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
 /// `parseJsonQuery` then `validateSortKeys`, reproducing what JavaScript does with odd JSON.
 fn parse_sort(raw: Option<&str>) -> Result<Sort, Response> {
     let Some(raw) = raw.filter(|s| !s.is_empty()) else {
@@ -101,7 +74,7 @@ fn parse_sort(raw: Option<&str>) -> Result<Sort, Response> {
     let entries: Vec<(String, Value)> = match &v {
         Value::Null => return Err(invalid()),
         Value::Object(_) => {
-            serde_json::from_str::<Entries>(raw)
+            serde_json::from_str::<Ordered<Value>>(raw)
                 .map_err(|_| invalid())?
                 .0
         }
@@ -199,7 +172,12 @@ fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) ->
         };
         let mut alts = vec![regex::escape(&filter)];
         if !own_only {
-            alts.extend(store.matching_user_ids(&lit).iter().map(|id| regex::escape(id)));
+            alts.extend(
+                store
+                    .matching_user_ids(&lit)
+                    .iter()
+                    .map(|id| regex::escape(id)),
+            );
         }
         match RegexBuilder::new(&alts.join("|"))
             .case_insensitive(true)
@@ -356,7 +334,11 @@ pub fn logout(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
     p.permission(&c, LOGOUT)?;
     p.licence()?;
     p.rate_limit(Some(&c))?;
-    let q = validate(body_pairs(body)?, &[("sessionId", Kind::Str)], &["sessionId"])?;
+    let q = validate(
+        body_pairs(body)?,
+        &[("sessionId", Kind::Str)],
+        &["sessionId"],
+    )?;
     p.two_factor(&c)?;
     let Some(Param::Str(sid)) = q.get("sessionId") else {
         return Ok(errors::not_found("Session not found"));

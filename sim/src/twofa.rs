@@ -201,8 +201,7 @@ pub fn check(accts: &mut Accounts, rng: &mut Rng, c: &Check) -> Result<(), TwoFa
     }
     if !verify(m, u, code, c.now_ms) {
         let max = m == Method::Email
-            && u
-                .email_code
+            && u.email_code
                 .as_ref()
                 .is_some_and(|e| e.attempts >= MAX_EMAIL_ATTEMPTS);
         return Err(if max {

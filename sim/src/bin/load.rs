@@ -1,0 +1,2 @@
+//! Load benchmark placeholder (filled in below).
+fn main() {}
