@@ -3,6 +3,7 @@
 //! Data flows one way: `api` (HTTP, wire types) → `grid` (pure, indexed, natively tested) → `ui`.
 
 pub mod api;
+pub mod options;
 pub mod grid;
 pub mod ui;
 
