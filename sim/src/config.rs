@@ -103,7 +103,7 @@ pub struct Config {
     #[arg(long = "remember-for", default_value_t = 1800)]
     pub remember_for: i64,
     /// Enterprise licence with the device-management module: on|off.
-    #[arg(long, default_value = "on", value_parser = parse_switch)]
+    #[arg(long, default_value = "on", value_parser = parse_switch, action = clap::ArgAction::Set)]
     pub licence: bool,
     /// CORS: off, *, or a comma list of allowed origins.
     #[arg(long, default_value = "off", value_parser = parse_cors)]

@@ -73,7 +73,7 @@ pub async fn layer(State(st): State<Arc<AppState>>, req: Request, next: Next) ->
     let (jitter, roll, roll2, roll3) = {
         let mut rng = lock(&st.rng);
         let j = if f.jitter_ms > 0 {
-            rng.next() % (f.jitter_ms + 1)
+            rng.next_u64() % (f.jitter_ms + 1)
         } else {
             0
         };

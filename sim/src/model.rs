@@ -93,6 +93,9 @@ impl UserView {
     }
 }
 
+/// Top-level fields a fixture row carried beyond the known ones, in their order.
+pub type Extra = Vec<(String, Box<RawValue>)>;
+
 /// One active login (one login token, its newest session document).
 #[derive(Debug)]
 pub struct Session {
@@ -105,7 +108,7 @@ pub struct Session {
     /// `None` when the user document is gone: the `$lookup` then yields no `_user`.
     pub user: Option<Arc<UserView>>,
     /// Fields a fixture carried that the generator never writes; served as given.
-    pub extra: Option<Box<Vec<(String, Box<RawValue>)>>>,
+    pub extra: Option<Box<Extra>>,
 }
 
 impl Session {

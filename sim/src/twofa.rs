@@ -89,7 +89,7 @@ fn process_invalid_code(
             ];
         }
     }
-    let code = format!("{:06}", rng.next() % 1_000_000);
+    let code = format!("{:06}", rng.next_u64() % 1_000_000);
     println!(
         "rc-sim: email 2FA code for {} <{}>: {}-{}",
         u.username,

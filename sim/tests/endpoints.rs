@@ -1,0 +1,583 @@
+//! Conformance over real HTTP: contract §1 (endpoints, row shape, pagination, sort, filter).
+
+mod common;
+use common::*;
+use serde_json::{json, Value};
+
+const EXAMPLE_ROW: &str = r#"{ "_id": "o94SveQp6fyPsoiNC", "sessionId": "o94SveQp6fyPsoiNC", "userId": "2tTEqR7ZNMJ4HGGNa",
+  "device": { "type": "browser", "name": "Chrome", "longVersion": "113.0.0.0",
+              "os": { "name": "Windows", "version": "10" }, "version": "113.0.0" },
+  "host": "localhost:3000", "ip": "172.20.0.2", "loginAt": "2023-05-24T00:25:54.234Z",
+  "_user": { "username": "testroxie", "name": "Test" } }"#;
+
+/// §1 "A session row S": the contract's example row round-trips equal in content.
+#[tokio::test]
+async fn s1_example_row_round_trips() {
+    let srv = sim(&[]).await;
+    let r = get(
+        &srv,
+        "/api/v1/sessions/list.all?filter=o94SveQp6fyPsoiNC",
+        &pat(),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let body = r.json();
+    assert_eq!(body["sessions"][0], j(EXAMPLE_ROW));
+    assert_eq!(body["total"], 1);
+    // info.admin: S fields at top level + success:true.
+    let r = get(
+        &srv,
+        "/api/v1/sessions/info.admin?sessionId=o94SveQp6fyPsoiNC",
+        &pat(),
+    )
+    .await;
+    let mut want = j(EXAMPLE_ROW);
+    want["success"] = json!(true);
+    assert_eq!(r.json(), want);
+    // The shipped fixture file is the contract's row.
+    let file: Value = j(include_str!("../fixtures/example.json"));
+    assert_eq!(file["sessions"][0], j(EXAMPLE_ROW));
+}
+
+/// §1 list.all success body `{sessions:[S], total, count, offset, success:true}`; `_id` = sessionId.
+#[tokio::test]
+async fn s1_list_all_shape() {
+    let srv = sim(&["--sessions", "300", "--seed", "3"]).await;
+    let r = get(&srv, "/api/v1/sessions/list.all", &pat()).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let v = r.json();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    for k in ["sessions", "total", "count", "offset", "success"] {
+        assert!(keys.contains(&k), "{k} missing");
+    }
+    assert_eq!(v["success"], true);
+    for row in v["sessions"].as_array().unwrap() {
+        assert_eq!(row["_id"], row["sessionId"]);
+        let at = row["loginAt"].as_str().unwrap();
+        assert!(at.len() == 24 && at.ends_with('Z'), "{at}");
+    }
+}
+
+/// §1 Pagination trap: count defaults to 50, capped at 100, and `count` echoes the page size.
+#[tokio::test]
+async fn s1_count_default_cap_and_echo() {
+    let srv = sim(&["--sessions", "300"]).await;
+    let v = get(&srv, "/api/v1/sessions/list.all", &pat()).await.json();
+    assert_eq!(
+        (v["count"].as_i64(), v["sessions"].as_array().unwrap().len()),
+        (Some(50), 50)
+    );
+    let v = get(&srv, "/api/v1/sessions/list.all?count=500", &pat())
+        .await
+        .json();
+    assert_eq!(
+        (v["count"].as_i64(), v["sessions"].as_array().unwrap().len()),
+        (Some(100), 100)
+    );
+    assert_eq!(v["total"], 305);
+    // The docs' `total: 13, count: 50`: count is the page size, not the rows returned.
+    let v = get(
+        &srv,
+        "/api/v1/sessions/list.all?offset=290&count=50",
+        &pat(),
+    )
+    .await
+    .json();
+    assert_eq!(v["count"], 50);
+    assert_eq!(v["offset"], 290);
+    assert_eq!(v["sessions"].as_array().unwrap().len(), 15);
+}
+
+/// §1 Paging always follows loginAt descending; `total` counts all matches.
+#[tokio::test]
+async fn s1_paging_is_login_at_descending() {
+    let srv = sim(&["--sessions", "250", "--seed", "9"]).await;
+    let mut all = Vec::new();
+    for off in (0..255).step_by(100) {
+        let v = get(
+            &srv,
+            &format!("/api/v1/sessions/list.all?count=100&offset={off}"),
+            &pat(),
+        )
+        .await
+        .json();
+        for r in v["sessions"].as_array().unwrap() {
+            all.push((
+                r["loginAt"].as_str().unwrap().to_string(),
+                r["_id"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    assert_eq!(all.len(), 255);
+    assert!(all.windows(2).all(|w| w[0].0 >= w[1].0));
+    let mut uniq: Vec<_> = all.iter().map(|x| x.1.clone()).collect();
+    uniq.sort();
+    uniq.dedup();
+    assert_eq!(uniq.len(), 255);
+}
+
+/// §1 New logins during a multi-page fetch shift rows: a naive fetch sees a duplicate.
+#[tokio::test]
+async fn s1_new_logins_shift_pages() {
+    let srv = sim(&["--sessions", "100", "--test-control"]).await;
+    let p1 = get(&srv, "/api/v1/sessions/list.all?count=10", &pat())
+        .await
+        .json();
+    let r = post(&srv, "/_sim/sessions", &[], r#"{"count":3}"#).await;
+    assert_eq!(r.status, 200);
+    let p2 = get(&srv, "/api/v1/sessions/list.all?count=10&offset=10", &pat())
+        .await
+        .json();
+    assert_eq!(p2["total"], 108);
+    let (a, b) = (ids(&p1), ids(&p2));
+    assert_eq!(
+        &b[..3],
+        &a[7..],
+        "the last rows of page 1 come again on page 2"
+    );
+}
+
+/// §1 `--login-rate` keeps adding newest logins while serving.
+#[tokio::test]
+async fn s1_login_rate_makes_a_busy_server() {
+    let srv = sim(&["--sessions", "50", "--login-rate", "50"]).await;
+    let first = get(&srv, "/api/v1/sessions/list.all?count=1", &pat())
+        .await
+        .json();
+    let t0 = first["total"].as_i64().unwrap();
+    eventually(10, || async {
+        let v = get(&srv, "/api/v1/sessions/list.all?count=1", &pat())
+            .await
+            .json();
+        v["total"].as_i64().unwrap() > t0 && v["sessions"][0]["_id"] != first["sessions"][0]["_id"]
+    })
+    .await;
+}
+
+/// §1 sort trap: applied after skip/limit, so it reorders only the returned page.
+#[tokio::test]
+async fn s1_sort_applies_inside_the_page_only() {
+    let srv = sim(&["--sessions", "400", "--seed", "5"]).await;
+    let plain = get(&srv, "/api/v1/sessions/list.all?count=20&offset=40", &pat())
+        .await
+        .json();
+    let sorted = get(
+        &srv,
+        "/api/v1/sessions/list.all?count=20&offset=40&sort=%7B%22device.name%22%3A1%2C%22loginAt%22%3A-1%7D",
+        &pat(),
+    )
+    .await
+    .json();
+    let (mut a, b) = (ids(&plain), ids(&sorted));
+    assert_ne!(a, b);
+    a.sort();
+    let mut b2 = b.clone();
+    b2.sort();
+    assert_eq!(a, b2, "same rows, different order");
+    let names: Vec<String> = sorted["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["device"]["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+}
+
+/// §1 sort keys whitelist and both errors (§2 body for bad keys).
+#[tokio::test]
+async fn s1_sort_errors() {
+    let srv = sim(&[]).await;
+    let r = get(&srv, "/api/v1/sessions/list.all?sort=%7Bbad", &pat()).await;
+    assert_eq!(r.status, 400);
+    let v = r.json();
+    assert_eq!(v["errorType"], "error-invalid-sort");
+    assert_eq!(
+        v["error"],
+        "Invalid sort parameter provided: \"{bad\" [error-invalid-sort]"
+    );
+    let r = get(
+        &srv,
+        "/api/v1/sessions/list.all?sort=%7B%22ip%22%3A1%7D",
+        &pat(),
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.json(),
+        j(r#"{"success":false,"error":"error-invalid-sort-keys"}"#)
+    );
+    // Values other than 1 / -1 are a bad sort, not a bad key.
+    let r = get(
+        &srv,
+        "/api/v1/sessions/list.all?sort=%7B%22loginAt%22%3A2%7D",
+        &pat(),
+    )
+    .await;
+    assert_eq!(r.json()["errorType"], "error-invalid-sort");
+    for key in [
+        "loginAt",
+        "device.name",
+        "device.os.name",
+        "device.os.version",
+        "_user.name",
+        "_user.username",
+    ] {
+        let q = format!("/api/v1/sessions/list.all?sort=%7B%22{key}%22%3A-1%7D");
+        assert_eq!(get(&srv, &q, &pat()).await.status, 200, "{key}");
+    }
+}
+
+/// §1 filter trap: an escaped, case-insensitive literal over the searchTerm.
+#[tokio::test]
+async fn s1_filter_is_a_literal_case_insensitive_substring() {
+    let srv = sim(&["--sessions", "2000", "--seed", "11"]).await;
+    let v = get(
+        &srv,
+        "/api/v1/sessions/list.all?filter=rc%20mobile&count=100",
+        &pat(),
+    )
+    .await
+    .json();
+    assert!(v["total"].as_i64().unwrap() > 0);
+    for r in v["sessions"].as_array().unwrap() {
+        assert_eq!(r["device"]["name"], "RC Mobile");
+    }
+    // "." is not a wildcard, "Chr.me" matches nothing.
+    let v = get(&srv, "/api/v1/sessions/list.all?filter=Chr.me", &pat())
+        .await
+        .json();
+    assert_eq!(v["total"], 0);
+    // A regex-looking filter must not error.
+    let r = get(&srv, "/api/v1/sessions/list.all?filter=%28%5B", &pat()).await;
+    assert_eq!(r.status, 200);
+    // IP, host, versions and dates are not searchable.
+    let v = get(&srv, "/api/v1/sessions/list.all?filter=127.0.0.1", &pat())
+        .await
+        .json();
+    assert_eq!(v["total"], 0);
+    // device.type + os.name run together without a separator.
+    let v = get(
+        &srv,
+        "/api/v1/sessions/list.all?filter=desktop-appwindows&count=1",
+        &pat(),
+    )
+    .await
+    .json();
+    assert!(v["total"].as_i64().unwrap() > 0);
+}
+
+/// §1 filter or-ed with the ids of up to five active users whose username/name matches.
+#[tokio::test]
+async fn s1_filter_matches_users_by_name() {
+    let srv = sim(&[]).await;
+    // "Test" is testroxie's display name: not in the searchTerm, found through her user id.
+    let v = get(&srv, "/api/v1/sessions/list.all?filter=testrox", &pat())
+        .await
+        .json();
+    assert_eq!(ids(&v), vec!["o94SveQp6fyPsoiNC"]);
+    let v = get(
+        &srv,
+        "/api/v1/sessions/list.all?filter=administrator",
+        &pat(),
+    )
+    .await
+    .json();
+    assert_eq!(ids(&v), vec!["rcsimAdminSessn01"]);
+}
+
+/// §1 `_user` may lack `name`, or be absent when the user is gone; rows carry the quirks.
+#[tokio::test]
+async fn s1_generated_rows_have_the_real_quirks() {
+    let srv = sim(&["--sessions", "5000", "--seed", "2"]).await;
+    let mut rows = Vec::new();
+    for off in (0..5005).step_by(100) {
+        let v = get(
+            &srv,
+            &format!("/api/v1/sessions/list.all?count=100&offset={off}"),
+            &pat(),
+        )
+        .await
+        .json();
+        rows.extend(v["sessions"].as_array().unwrap().clone());
+    }
+    assert!(rows.iter().any(|r| r.get("_user").is_none()));
+    assert!(rows
+        .iter()
+        .any(|r| r["_user"].is_object() && r["_user"].get("name").is_none()));
+    assert!(rows
+        .iter()
+        .any(|r| r["device"]["os"].get("version").is_none()));
+    assert!(rows
+        .iter()
+        .any(|r| r["device"]["type"] == "desktop-app" && r["device"]["name"] == "Rocket.Chat"));
+    assert!(rows
+        .iter()
+        .any(|r| r["device"]["type"] == "mobile-app" && r["device"]["name"] == "RC Mobile"));
+    assert!(rows.iter().any(|r| r["device"]["type"] == "tablet"));
+    assert!(rows
+        .iter()
+        .any(|r| r["device"]["type"] == "other" && r["device"]["name"] == ""));
+    assert!(rows.iter().any(|r| r["ip"].as_str().unwrap().contains(':')));
+    assert!(rows
+        .iter()
+        .any(|r| r["host"].as_str().unwrap().contains(":3000")));
+    let text = serde_json::to_string(&rows).unwrap();
+    assert!(text.contains("<img src=x onerror=alert(1)>"));
+    assert!(text.contains("=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")"));
+    assert!(text.contains("+cmd|' /C calc'!A0"));
+    assert!(text.contains("李雷"));
+    assert!(rows.iter().any(|r| r["_user"]["name"]
+        .as_str()
+        .is_some_and(|n| n.len() > 10_000)));
+}
+
+/// §1 8.7+ `current: true` on the caller's own session (and `--mark-current off`).
+#[tokio::test]
+async fn s1_current_marks_own_session() {
+    let srv = sim(&["--test-control"]).await;
+    let code = totp();
+    let h = with(admin(), &[("x-2fa-code", &code)]);
+    let v = get(&srv, "/api/v1/sessions/list.all", &h).await.json();
+    let own: Vec<&Value> = v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["current"] == true)
+        .collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0]["userId"], ADMIN_ID);
+    let srv2 = sim(&["--mark-current", "off"]).await;
+    let v = get(&srv2, "/api/v1/sessions/list.all", &h).await.json();
+    assert!(v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r.get("current").is_none()));
+}
+
+/// §1 sessions/logout: `{sessionId, success:true}`, the row leaves later lists; 404 if unknown.
+#[tokio::test]
+async fn s1_logout_removes_the_session() {
+    let srv = sim(&["--sessions", "30"]).await;
+    let v = get(&srv, "/api/v1/sessions/list.all?count=5&offset=10", &pat())
+        .await
+        .json();
+    let sid = v["sessions"][0]["_id"].as_str().unwrap().to_string();
+    let r = post(
+        &srv,
+        "/api/v1/sessions/logout",
+        &pat(),
+        &format!(r#"{{"sessionId":"{sid}"}}"#),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), json!({"sessionId": sid, "success": true}));
+    let v = get(&srv, "/api/v1/sessions/list.all?count=100", &pat())
+        .await
+        .json();
+    assert_eq!(v["total"], 34);
+    assert!(!ids(&v).contains(&sid));
+    let r = get(
+        &srv,
+        &format!("/api/v1/sessions/info.admin?sessionId={sid}"),
+        &pat(),
+    )
+    .await;
+    assert_eq!(r.status, 404);
+    let r = post(
+        &srv,
+        "/api/v1/sessions/logout",
+        &pat(),
+        r#"{"sessionId":"nope"}"#,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.json()),
+        (404, j(r#"{"success":false,"error":"Session not found"}"#))
+    );
+}
+
+/// §1 Logging out the session of a token ends that token: its next call is 401.
+#[tokio::test]
+async fn s1_logout_of_a_token_session_ends_the_token() {
+    let srv = sim(&[]).await;
+    let r = post(
+        &srv,
+        "/api/v1/sessions/logout",
+        &pat(),
+        r#"{"sessionId":"rcsimPlainSessn01"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(get(&srv, "/api/v1/me", &user(PLAIN)).await.status, 401);
+}
+
+/// §1 info.admin treats sessionId as a case-insensitive regex over the searchTerm.
+#[tokio::test]
+async fn s1_info_admin_sessionid_is_a_regex() {
+    let srv = sim(&[]).await;
+    let v = get(
+        &srv,
+        "/api/v1/sessions/info.admin?sessionId=O94SVEQ.6FY",
+        &pat(),
+    )
+    .await
+    .json();
+    assert_eq!(v["_id"], "o94SveQp6fyPsoiNC");
+    let r = get(
+        &srv,
+        "/api/v1/sessions/info.admin?sessionId=%28unclosed",
+        &pat(),
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["success"], false);
+    let huge = format!(
+        "/api/v1/sessions/info.admin?sessionId=%28a%7B1000%7D%29%7B1000%7D{}",
+        ""
+    );
+    let r = get(&srv, &huge, &pat()).await;
+    assert_eq!(r.status, 400);
+    let r = get(&srv, "/api/v1/sessions/info.admin", &pat()).await;
+    assert_eq!(
+        r.json()["error"],
+        "must have required property 'sessionId' [invalid-params]"
+    );
+}
+
+/// §1 sessions/list: own sessions only, rows without `_user`, no permission, no 2FA.
+#[tokio::test]
+async fn s1_sessions_list_own() {
+    let srv = sim(&["--sessions", "100"]).await;
+    let v = get(&srv, "/api/v1/sessions/list", &user(PLAIN))
+        .await
+        .json();
+    assert_eq!(v["total"], 1);
+    let row = &v["sessions"][0];
+    assert_eq!(row["userId"], PLAIN.0);
+    assert!(row.get("_user").is_none());
+    assert_eq!(v["success"], true);
+}
+
+/// §1 login / me / logout bodies.
+#[tokio::test]
+async fn s1_login_me_logout() {
+    let srv = sim(&[]).await;
+    let r = post(
+        &srv,
+        "/api/v1/login",
+        &[],
+        r#"{"user":"no2fa","password":"no2fa-password"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    let v = r.json();
+    assert_eq!(v["status"], "success");
+    let uid = v["data"]["userId"].as_str().unwrap().to_string();
+    let tok = v["data"]["authToken"].as_str().unwrap().to_string();
+    assert_eq!(v["data"]["me"]["username"], "no2fa");
+    let h = vec![("X-User-Id", uid.as_str()), ("X-Auth-Token", tok.as_str())];
+    let me = get(&srv, "/api/v1/me", &h).await.json();
+    for k in ["_id", "username", "name", "roles"] {
+        assert!(me.get(k).is_some(), "{k}");
+    }
+    assert_eq!(me["success"], true);
+    // The login is a new session, newest first.
+    let v = get(&srv, "/api/v1/sessions/list.all?count=1", &pat())
+        .await
+        .json();
+    assert_eq!(v["sessions"][0]["userId"], uid);
+    let r = post(&srv, "/api/v1/logout", &h, "").await;
+    assert_eq!(
+        r.json(),
+        j(r#"{"status":"success","data":{"message":"You've been logged out!"}}"#)
+    );
+    assert_eq!(get(&srv, "/api/v1/me", &h).await.status, 401);
+    let r = post(
+        &srv,
+        "/api/v1/login",
+        &[],
+        r#"{"user":"no2fa","password":"wrong"}"#,
+    )
+    .await;
+    assert_eq!(r.status, 401);
+}
+
+/// §1 strict query validation: any other param, e.g. a cache-buster, is 400 invalid-params.
+#[tokio::test]
+async fn s1_strict_query_params() {
+    let srv = sim(&[]).await;
+    let want = j(
+        r#"{"success":false,"error":"must NOT have additional properties [invalid-params]","errorType":"invalid-params"}"#,
+    );
+    for q in ["_=123", "fields=%7B%7D", "query=%7B%7D", "count=5&x=1"] {
+        let r = get(&srv, &format!("/api/v1/sessions/list.all?{q}"), &pat()).await;
+        assert_eq!((r.status, r.json()), (400, want.clone()), "{q}");
+    }
+    let r = get(&srv, "/api/v1/sessions/list?_=1", &user(PLAIN)).await;
+    assert_eq!(r.status, 400);
+}
+
+/// §1 bad numbers: never a panic; non-numbers are invalid-params, JS parseInt quirks kept.
+#[tokio::test]
+async fn s1_absurd_numbers() {
+    let srv = sim(&["--sessions", "20"]).await;
+    let r = get(&srv, "/api/v1/sessions/list.all?count=abc", &pat()).await;
+    assert_eq!(r.json()["error"], "must be number [invalid-params]");
+    let r = get(&srv, "/api/v1/sessions/list.all?count=", &pat()).await;
+    assert_eq!(r.status, 400);
+    // String(1e99) is "1e+99": parseInt gives 1.
+    let v = get(
+        &srv,
+        "/api/v1/sessions/list.all?offset=1e99&count=1e99",
+        &pat(),
+    )
+    .await
+    .json();
+    assert_eq!(
+        (v["offset"].as_i64(), v["count"].as_i64()),
+        (Some(1), Some(1))
+    );
+    // Negative offset: no $skip, echoed as given.
+    let v = get(&srv, "/api/v1/sessions/list.all?offset=-5&count=3", &pat())
+        .await
+        .json();
+    assert_eq!(
+        (
+            v["offset"].as_i64(),
+            v["sessions"].as_array().unwrap().len()
+        ),
+        (Some(-5), 3)
+    );
+    for c in ["-5", "0"] {
+        let r = get(
+            &srv,
+            &format!("/api/v1/sessions/list.all?count={c}"),
+            &pat(),
+        )
+        .await;
+        assert_eq!(
+            r.json(),
+            j(r#"{"success":false,"error":"the limit must be positive"}"#),
+            "{c}"
+        );
+    }
+    let r = get(&srv, "/api/v1/sessions/list.all?count=2&count=3", &pat()).await;
+    assert_eq!(r.status, 400);
+}
+
+/// §1 POST bodies: bad JSON or a wrong shape is a clear 400, not a panic.
+#[tokio::test]
+async fn s1_bad_bodies() {
+    let srv = sim(&[]).await;
+    for body in ["{", "[]", "42", r#"{"sessionId":"x","more":1}"#, "{}"] {
+        let r = post(&srv, "/api/v1/sessions/logout", &pat(), body).await;
+        assert_eq!(r.status, 400, "{body}");
+        assert_eq!(r.json()["errorType"], "invalid-params", "{body}");
+    }
+    let r = post(&srv, "/api/v1/login", &[], "{not json").await;
+    assert_eq!(r.status, 401);
+    let r = get(&srv, "/api/v1/nope", &pat()).await;
+    assert_eq!(r.status, 404);
+}
