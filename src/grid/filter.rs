@@ -1,0 +1,317 @@
+//! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
+
+use super::session::{DeviceKind, Field, Row, Sessions};
+use super::text::{fold, Pool};
+use regex::{Regex, RegexBuilder};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Compiled-program limits: a pattern like `\w{1000}{1000}` is refused instead of
+/// eating the tab's memory. The regex crate runs in linear time, so no pattern can hang.
+const REGEX_SIZE_LIMIT: usize = 2 << 20;
+const REGEX_DFA_SIZE_LIMIT: usize = 2 << 20;
+
+/// Column filters: AND across kinds of filter, OR within a set. Empty sets do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Filters {
+    pub kinds: BTreeSet<DeviceKind>,
+    /// Exact client names (`""` selects rows without one).
+    pub clients: BTreeSet<String>,
+    /// Exact OS names, without version.
+    pub oses: BTreeSet<String>,
+    /// Usernames or display names.
+    pub users: BTreeSet<String>,
+    /// Inclusive bounds in epoch ms; see `time::day_bounds` for whole local days.
+    /// Rows without a login time never pass a set bound.
+    pub login_from: Option<i64>,
+    pub login_to: Option<i64>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
+}
+
+/// Why a query cannot run; the `Display` text is a sentence for the admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// Not a regular expression; `detail` is the parser's own explanation (monospace).
+    BadPattern { detail: String },
+    /// Valid, but compiles to more than the size limit.
+    PatternTooBig,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::BadPattern { .. } => {
+                f.write_str("The search is not a valid regular expression; fix it or turn regex mode off.")
+            }
+            QueryError::PatternTooBig => f.write_str(
+                "The search pattern is too large to run safely here; use a shorter or simpler pattern.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// The search box, compiled once per change of text or mode.
+#[derive(Debug, Clone)]
+pub struct Search(Mode);
+
+#[derive(Debug, Clone)]
+enum Mode {
+    All,
+    /// The folded needle, and the same as an escaped regex: a lone literal makes the regex
+    /// crate run its memchr-based substring finder (see the bench `plain_scan`). `None` when
+    /// the needle is too long to compile; `str::find` does the job then.
+    Plain(String, Option<Regex>),
+    /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`).
+    Regex(Regex, bool),
+}
+
+impl Search {
+    pub fn compile(text: &str, regex: bool) -> Result<Search, QueryError> {
+        if text.is_empty() {
+            return Ok(Search(Mode::All));
+        }
+        if !regex {
+            let needle = fold(text);
+            let re = Regex::new(&regex::escape(&needle)).ok();
+            return Ok(Search(Mode::Plain(needle, re)));
+        }
+        let re = RegexBuilder::new(text)
+            .case_insensitive(true)
+            .multi_line(true)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+            .build()
+            .map_err(|e| match e {
+                regex::Error::CompiledTooBig(_) => QueryError::PatternTooBig,
+                other => QueryError::BadPattern {
+                    detail: other.to_string(),
+                },
+            })?;
+        Ok(Search(Mode::Regex(re, joinable(text))))
+    }
+
+    /// Matches every row.
+    pub fn all() -> Search {
+        Search(Mode::All)
+    }
+
+    /// Whether a row's search text matches (the per-row definition the scans must agree with).
+    pub fn is_match(&self, row_text: &str) -> bool {
+        match &self.0 {
+            Mode::All => true,
+            Mode::Plain(needle, _) => row_text.contains(needle.as_str()),
+            Mode::Regex(re, _) => re.is_match(row_text),
+        }
+    }
+
+    pub fn is_all(&self) -> bool {
+        matches!(self.0, Mode::All)
+    }
+
+    /// The folded needle of a plain search, used to narrow incrementally as the admin types.
+    pub(crate) fn plain_needle(&self) -> Option<&str> {
+        match &self.0 {
+            Mode::Plain(n, _) => Some(n),
+            Mode::All => Some(""),
+            Mode::Regex(..) => None,
+        }
+    }
+}
+
+/// Whether scanning the '\n'-joined haystack in multi-line mode answers exactly like
+/// matching each row alone. Only text anchors (`\A`, `\z`) and turning multi-line off
+/// can tell the difference; this check is conservative, false alarms only cost speed.
+fn joinable(pattern: &str) -> bool {
+    if pattern.contains("\\A") || pattern.contains("\\z") {
+        return false;
+    }
+    pattern.split("(?").skip(1).all(|rest| {
+        let flags: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+            .collect();
+        !flags
+            .split_once('-')
+            .is_some_and(|(_, off)| off.contains('m'))
+    })
+}
+
+/// Indices of present rows that match both the search and the column filters, ascending.
+pub fn filter_rows(sessions: &Sessions, search: &Search, filters: &Filters) -> Vec<u32> {
+    let columns = ColumnFilter::new(sessions, filters);
+    let keep = |i: u32| {
+        sessions.is_live(i)
+            && sessions
+                .rows
+                .get(i as usize)
+                .is_some_and(|r| columns.passes(r))
+    };
+    match &search.0 {
+        Mode::All => (0..sessions.rows.len() as u32)
+            .filter(|&i| keep(i))
+            .collect(),
+        Mode::Plain(_, Some(re)) | Mode::Regex(re, true) => scan(sessions, re, keep),
+        Mode::Plain(needle, None) => scan_str(sessions, needle, keep),
+        Mode::Regex(_, false) => per_row(sessions, search, 0, keep),
+    }
+}
+
+/// Like [`filter_rows`], limited to `candidates` (ascending): when the new plain search
+/// contains the previous one, only the previous matches can still match.
+pub(crate) fn narrow(
+    sessions: &Sessions,
+    search: &Search,
+    filters: &Filters,
+    candidates: &[u32],
+) -> Vec<u32> {
+    let columns = ColumnFilter::new(sessions, filters);
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            sessions.is_live(i)
+                && sessions
+                    .rows
+                    .get(i as usize)
+                    .is_some_and(|r| columns.passes(r))
+                && search.is_match(sessions.search_text(i))
+        })
+        .collect()
+}
+
+/// One scan over the joined haystack: each match is mapped back to its row by binary
+/// search over the row starts, and the scan resumes at the next row. A match that runs
+/// past its row's end (the pattern crossed a '\n') cannot be trusted, so from that row
+/// on each row is matched alone; that keeps the worst case linear.
+fn scan(sessions: &Sessions, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    let (hay, starts) = (sessions.hay.as_str(), sessions.starts.as_slice());
+    let rows = sessions.rows.len();
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    while pos <= hay.len() && rows > 0 {
+        let Some(m) = re.find_at(hay, pos) else { break };
+        let row = starts
+            .partition_point(|&s| s as usize <= m.start())
+            .saturating_sub(1);
+        let next = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
+        if m.end() >= next {
+            let search = Search(Mode::Regex(re.clone(), false));
+            out.extend(per_row(sessions, &search, row, &keep));
+            return out;
+        }
+        if keep(row as u32) {
+            out.push(row as u32);
+        }
+        pos = next;
+    }
+    out
+}
+
+/// [`scan`] with `str::find`; the needle holds no '\n' (folding made it a space).
+fn scan_str(sessions: &Sessions, needle: &str, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    let (hay, starts) = (sessions.hay.as_str(), sessions.starts.as_slice());
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    while let Some(at) = hay.get(pos..).and_then(|h| h.find(needle)) {
+        let at = pos + at;
+        let row = starts
+            .partition_point(|&s| s as usize <= at)
+            .saturating_sub(1);
+        if keep(row as u32) {
+            out.push(row as u32);
+        }
+        pos = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
+    }
+    out
+}
+
+fn per_row(
+    sessions: &Sessions,
+    search: &Search,
+    from: usize,
+    keep: impl Fn(u32) -> bool,
+) -> Vec<u32> {
+    (from as u32..sessions.rows.len() as u32)
+        .filter(|&i| keep(i) && search.is_match(sessions.search_text(i)))
+        .collect()
+}
+
+/// Column filters turned into lookups by symbol, so a row is checked without touching text.
+struct ColumnFilter {
+    kinds: Option<[bool; 5]>,
+    clients: Option<Vec<bool>>,
+    oses: Option<Vec<bool>>,
+    /// Marks over the name pool and the username pool.
+    users: Option<(Vec<bool>, Vec<bool>)>,
+    from: i64,
+    to: i64,
+    dated: bool,
+}
+
+fn marks(pool: &Pool, set: &BTreeSet<String>) -> Option<Vec<bool>> {
+    (!set.is_empty()).then(|| {
+        (0..pool.len() as u32)
+            .map(|s| set.contains(pool.get(s)))
+            .collect()
+    })
+}
+
+fn marked(marks: &[bool], sym: u32) -> bool {
+    marks.get(sym as usize).copied().unwrap_or(false)
+}
+
+impl ColumnFilter {
+    fn new(s: &Sessions, f: &Filters) -> ColumnFilter {
+        let pool = |field: Field| &s.pools[field as usize];
+        ColumnFilter {
+            kinds: (!f.kinds.is_empty()).then(|| DeviceKind::ALL.map(|k| f.kinds.contains(&k))),
+            clients: marks(pool(Field::Client), &f.clients),
+            oses: marks(pool(Field::OsName), &f.oses),
+            users: marks(pool(Field::UserName), &f.users)
+                .zip(marks(pool(Field::Username), &f.users)),
+            from: f.login_from.unwrap_or(i64::MIN),
+            to: f.login_to.unwrap_or(i64::MAX),
+            dated: f.login_from.is_some() || f.login_to.is_some(),
+        }
+    }
+
+    fn passes(&self, r: &Row) -> bool {
+        if let Some(k) = &self.kinds {
+            if !k.get(r.kind as usize).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        if let Some(m) = &self.clients {
+            if !marked(m, r.sym(Field::Client)) {
+                return false;
+            }
+        }
+        if let Some(m) = &self.oses {
+            if !marked(m, r.sym(Field::OsName)) {
+                return false;
+            }
+        }
+        if let Some((names, usernames)) = &self.users {
+            let (n, u) = (r.sym(Field::UserName), r.sym(Field::Username));
+            // The display name is the name, else the username; an empty username only
+            // counts when it is also what is displayed.
+            let display = if n != 0 {
+                marked(names, n)
+            } else {
+                marked(usernames, u)
+            };
+            if !(display || (u != 0 && marked(usernames, u))) {
+                return false;
+            }
+        }
+        !self.dated
+            || (r.login != super::session::NO_LOGIN && self.from <= r.login && r.login <= self.to)
+    }
+}

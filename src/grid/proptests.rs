@@ -1,0 +1,1 @@
+//! Property tests: the whole pipeline against a naive reference model.

@@ -1,0 +1,400 @@
+//! The row model: sessions normalised once at load into interned fields, search text and sort ranks.
+
+pub use super::column::{Column, DeviceKind};
+use super::sort::{build_ranks, Ranks};
+use super::text::{fold_into, Pool, PoolBuilder};
+use super::time::{format_login, parse_iso8601};
+use crate::api::wire;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The stored string fields of a row, each interned in a pool of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Client,
+    Version,
+    LongVersion,
+    OsName,
+    OsVersion,
+    UserName,
+    Username,
+    UserId,
+    SessionId,
+    Host,
+    Ip,
+}
+
+pub(crate) const FIELDS: usize = 11;
+
+/// One normalised row: a symbol per field, so a row costs 56 bytes plus its unique text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    pub(crate) f: [u32; FIELDS],
+    /// Epoch ms; [`NO_LOGIN`] when missing or unparsable.
+    pub(crate) login: i64,
+    pub(crate) kind: DeviceKind,
+    pub(crate) current: bool,
+}
+
+pub(crate) const NO_LOGIN: i64 = i64::MIN;
+
+impl Row {
+    pub(crate) fn sym(&self, field: Field) -> u32 {
+        self.f[field as usize]
+    }
+}
+
+/// Versions are drawn from one process-wide counter so that a freshly loaded set never
+/// shares a version with the set it replaces, and a memoised view can trust equality.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Every session the server listed, normalised once; rows are addressed by `u32` index
+/// (the server's order) and never move, so views are index lists (see `view.rs`).
+#[derive(Debug, Clone)]
+pub struct Sessions {
+    pub(crate) rows: Vec<Row>,
+    pub(crate) pools: [Pool; FIELDS],
+    /// Every row's folded search text joined by '\n', so one scan searches all rows.
+    pub(crate) hay: String,
+    /// Row i's text starts at `starts[i]` and ends one byte before `starts[i + 1]`.
+    pub(crate) starts: Vec<u32>,
+    pub(crate) ranks: Ranks,
+    /// Tombstones of logged-out rows: removing one must not renumber the others.
+    dead: Vec<u64>,
+    live: usize,
+    /// Identifies the load; `version` also changes on removal.
+    load_id: u64,
+    version: u64,
+    tz_offset_minutes: i32,
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Sessions::from_wire(Vec::new(), 0)
+    }
+}
+
+fn clean(s: &Option<String>) -> &str {
+    s.as_deref().map(str::trim).unwrap_or("")
+}
+
+impl Sessions {
+    /// Normalises the rows once. `tz_offset_minutes` (local = UTC + offset) decides how
+    /// login times are shown and searched; changing it means building the set again.
+    pub fn from_wire<I: IntoIterator<Item = wire::Session>>(
+        rows: I,
+        tz_offset_minutes: i32,
+    ) -> Sessions {
+        let rows = rows.into_iter();
+        let n = rows.size_hint().0;
+        let mut builders: [PoolBuilder; FIELDS] = Default::default();
+        let mut out = Vec::with_capacity(n);
+        let mut hay = String::with_capacity(n.saturating_mul(120));
+        let mut starts = Vec::with_capacity(n.saturating_add(1));
+        let mut login_text = String::new();
+        for s in rows {
+            let device = s.device.unwrap_or_default();
+            let os = device.os.unwrap_or_default();
+            let user = s.user.unwrap_or_default();
+            let id = match clean(&s.id) {
+                "" => clean(&s.session_id),
+                id => id,
+            };
+            let values: [&str; FIELDS] = [
+                clean(&device.name),
+                clean(&device.version),
+                clean(&device.long_version),
+                clean(&os.name),
+                clean(&os.version),
+                clean(&user.name),
+                clean(&user.username),
+                clean(&s.user_id),
+                id,
+                clean(&s.host),
+                clean(&s.ip),
+            ];
+            let mut f = [0u32; FIELDS];
+            for (sym, (b, v)) in f.iter_mut().zip(builders.iter_mut().zip(values)) {
+                *sym = b.intern(v);
+            }
+            let login = clean(&s.login_at);
+            let login = parse_iso8601(login).unwrap_or(NO_LOGIN);
+            login_text.clear();
+            if login != NO_LOGIN {
+                login_text = format_login(login, tz_offset_minutes);
+            }
+            if !out.is_empty() {
+                hay.push('\n');
+            }
+            starts.push(u32::try_from(hay.len()).unwrap_or(u32::MAX));
+            push_search_text(&mut hay, &values, &login_text);
+            out.push(Row {
+                f,
+                login,
+                kind: DeviceKind::from_wire(clean(&device.kind)),
+                current: s.current == Some(true),
+            });
+        }
+        starts.push(u32::try_from(hay.len().saturating_add(1)).unwrap_or(u32::MAX));
+        hay.shrink_to_fit();
+        let pools = builders.map(PoolBuilder::finish);
+        let ranks = build_ranks(&out, &pools);
+        let version = next_version();
+        Sessions {
+            dead: vec![0; out.len().div_ceil(64)],
+            live: out.len(),
+            rows: out,
+            pools,
+            hay,
+            starts,
+            ranks,
+            load_id: version,
+            version,
+            tz_offset_minutes,
+        }
+    }
+
+    /// Changes whenever the rows change (a new load or a removal).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Stays the same across removals, so a view can drop removed rows instead of recomputing.
+    pub fn load_id(&self) -> u64 {
+        self.load_id
+    }
+
+    pub fn tz_offset_minutes(&self) -> i32 {
+        self.tz_offset_minutes
+    }
+
+    /// Rows not removed.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Size of the index space: every row ever loaded, removed ones included.
+    pub fn slots(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_live(&self, index: u32) -> bool {
+        let i = index as usize;
+        i < self.rows.len()
+            && self
+                .dead
+                .get(i / 64)
+                .is_some_and(|w| w & (1 << (i % 64)) == 0)
+    }
+
+    /// A row by index; `None` when out of range or removed.
+    pub fn row(&self, index: u32) -> Option<RowRef<'_>> {
+        let row = self.rows.get(index as usize)?;
+        self.is_live(index).then_some(RowRef {
+            sessions: self,
+            index,
+            row,
+        })
+    }
+
+    /// Indices of all rows still present, in the server's order.
+    pub fn live_indices(&self) -> Vec<u32> {
+        (0..self.rows.len() as u32)
+            .filter(|&i| self.is_live(i))
+            .collect()
+    }
+
+    /// The index of a present row with this session id.
+    pub fn find(&self, session_id: &str) -> Option<u32> {
+        let pool = &self.pools[Field::SessionId as usize];
+        (0..self.rows.len() as u32).find(|&i| {
+            self.is_live(i) && pool.get(self.rows[i as usize].sym(Field::SessionId)) == session_id
+        })
+    }
+
+    /// Removes the rows with these session ids (after a logout) and returns how many went.
+    /// Indices of other rows do not change; the version changes when anything was removed.
+    pub fn remove<S: AsRef<str>>(&mut self, session_ids: &[S]) -> usize {
+        let targets: HashSet<&str> = session_ids
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if targets.is_empty() {
+            return 0;
+        }
+        let pool = &self.pools[Field::SessionId as usize];
+        let mut removed = 0;
+        for (i, row) in self.rows.iter().enumerate() {
+            let word = self.dead.get_mut(i / 64);
+            let Some(word) = word else { break };
+            let bit = 1u64 << (i % 64);
+            if *word & bit == 0 && targets.contains(pool.get(row.sym(Field::SessionId))) {
+                *word |= bit;
+                removed += 1;
+            }
+        }
+        if removed > 0 {
+            self.live -= removed;
+            self.version = next_version();
+        }
+        removed
+    }
+
+    /// The folded text the search runs over, for a row (also removed ones).
+    pub fn search_text(&self, index: u32) -> &str {
+        let i = index as usize;
+        let (Some(&s), Some(&e)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return "";
+        };
+        self.hay
+            .get(s as usize..(e as usize).saturating_sub(1).max(s as usize))
+            .unwrap_or("")
+    }
+
+    /// An estimate of the heap this set holds, for the memory budget.
+    pub fn heap_bytes(&self) -> usize {
+        self.rows.capacity() * std::mem::size_of::<Row>()
+            + self.pools.iter().map(Pool::heap_bytes).sum::<usize>()
+            + self.hay.capacity()
+            + self.starts.capacity() * 4
+            + self.ranks.heap_bytes()
+            + self.dead.capacity() * 8
+    }
+
+    pub(crate) fn text(&self, row: &Row, field: Field) -> &str {
+        self.pools[field as usize].get(row.sym(field))
+    }
+}
+
+/// The folded, non-empty fields in column order, space-separated, then the login as shown.
+fn push_search_text(hay: &mut String, v: &[&str; FIELDS], login_text: &str) {
+    use Field::*;
+    let mut first = true;
+    for f in [
+        Client, Version, OsName, OsVersion, UserName, Username, SessionId, UserId, Ip, Host,
+    ] {
+        let s = v[f as usize];
+        if !s.is_empty() {
+            if !first {
+                hay.push(' ');
+            }
+            fold_into(s, hay);
+            first = false;
+        }
+    }
+    if !login_text.is_empty() {
+        if !first {
+            hay.push(' ');
+        }
+        hay.push_str(login_text);
+    }
+}
+
+/// A borrowed view of one present row, with its fields as the table shows them.
+#[derive(Debug, Clone, Copy)]
+pub struct RowRef<'a> {
+    sessions: &'a Sessions,
+    index: u32,
+    row: &'a Row,
+}
+
+impl<'a> RowRef<'a> {
+    fn get(&self, f: Field) -> &'a str {
+        self.sessions.text(self.row, f)
+    }
+    pub fn index(&self) -> u32 {
+        self.index
+    }
+    pub fn session_id(&self) -> &'a str {
+        self.get(Field::SessionId)
+    }
+    pub fn user_id(&self) -> &'a str {
+        self.get(Field::UserId)
+    }
+    pub fn client(&self) -> &'a str {
+        self.get(Field::Client)
+    }
+    pub fn kind(&self) -> DeviceKind {
+        self.row.kind
+    }
+    pub fn version(&self) -> &'a str {
+        self.get(Field::Version)
+    }
+    pub fn long_version(&self) -> &'a str {
+        self.get(Field::LongVersion)
+    }
+    pub fn os_name(&self) -> &'a str {
+        self.get(Field::OsName)
+    }
+    pub fn os_version(&self) -> &'a str {
+        self.get(Field::OsVersion)
+    }
+    /// OS name and version, e.g. `Windows 10`.
+    pub fn os(&self) -> Cow<'a, str> {
+        match (self.os_name(), self.os_version()) {
+            (n, "") => Cow::Borrowed(n),
+            ("", v) => Cow::Borrowed(v),
+            (n, v) => Cow::Owned(format!("{n} {v}")),
+        }
+    }
+    /// The user's full name; often absent on the wire.
+    pub fn user_name(&self) -> &'a str {
+        self.get(Field::UserName)
+    }
+    pub fn username(&self) -> &'a str {
+        self.get(Field::Username)
+    }
+    /// The name when there is one, else the username (what the User column shows).
+    pub fn user_display(&self) -> &'a str {
+        match self.user_name() {
+            "" => self.username(),
+            n => n,
+        }
+    }
+    pub fn host(&self) -> &'a str {
+        self.get(Field::Host)
+    }
+    pub fn ip(&self) -> &'a str {
+        self.get(Field::Ip)
+    }
+    pub fn login_ms(&self) -> Option<i64> {
+        (self.row.login != NO_LOGIN).then_some(self.row.login)
+    }
+    /// The login as the table shows it (`YYYY-MM-DD HH:MM`), empty when unknown.
+    pub fn login_text(&self) -> String {
+        self.login_ms()
+            .map(|ms| format_login(ms, self.sessions.tz_offset_minutes))
+            .unwrap_or_default()
+    }
+    /// The admin's own session (8.7+ servers mark it): logging it out ends this page's session.
+    pub fn current(&self) -> bool {
+        self.row.current
+    }
+    pub fn search_text(&self) -> &'a str {
+        self.sessions.search_text(self.index)
+    }
+    /// The cell text of a column, as displayed and exported.
+    pub fn cell(&self, column: Column) -> Cow<'a, str> {
+        match column {
+            Column::Client => Cow::Borrowed(self.client()),
+            Column::Version => Cow::Borrowed(self.version()),
+            Column::Os => self.os(),
+            Column::User => Cow::Borrowed(self.user_display()),
+            Column::LastLogin => Cow::Owned(self.login_text()),
+            Column::DeviceId => Cow::Borrowed(self.session_id()),
+            Column::Ip => Cow::Borrowed(self.ip()),
+            Column::Host => Cow::Borrowed(self.host()),
+            Column::UserId => Cow::Borrowed(self.user_id()),
+        }
+    }
+}

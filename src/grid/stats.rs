@@ -1,0 +1,133 @@
+//! Summaries of a set of rows for the charts and facets, and the group-by-user view.
+
+use super::session::{DeviceKind, Field, Sessions, NO_LOGIN};
+use super::text::cmp_folded;
+use super::time::local_day;
+use std::collections::HashMap;
+
+/// Counts over a set of rows (typically the filtered view, or every live row for facets).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// By client name, most sessions first (ties by name); `""` counts rows without one.
+    pub clients: Vec<(String, usize)>,
+    /// By OS name (without version), most first.
+    pub oses: Vec<(String, usize)>,
+    /// Every kind that occurs, most first.
+    pub kinds: Vec<(DeviceKind, usize)>,
+    /// Logins per local day (days since 1970-01-01, see `time::format_day`), oldest first.
+    pub days: Vec<(i64, usize)>,
+    /// Rows without a usable login time, left out of `days`.
+    pub no_login: usize,
+}
+
+/// Counts the present rows among `rows`.
+pub fn stats(sessions: &Sessions, rows: &[u32]) -> Stats {
+    let pool_len = |f: Field| sessions.pools[f as usize].len();
+    let mut clients = vec![0usize; pool_len(Field::Client)];
+    let mut oses = vec![0usize; pool_len(Field::OsName)];
+    let mut kinds = [0usize; 5];
+    let mut days: HashMap<i64, usize> = HashMap::new();
+    let mut no_login = 0;
+    let tz = sessions.tz_offset_minutes();
+    for &i in rows {
+        let Some(r) = sessions
+            .rows
+            .get(i as usize)
+            .filter(|_| sessions.is_live(i))
+        else {
+            continue;
+        };
+        bump(&mut clients, r.sym(Field::Client));
+        bump(&mut oses, r.sym(Field::OsName));
+        if let Some(k) = kinds.get_mut(r.kind as usize) {
+            *k += 1;
+        }
+        if r.login == NO_LOGIN {
+            no_login += 1;
+        } else {
+            *days.entry(local_day(r.login, tz)).or_default() += 1;
+        }
+    }
+    let mut days: Vec<(i64, usize)> = days.into_iter().collect();
+    days.sort_unstable();
+    let mut kinds: Vec<(DeviceKind, usize)> = DeviceKind::ALL
+        .into_iter()
+        .zip(kinds)
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Stats {
+        clients: ranked(sessions, Field::Client, &clients),
+        oses: ranked(sessions, Field::OsName, &oses),
+        kinds,
+        days,
+        no_login,
+    }
+}
+
+fn bump(counts: &mut [usize], sym: u32) {
+    if let Some(c) = counts.get_mut(sym as usize) {
+        *c += 1;
+    }
+}
+
+fn ranked(sessions: &Sessions, field: Field, counts: &[usize]) -> Vec<(String, usize)> {
+    let pool = &sessions.pools[field as usize];
+    let mut out: Vec<(&str, usize)> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(sym, &n)| (pool.get(sym as u32), n))
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| cmp_folded(a.0, b.0))
+            .then_with(|| a.0.cmp(b.0))
+    });
+    out.into_iter().map(|(s, n)| (s.to_owned(), n)).collect()
+}
+
+/// One user's sessions, for the "Group by user" view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserGroup {
+    /// Empty when the server sent none; such rows group by username.
+    pub user_id: String,
+    pub name: String,
+    pub username: String,
+    /// Indices, in the order of the input (the view's order).
+    pub rows: Vec<u32>,
+}
+
+impl UserGroup {
+    pub fn count(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// Groups the present rows among `rows` by user, groups ordered by their first row, so
+/// the grouping follows the current sort.
+pub fn group_by_user(sessions: &Sessions, rows: &[u32]) -> Vec<UserGroup> {
+    let mut index: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut groups: Vec<UserGroup> = Vec::new();
+    for &i in rows {
+        let Some(r) = sessions.row(i) else { continue };
+        let Some(raw) = sessions.rows.get(i as usize) else {
+            continue;
+        };
+        let id = raw.sym(Field::UserId);
+        let key = (id, if id == 0 { raw.sym(Field::Username) } else { 0 });
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(UserGroup {
+                user_id: r.user_id().to_owned(),
+                name: r.user_name().to_owned(),
+                username: r.username().to_owned(),
+                rows: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(g) {
+            group.rows.push(i);
+        }
+    }
+    groups
+}

@@ -1,0 +1,164 @@
+//! The query in the URL's query string, so a view can be bookmarked and shared.
+//!
+//! Only the [`Query`] goes there, and it holds nothing secret. Decoding is forgiving: a
+//! hand-edited or truncated link yields the defaults for what it gets wrong, never a panic.
+
+use super::page::PageSize;
+use super::session::{Column, DeviceKind};
+use super::sort::SortKey;
+use super::view::Query;
+
+/// `q=chr&re=1&kind=browser&client=Chrome&sort=-login,client&page=2&size=50`, without
+/// the `?`; defaults are left out, so the default query encodes as `""`.
+pub fn encode_query(q: &Query) -> String {
+    let mut out = String::new();
+    let mut put = |key: &str, value: &str| {
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        percent_encode(value, &mut out);
+    };
+    if !q.search.is_empty() {
+        put("q", &q.search);
+    }
+    if q.regex {
+        put("re", "1");
+    }
+    for k in &q.filters.kinds {
+        put("kind", k.key());
+    }
+    for c in &q.filters.clients {
+        put("client", c);
+    }
+    for o in &q.filters.oses {
+        put("os", o);
+    }
+    for u in &q.filters.users {
+        put("user", u);
+    }
+    if let Some(ms) = q.filters.login_from {
+        put("from", &ms.to_string());
+    }
+    if let Some(ms) = q.filters.login_to {
+        put("to", &ms.to_string());
+    }
+    if !q.sort.is_empty() {
+        let keys: Vec<String> = q
+            .sort
+            .iter()
+            .map(|k| format!("{}{}", if k.desc { "-" } else { "" }, k.column.key()))
+            .collect();
+        put("sort", &keys.join(","));
+    }
+    if q.page > 1 {
+        put("page", &q.page.to_string());
+    }
+    if q.page_size != PageSize::default() {
+        put("size", &q.page_size.get().to_string());
+    }
+    out
+}
+
+/// Reads a query string (with or without `?`, or a whole `#`-free URL tail). Unknown keys
+/// and bad values are ignored.
+pub fn decode_query(s: &str) -> Query {
+    let s = s.trim_start_matches('?');
+    let mut q = Query::default();
+    for pair in s.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (k, v) = (percent_decode(k), percent_decode(v));
+        match k.as_str() {
+            "q" => q.search = v,
+            "re" => q.regex = matches!(v.as_str(), "1" | "true" | "yes" | "on"),
+            "kind" => {
+                if let Some(kind) = DeviceKind::from_key(&v) {
+                    q.filters.kinds.insert(kind);
+                }
+            }
+            "client" => {
+                q.filters.clients.insert(v);
+            }
+            "os" => {
+                q.filters.oses.insert(v);
+            }
+            "user" => {
+                q.filters.users.insert(v);
+            }
+            "from" => q.filters.login_from = v.trim().parse().ok(),
+            "to" => q.filters.login_to = v.trim().parse().ok(),
+            "sort" => {
+                // `set_sort` dedups, but its page reset must not undo a `page` read earlier.
+                let page = q.page;
+                q.set_sort(decode_sort(&v));
+                q.page = page;
+            }
+            "page" => q.page = v.trim().parse().ok().filter(|&p| p >= 1).unwrap_or(1),
+            "size" => {
+                q.page_size = v
+                    .trim()
+                    .parse()
+                    .ok()
+                    .and_then(PageSize::from_usize)
+                    .unwrap_or_default()
+            }
+            _ => {}
+        }
+    }
+    q
+}
+
+fn decode_sort(v: &str) -> Vec<SortKey> {
+    v.split(',')
+        .filter_map(|item| {
+            let item = item.trim();
+            let (desc, key) = match item.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, item),
+            };
+            Column::from_key(key).map(|column| SortKey { column, desc })
+        })
+        .collect()
+}
+
+/// Everything but RFC 3986's unreserved characters becomes `%XX` of its UTF-8 bytes.
+pub fn percent_encode(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
+
+/// `%XX` to bytes and `+` to a space (form encoding, as browsers write it); a broken
+/// escape stays literal and invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'+' => out.push(b' '),
+            b'%' => match (b.get(i + 1).and_then(hex), b.get(i + 2).and_then(hex)) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: &u8) -> Option<u8> {
+    char::from(*c).to_digit(16).map(|d| d as u8)
+}
