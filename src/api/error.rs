@@ -1,66 +1,341 @@
-//! ApiError: one variant per outcome of the contract, each rendered as a sentence for a person.
+//! ApiError: one variant per outcome of the contract, each rendered as a sentence for a person
+//! followed by what to do next.
+//!
+//! Nothing here ever holds the auth token, a 2FA code or a password: the variants carry only
+//! what the server said (sanitised) and what the client observed.
 
 use std::fmt;
+
+/// A second-factor method as the server names it in `details.method` / `availableMethods`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TwoFactorMethod {
+    /// An authenticator app (RFC 6238 code).
+    Totp,
+    /// A code the server mails.
+    Email,
+    /// The fallback for users without 2FA: the password itself, sent hashed.
+    Password,
+    /// A method this client does not know (a newer server); the name is sanitised.
+    Other(String),
+}
+
+impl TwoFactorMethod {
+    pub fn parse(name: &str) -> Self {
+        match name {
+            "totp" => Self::Totp,
+            "email" => Self::Email,
+            "password" => Self::Password,
+            other => Self::Other(sanitize(other, 32)),
+        }
+    }
+
+    /// The value for the `x-2fa-method` header.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Totp => "totp",
+            Self::Email => "email",
+            Self::Password => "password",
+            Self::Other(name) => name,
+        }
+    }
+}
+
+/// What the server said when it asked for (or refused) a second factor, so the UI can ask
+/// for the right thing in place and retry the failed call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TwoFactorChallenge {
+    /// The method the server will check the next code against.
+    pub method: TwoFactorMethod,
+    /// Every method the user could use instead (empty for the password fallback).
+    pub available: Vec<TwoFactorMethod>,
+    /// True when this very answer made the server mail a fresh code.
+    pub code_generated: bool,
+    /// Where the code was mailed (`details.emailOrUsername`), for "sent to …".
+    pub email_hint: Option<String>,
+}
+
+impl Default for TwoFactorChallenge {
+    fn default() -> Self {
+        Self {
+            method: TwoFactorMethod::Totp,
+            available: vec![TwoFactorMethod::Totp],
+            code_generated: false,
+            email_hint: None,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// 401: the user id or auth token is wrong or expired.
     NotLoggedIn,
-    /// A 2FA code is needed (`totp-required`).
-    TwoFactorRequired,
-    /// The 2FA code was rejected (`totp-invalid`).
-    TwoFactorInvalid,
-    /// The request never got an answer.
+    /// `POST login` refused the username/email and password.
+    BadCredentials,
+    /// `POST login` is blocked for this user or address after failed attempts.
+    LoginBlocked,
+    /// 403: the account lacks `view-device-management` / `logout-device-management`.
+    Forbidden,
+    /// The licence lacks `device-management` (8.x 400 `error-action-not-allowed`,
+    /// 5.x/6.x 401 `{"error":"unauthorized"}`).
+    NoLicence,
+    /// 400 `invalid-params`: the request carried a parameter the server does not accept.
+    InvalidParams { detail: String },
+    /// A second factor is needed (`totp-required`).
+    TwoFactorRequired(TwoFactorChallenge),
+    /// The second factor was rejected (`totp-invalid`).
+    TwoFactorInvalid(TwoFactorChallenge),
+    /// Too many wrong e-mailed codes (`totp-max-attempts`).
+    TwoFactorMaxAttempts,
+    /// 404 from `sessions/info.admin` or `sessions/logout`.
+    SessionNotFound,
+    /// Any other 404 with a JSON body: the route does not exist on this server.
+    EndpointMissing,
+    /// 429; `wait_ms` is known from `X-RateLimit-Reset` or the body's "wait N seconds".
+    RateLimited { wait_ms: Option<u64> },
+    /// 400 `error-invalid-sort`: the sort parameter was not valid JSON.
+    InvalidSort,
+    /// 400 `error-invalid-sort-keys`: a sort key outside the allowed list.
+    InvalidSortKeys,
+    /// Something typed in cannot be put in a request (e.g. a line break in the token).
+    InvalidInput { what: &'static str },
+    /// The request failed before any answer, on the page's own origin: a dropped connection.
     Network,
-    /// Any other answer, with the server's own words when it gave some.
+    /// A request to another origin failed before any answer: most likely CORS.
+    LikelyCors {
+        server_origin: String,
+        page_origin: String,
+    },
+    /// No answer within the per-request time limit.
+    Timeout { secs: u32 },
+    /// The body was not JSON (an HTML error page from a proxy, a cut-off answer).
+    NotJson { status: u16, truncated: bool },
+    /// JSON, but a field the client needs is missing or of the wrong type.
+    BadShape { status: u16, field: String },
+    /// 5xx.
+    Server { status: u16 },
+    /// The caller cancelled the call.
+    Cancelled,
+    /// An answer this client does not recognise, with the server's own (sanitised) words.
     Other { status: u16, message: String },
 }
 
 impl ApiError {
-    /// Classifies a non-success answer from its status and body.
-    pub fn from_response(status: u16, body: &str) -> Self {
-        let json: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
-        let kind = json
-            .get("errorType")
-            .or_else(|| json.get("error"))
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        match (status, kind) {
-            (401, "totp-required") | (400, "totp-required") => Self::TwoFactorRequired,
-            (401, "totp-invalid") | (400, "totp-invalid") => Self::TwoFactorInvalid,
-            (401, _) => Self::NotLoggedIn,
-            _ => Self::Other {
-                status,
-                message: json
-                    .get("error")
-                    .or_else(|| json.get("message"))
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned(),
+    /// The 2FA challenge the UI should answer, when this error is one.
+    pub fn challenge(&self) -> Option<&TwoFactorChallenge> {
+        match self {
+            Self::TwoFactorRequired(c) | Self::TwoFactorInvalid(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Worth trying the same request again after a pause.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Self::Server { .. } | Self::Network | Self::Timeout { .. } | Self::RateLimited { .. }
+        )
+    }
+
+    /// True when the error concerns the signed-in user or the request's form rather than
+    /// one page, so every other page would fail the same way and a fetch must stop.
+    pub fn stops_a_fetch(&self) -> bool {
+        match self {
+            Self::Other { status, .. } => (400..500).contains(status),
+            Self::Server { .. }
+            | Self::Network
+            | Self::Timeout { .. }
+            | Self::RateLimited { .. }
+            | Self::NotJson { .. }
+            | Self::BadShape { .. }
+            | Self::SessionNotFound => false,
+            _ => true,
+        }
+    }
+
+    /// Replaces any of `secrets` that a hostile or buggy server echoed back into the text
+    /// this error carries, so it can never reach the screen or a log.
+    pub fn scrub(mut self, secrets: &[&str]) -> Self {
+        let clean = |s: &mut String| {
+            for secret in secrets.iter().filter(|s| s.len() >= 4) {
+                if s.contains(secret) {
+                    *s = s.replace(secret, "…");
+                }
+            }
+        };
+        match &mut self {
+            Self::InvalidParams { detail } => clean(detail),
+            Self::Other { message, .. } => clean(message),
+            Self::BadShape { field, .. } => clean(field),
+            Self::TwoFactorRequired(c) | Self::TwoFactorInvalid(c) => {
+                if let Some(hint) = &mut c.email_hint {
+                    clean(hint)
+                }
+            }
+            _ => {}
+        }
+        self
+    }
+
+    /// What the person should do next, as one sentence.
+    pub fn next_step(&self) -> String {
+        let s = match self {
+            Self::NotLoggedIn => "Check the user ID and auth token (or sign in with your password) and try again.",
+            Self::BadCredentials => "Check the username or e-mail and the password, then sign in again.",
+            Self::LoginBlocked => "Wait a few minutes before signing in again, or ask an administrator to unblock the account.",
+            Self::Forbidden => "Ask a Rocket.Chat administrator to grant that permission to one of your roles.",
+            Self::NoLicence => "Ask the workspace owner for an Enterprise licence that includes Device Management.",
+            Self::InvalidParams { .. } | Self::InvalidSort | Self::InvalidSortKeys => {
+                "Reload the page; if it happens again, report it together with the server's version."
+            }
+            Self::TwoFactorRequired(c) => match (&c.method, c.code_generated) {
+                (TwoFactorMethod::Email, true) => "Enter the code from that e-mail and retry.",
+                (TwoFactorMethod::Email, false) => {
+                    "Enter the code from the latest e-mail, or ask for a new one."
+                }
+                (TwoFactorMethod::Password, _) => "Enter your account password and retry.",
+                _ => "Enter the current code from your authenticator app and retry.",
             },
+            Self::TwoFactorInvalid(c) => match c.method {
+                TwoFactorMethod::Email => "Enter the code from the latest e-mail, or ask for a new one.",
+                TwoFactorMethod::Password => "Check your password and retry.",
+                _ => "Enter the current code (check that the device's clock is right) and retry.",
+            },
+            Self::TwoFactorMaxAttempts => "Ask for a new e-mailed code and enter that one.",
+            Self::SessionNotFound => "Reload the list to see the sessions that are still active.",
+            Self::EndpointMissing => {
+                "Check that the server URL is the Rocket.Chat address (without /api) and that the server runs version 5 or later."
+            }
+            Self::RateLimited { wait_ms: Some(ms) } => {
+                return format!("Wait {} and retry.", seconds(*ms));
+            }
+            Self::RateLimited { wait_ms: None } => {
+                "Wait a minute and retry, or ask for the api-bypass-rate-limit permission."
+            }
+            Self::InvalidInput { .. } => "Paste it again without spaces or line breaks.",
+            Self::Network => "Check the server URL and your connection, then retry.",
+            Self::LikelyCors { .. } => {
+                "Open RC Device Manager from the Rocket.Chat server's own address, or have the portal proxy /api/ to Rocket.Chat; across origins only a token that skips two-factor checks can work."
+            }
+            Self::Timeout { .. } => {
+                "Retry; if it keeps happening, narrow the list with a filter or check the server's load."
+            }
+            Self::NotJson { truncated: true, .. } => {
+                "Retry; if it happens again, a proxy in front of Rocket.Chat may be cutting answers short."
+            }
+            Self::NotJson { .. } => {
+                "Check that the server URL points at Rocket.Chat and that no proxy or sign-on page answers in its place."
+            }
+            Self::BadShape { .. } => {
+                "Check that the server URL points at Rocket.Chat 5 or later; if it does, report this with the server's version."
+            }
+            Self::Server { .. } => "Retry in a moment; if it persists, check the Rocket.Chat server's logs.",
+            Self::Cancelled => "Start again when you are ready.",
+            Self::Other { .. } => "Retry, or ask the server's administrator.",
+        };
+        s.to_owned()
+    }
+
+    /// What happened, as one sentence for a person.
+    pub fn sentence(&self) -> String {
+        match self {
+            Self::NotLoggedIn => "The server did not accept this user ID and auth token.".into(),
+            Self::BadCredentials => "The server did not accept this username or password.".into(),
+            Self::LoginBlocked => "The server has blocked sign-in for a while after failed attempts.".into(),
+            Self::Forbidden => "Your account lacks the permission for this (view-device-management to list devices, logout-device-management to log them out).".into(),
+            Self::NoLicence => "This server's licence does not include Device Management, an Enterprise feature.".into(),
+            Self::InvalidParams { detail } if detail.is_empty() => {
+                "The server rejected the request's parameters.".into()
+            }
+            Self::InvalidParams { detail } => {
+                format!("The server rejected the request's parameters ({detail}).")
+            }
+            Self::TwoFactorRequired(c) => match (&c.method, c.code_generated, &c.email_hint) {
+                (TwoFactorMethod::Email, true, Some(to)) => {
+                    format!("The server has e-mailed a two-factor code to {to}.")
+                }
+                (TwoFactorMethod::Email, true, None) => {
+                    "The server has e-mailed you a two-factor code.".into()
+                }
+                (TwoFactorMethod::Email, false, _) => {
+                    "The server asks for the two-factor code it e-mailed you.".into()
+                }
+                (TwoFactorMethod::Password, ..) => {
+                    "The server asks you to confirm your password for this action.".into()
+                }
+                (TwoFactorMethod::Other(m), ..) => {
+                    format!("The server asks for a two-factor code (method \"{m}\").")
+                }
+                (TwoFactorMethod::Totp, ..) => {
+                    "The server asks for a two-factor code from your authenticator app.".into()
+                }
+            },
+            Self::TwoFactorInvalid(c) if c.method == TwoFactorMethod::Password => {
+                "The server did not accept the password.".into()
+            }
+            Self::TwoFactorInvalid(_) => "The two-factor code was not accepted.".into(),
+            Self::TwoFactorMaxAttempts => "Too many wrong two-factor codes have been tried.".into(),
+            Self::SessionNotFound => "That session no longer exists; it has probably been logged out already.".into(),
+            Self::EndpointMissing => "This server has no such API endpoint.".into(),
+            Self::RateLimited { .. } => "The server is limiting how often this can be called.".into(),
+            Self::InvalidSort => "The server rejected the sort order.".into(),
+            Self::InvalidSortKeys => "The server rejected a sort key.".into(),
+            Self::InvalidInput { what } => {
+                format!("The {what} contains characters that cannot be sent in a request.")
+            }
+            Self::Network => "The server could not be reached.".into(),
+            Self::LikelyCors { server_origin, page_origin } => format!(
+                "The call to {server_origin} failed before any answer, most likely blocked by the browser: this page comes from {page_origin}, and Rocket.Chat's CORS settings never allow the x-2fa-code header."
+            ),
+            Self::Timeout { secs } => format!("The server did not answer within {secs} seconds."),
+            Self::NotJson { status, truncated: true } => {
+                format!("The server's answer (status {status}) ended before its JSON was complete.")
+            }
+            Self::NotJson { status, .. } => format!(
+                "The server answered with status {status}, but the body was not JSON (probably an error page from a proxy, or the wrong URL)."
+            ),
+            Self::BadShape { status, field } => format!(
+                "The server's answer (status {status}) is JSON, but its \"{field}\" field is missing or of the wrong type."
+            ),
+            Self::Server { status } => format!("The server failed with status {status}."),
+            Self::Cancelled => "Loading was cancelled.".into(),
+            Self::Other { status, message } if message.is_empty() => {
+                format!("The server answered with status {status}.")
+            }
+            Self::Other { status, message } => {
+                format!("The server answered with status {status}: {message}.")
+            }
         }
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            Self::NotLoggedIn => f.write_str(
-                "The server did not accept this user ID and auth token. Check both and sign in again.",
-            ),
-            Self::TwoFactorRequired => {
-                f.write_str("The server asks for a two-factor code. Enter the current code and try again.")
-            }
-            Self::TwoFactorInvalid => f.write_str(
-                "The two-factor code was not accepted. Enter the current code from your authenticator app.",
-            ),
-            Self::Network => f.write_str(
-                "The server could not be reached. Check the server URL and your connection, then retry.",
-            ),
-            Self::Other { status, message } if message.is_empty() => {
-                write!(f, "The server answered with status {status}. Retry, or ask the server's administrator.")
-            }
-            Self::Other { status, message } => write!(f, "The server answered {status}: {message}"),
-        }
+        write!(f, "{} {}", self.sentence(), self.next_step())
     }
+}
+
+impl std::error::Error for ApiError {}
+
+/// "45 seconds" / "3 minutes", rounded up so the person never retries too early.
+fn seconds(ms: u64) -> String {
+    let secs = ms.div_ceil(1000).max(1);
+    match secs {
+        1 => "1 second".into(),
+        s if s < 120 => format!("{s} seconds"),
+        s => format!("{} minutes", s.div_ceil(60)),
+    }
+}
+
+/// Server text shown to a person: control characters dropped, trailing punctuation trimmed
+/// (the sentence adds its own), length bounded so a hostile body cannot flood the screen.
+pub(crate) fn sanitize(text: &str, max_chars: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(max_chars)
+        .collect();
+    if text.chars().count() > max_chars {
+        out.push('…');
+    }
+    out.trim().trim_end_matches(['.', ' ']).to_owned()
 }

@@ -123,7 +123,8 @@ impl<'de> Deserialize<'de> for Slot {
                 f.write_str("a session object")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Slot, A::Error> {
-                Session::deserialize(de::value::MapAccessDeserializer::new(map)).map(|s| Slot(Some(s)))
+                Session::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|s| Slot(Some(s)))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Slot, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
@@ -220,6 +221,39 @@ where
     })
 }
 
+/// The signed-in user, from `GET me` or inside `POST login`'s answer.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Me {
+    #[serde(rename = "_id", deserialize_with = "lenient_string")]
+    pub id: Option<String>,
+    #[serde(deserialize_with = "lenient_string")]
+    pub username: Option<String>,
+    #[serde(deserialize_with = "lenient_string")]
+    pub name: Option<String>,
+    #[serde(deserialize_with = "lenient")]
+    pub roles: Option<Vec<String>>,
+}
+
+/// `POST login`'s answer: `{status:"success", data:{userId, authToken, me}}`. No `Debug`:
+/// it holds a fresh token.
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginAnswer {
+    pub data: LoginData,
+}
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginData {
+    #[serde(rename = "userId", deserialize_with = "lenient_string")]
+    pub user_id: Option<String>,
+    #[serde(rename = "authToken", deserialize_with = "lenient_string")]
+    pub auth_token: Option<String>,
+    #[serde(deserialize_with = "lenient")]
+    pub me: Option<Me>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +275,10 @@ mod tests {
         let d = s.device.as_ref().unwrap();
         assert_eq!(d.name.as_deref(), Some("Chrome"));
         assert_eq!(d.os.as_ref().unwrap().version.as_deref(), Some("10"));
-        assert_eq!(s.user.as_ref().unwrap().username.as_deref(), Some("testroxie"));
+        assert_eq!(
+            s.user.as_ref().unwrap().username.as_deref(),
+            Some("testroxie")
+        );
         assert_eq!(s.login_at.as_deref(), Some("2023-05-24T00:25:54.234Z"));
     }
 
@@ -252,12 +289,20 @@ mod tests {
             {"_id":"b","device":{"os":"win","name":5},"current":"yes","extra":{"deep":[1]}}],
             "total":"many"}"#;
         let page: SessionsPage = serde_json::from_str(body).unwrap();
-        let ids: Vec<_> = page.sessions.rows.iter().map(|s| s.id.clone().unwrap()).collect();
+        let ids: Vec<_> = page
+            .sessions
+            .rows
+            .iter()
+            .map(|s| s.id.clone().unwrap())
+            .collect();
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(page.sessions.skipped, 6);
         assert_eq!(page.total, None);
         let a = &page.sessions.rows[0];
-        assert_eq!((a.device.clone(), a.user.clone(), a.ip.clone()), (None, None, None));
+        assert_eq!(
+            (a.device.clone(), a.user.clone(), a.ip.clone()),
+            (None, None, None)
+        );
         let b = &page.sessions.rows[1];
         let d = b.device.as_ref().unwrap();
         assert_eq!((d.os.clone(), d.name.as_deref()), (None, Some("5")));

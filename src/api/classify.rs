@@ -1,0 +1,162 @@
+//! Turns a non-success HTTP answer (status, content type, body) into an `ApiError`: a pure
+//! function, so every error body of the contract can be checked natively.
+
+use super::error::{sanitize, ApiError, TwoFactorChallenge, TwoFactorMethod};
+use serde_json::Value;
+
+impl ApiError {
+    /// Classifies an answer whose status is not 2xx. `header_wait_ms` is the wait derived from
+    /// `X-RateLimit-Reset` when the browser let us read it (same origin only).
+    pub fn from_response(
+        status: u16,
+        content_type: Option<&str>,
+        body: &str,
+        header_wait_ms: Option<u64>,
+    ) -> Self {
+        // A gateway's 502/504 page is as much a server failure as Rocket.Chat's own 500.
+        if status >= 500 {
+            return Self::Server { status };
+        }
+        let json: Option<Value> = serde_json::from_str(body).ok();
+        let Some(Value::Object(obj)) = json else {
+            if status == 429 {
+                return Self::RateLimited {
+                    wait_ms: header_wait_ms.or_else(|| wait_from_text(body)),
+                };
+            }
+            return Self::NotJson {
+                status,
+                truncated: looks_truncated(content_type, body),
+            };
+        };
+        let text = |key: &str| obj.get(key).and_then(Value::as_str).unwrap_or_default();
+        let error = text("error");
+        let message = text("message");
+        let code = error_code(text("errorType"), error);
+        match code {
+            "totp-required" => return Self::TwoFactorRequired(challenge(obj.get("details"))),
+            "totp-invalid" => return Self::TwoFactorInvalid(challenge(obj.get("details"))),
+            "totp-max-attempts" => return Self::TwoFactorMaxAttempts,
+            "error-action-not-allowed" => return Self::NoLicence,
+            "invalid-params" => {
+                return Self::InvalidParams {
+                    detail: sanitize(strip_code(error), 160),
+                }
+            }
+            "error-invalid-sort" => return Self::InvalidSort,
+            "error-invalid-sort-keys" => return Self::InvalidSortKeys,
+            "error-too-many-requests" => {
+                return Self::RateLimited {
+                    wait_ms: header_wait_ms.or_else(|| wait_from_text(error)),
+                }
+            }
+            c if c.starts_with("error-login-blocked") => return Self::LoginBlocked,
+            _ => {}
+        }
+        match status {
+            // 5.x/6.x answered a missing licence this way, lower-case and alone.
+            401 if error == "unauthorized" => Self::NoLicence,
+            // Newer bodies carry `error`, older ones only `status` + `message`.
+            401 => Self::NotLoggedIn,
+            403 => Self::Forbidden,
+            404 if error == "Session not found" || message == "Session not found" => {
+                Self::SessionNotFound
+            }
+            404 => Self::EndpointMissing,
+            429 => Self::RateLimited {
+                wait_ms: header_wait_ms
+                    .or_else(|| wait_from_text(error))
+                    .or_else(|| wait_from_text(message)),
+            },
+            _ => Self::Other {
+                status,
+                message: sanitize(if error.is_empty() { message } else { error }, 160),
+            },
+        }
+    }
+}
+
+/// The machine-readable code: `errorType` when present, else `error` when it is a bare code
+/// (login's 2FA answers), else the `[code]` that Meteor errors append to their text.
+fn error_code<'a>(error_type: &'a str, error: &'a str) -> &'a str {
+    if !error_type.is_empty() {
+        return error_type;
+    }
+    if !error.is_empty() && !error.contains(' ') {
+        return error;
+    }
+    match (error.rfind('['), error.strip_suffix(']')) {
+        (Some(open), Some(_)) if open + 1 < error.len() - 1 => &error[open + 1..error.len() - 1],
+        _ => "",
+    }
+}
+
+/// "must NOT have additional properties [invalid-params]" → "must NOT have additional properties".
+fn strip_code(error: &str) -> &str {
+    match error.rfind(" [") {
+        Some(i) if error.ends_with(']') => &error[..i],
+        _ => error,
+    }
+}
+
+fn challenge(details: Option<&Value>) -> TwoFactorChallenge {
+    let Some(d) = details.and_then(Value::as_object) else {
+        return TwoFactorChallenge::default();
+    };
+    let method = d
+        .get("method")
+        .and_then(Value::as_str)
+        .map(TwoFactorMethod::parse)
+        .unwrap_or(TwoFactorMethod::Totp);
+    let available = d
+        .get("availableMethods")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(Value::as_str)
+                .take(8)
+                .map(TwoFactorMethod::parse)
+                .collect()
+        })
+        .unwrap_or_default();
+    TwoFactorChallenge {
+        method,
+        available,
+        code_generated: d.get("codeGenerated").and_then(Value::as_bool) == Some(true),
+        email_hint: d
+            .get("emailOrUsername")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(|s| sanitize(s, 120)),
+    }
+}
+
+/// The rate limiter's "You must wait N seconds before trying this endpoint again".
+pub fn wait_from_text(text: &str) -> Option<u64> {
+    let rest = &text[text.find("wait ")? + 5..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let secs: u64 = digits.parse().ok()?;
+    rest[digits.len()..]
+        .trim_start()
+        .starts_with("second")
+        .then(|| secs.saturating_mul(1000))
+}
+
+/// The wait until `X-RateLimit-Reset` (absolute epoch milliseconds), when readable.
+pub fn wait_from_reset_header(value: Option<&str>, now_ms: f64) -> Option<u64> {
+    let reset: f64 = value?.trim().parse().ok()?;
+    if !reset.is_finite() || !now_ms.is_finite() {
+        return None;
+    }
+    Some((reset - now_ms).clamp(0.0, 86_400_000.0) as u64)
+}
+
+/// A JSON content type with a body that stops mid-value: a proxy or connection cut it short.
+fn looks_truncated(content_type: Option<&str>, body: &str) -> bool {
+    let json_type = content_type.is_some_and(|t| t.contains("json"));
+    let starts_like_json = matches!(body.trim_start().chars().next(), Some('{' | '['));
+    (json_type || starts_like_json)
+        && serde_json::from_str::<serde::de::IgnoredAny>(body)
+            .err()
+            .is_some_and(|e| e.is_eof())
+}

@@ -1,0 +1,148 @@
+//! What a fetch of every session is asked to do, what it asks the network for, how far it
+//! got, and what it hands back — including, in words, why some sessions may be missing.
+
+use super::error::ApiError;
+use super::retry::RetryPolicy;
+use super::wire::Session;
+use std::fmt;
+
+/// The server serves at most this many rows per page (`API_Upper_Count_Limit`).
+pub const PAGE_CAP: u64 = 100;
+
+/// What the server's `filter` does, for the UI to show beside the box (contract §1).
+pub const FILTER_HELP: &str = "Narrows what is downloaded. The server matches the text literally \
+(not as a pattern), ignoring case, against the device name, device type, OS name, session ID and \
+user ID, and against the sessions of users whose username or name contains it. IP addresses, \
+hosts, versions and dates are not searched on the server; search those in the table.";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchOptions {
+    /// The server's literal filter; empty sends none.
+    pub filter: String,
+    /// Load at most this many sessions (the newest first).
+    pub cap: Option<u64>,
+    /// Pages in flight at once after the first.
+    pub concurrency: usize,
+    /// Rows per page; above the server's cap it would silently be served 100 anyway.
+    pub page_size: u64,
+    /// Rounds of re-reading when the list shifts under the fetch.
+    pub max_rounds: u32,
+    pub retry: RetryPolicy,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        Self {
+            filter: String::new(),
+            cap: None,
+            concurrency: 4,
+            page_size: PAGE_CAP,
+            max_rounds: 6,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// One page to read. The driver waits `delay_ms` (a retry's backoff) before sending it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRequest {
+    /// Unique within a fetch, so answers can be matched to requests.
+    pub seq: u64,
+    pub offset: u64,
+    pub count: u64,
+    /// Only the very first page carries the 2FA code; later pages ride the remembered window
+    /// so a single-use e-mailed code is never spent twice.
+    pub with_code: bool,
+    pub delay_ms: u64,
+    /// 1 for the first try of this page.
+    pub attempt: u32,
+    pub(crate) round: u32,
+    /// The position the page starts at in the list as it was when its round began.
+    pub(crate) start: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Distinct sessions held so far.
+    pub loaded: u64,
+    /// How many the fetch aims for (the server's total, or the cap), once known.
+    pub target: Option<u64>,
+    /// 1 for the first pass; more when the list shifted and is being re-read.
+    pub round: u32,
+    pub requests: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchResult {
+    /// Distinct by `_id`; newest first when capped, otherwise in the order they were read.
+    pub sessions: Vec<Session>,
+    /// The server's count of matching sessions, as last reported.
+    pub total: u64,
+    /// Why `sessions.len()` is below `total`, when it is.
+    pub shortfall: Option<Shortfall>,
+    /// More sessions than `total`: some probably ended while the list was loading.
+    pub surplus: u64,
+    /// Rows the server sent that had no usable `_id`.
+    pub malformed_rows: u64,
+    /// Rows seen twice (page boundaries moved, or the server repeated one).
+    pub duplicates: u64,
+    pub rounds: u32,
+    pub requests: u32,
+}
+
+/// How many sessions are missing from a result, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortfall {
+    /// `total - sessions.len()`.
+    pub missing: u64,
+    pub reasons: Vec<ShortfallReason>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShortfallReason {
+    /// The fetch stopped at the requested cap.
+    Capped { cap: u64 },
+    /// Rows without an `_id` cannot be shown.
+    MalformedRows { count: u64 },
+    /// Pages kept failing after their retries.
+    PagesFailed { pages: u32, last_error: ApiError },
+    /// New logins kept moving rows between pages through every re-reading round.
+    KeptShifting { rounds: u32 },
+    /// The server's total stayed above the rows it would return.
+    TotalOvercounts,
+}
+
+impl fmt::Display for Shortfall {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let n = self.missing;
+        write!(
+            f,
+            "{n} session{} could not be loaded",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for (i, reason) in self.reasons.iter().enumerate() {
+            f.write_str(if i == 0 { ": " } else { "; " })?;
+            match reason {
+                ShortfallReason::Capped { cap } => {
+                    write!(f, "loading stopped at the limit of {cap}")?
+                }
+                ShortfallReason::MalformedRows { count } => {
+                    write!(f, "{count} row(s) from the server had no session ID")?
+                }
+                ShortfallReason::PagesFailed { pages, last_error } => write!(
+                    f,
+                    "{pages} page(s) kept failing ({})",
+                    last_error.sentence().trim_end_matches('.')
+                )?,
+                ShortfallReason::KeptShifting { rounds } => write!(
+                    f,
+                    "new logins kept shifting the list through {rounds} reading rounds"
+                )?,
+                ShortfallReason::TotalOvercounts => {
+                    f.write_str("the server counts more sessions than it returns")?
+                }
+            }
+        }
+        f.write_str(". Reload to try again.")
+    }
+}
