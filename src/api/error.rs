@@ -251,7 +251,7 @@ impl ApiError {
             }
             Self::TwoFactorRequired(c) => match (&c.method, c.code_generated, &c.email_hint) {
                 (TwoFactorMethod::Email, true, Some(to)) => {
-                    format!("The server has e-mailed a two-factor code to {to}.")
+                    format!("The server has e-mailed a two-factor code for {to}.")
                 }
                 (TwoFactorMethod::Email, true, None) => {
                     "The server has e-mailed you a two-factor code.".into()

@@ -1,0 +1,130 @@
+//! The backoff policy: what is retried, how long it waits, and when it gives up.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rc_device_manager::api::classify::{wait_from_reset_header, wait_from_text};
+use rc_device_manager::api::retry::Jitter;
+use rc_device_manager::api::{ApiError, RetryPolicy, TwoFactorChallenge};
+
+fn policy() -> RetryPolicy {
+    RetryPolicy::default()
+}
+
+#[test]
+fn four_xx_other_than_429_are_never_retried() {
+    for e in [
+        ApiError::NotLoggedIn,
+        ApiError::Forbidden,
+        ApiError::NoLicence,
+        ApiError::TwoFactorRequired(TwoFactorChallenge::default()),
+        ApiError::SessionNotFound,
+        ApiError::InvalidParams {
+            detail: String::new(),
+        },
+        ApiError::NotJson {
+            status: 404,
+            truncated: false,
+        },
+        ApiError::LikelyCors {
+            server_origin: "https://a".into(),
+            page_origin: "https://b".into(),
+        },
+        ApiError::Cancelled,
+    ] {
+        assert_eq!(policy().after_failure(1, &e, 0.5), None, "{e:?}");
+    }
+}
+
+#[test]
+fn transient_failures_back_off_exponentially_within_bounds() {
+    let p = policy();
+    for e in [
+        ApiError::Server { status: 503 },
+        ApiError::Network,
+        ApiError::Timeout { secs: 30 },
+    ] {
+        // Attempt n waits between half and all of base * 2^(n-1).
+        let lows: Vec<_> = (1..4).map(|n| p.after_failure(n, &e, 0.0)).collect();
+        let highs: Vec<_> = (1..4).map(|n| p.after_failure(n, &e, 0.999_999)).collect();
+        assert_eq!(lows, [Some(250), Some(500), Some(1_000)], "{e:?}");
+        assert_eq!(highs, [Some(499), Some(999), Some(1_999)], "{e:?}");
+        assert_eq!(
+            p.after_failure(4, &e, 0.5),
+            None,
+            "gives up after 4 attempts"
+        );
+    }
+    let long = RetryPolicy {
+        max_attempts: 30,
+        ..p
+    };
+    let d = long.after_failure(25, &ApiError::Network, 0.999);
+    assert!(d.is_some_and(|d| (4_000..=8_000).contains(&d)), "{d:?}");
+}
+
+#[test]
+fn rate_limits_wait_for_the_reset_or_back_off_longer() {
+    let p = policy();
+    let known = ApiError::RateLimited {
+        wait_ms: Some(12_000),
+    };
+    assert!(p
+        .after_failure(1, &known, 0.3)
+        .is_some_and(|d| (12_000..12_600).contains(&d)));
+    let unknown = ApiError::RateLimited { wait_ms: None };
+    assert!(p
+        .after_failure(1, &unknown, 0.0)
+        .is_some_and(|d| d >= 1_000));
+    let too_long = ApiError::RateLimited {
+        wait_ms: Some(10 * 60_000),
+    };
+    assert_eq!(p.after_failure(1, &too_long, 0.5), None);
+    assert_eq!(RetryPolicy::never().after_failure(1, &known, 0.5), None);
+}
+
+#[test]
+fn wait_parsers() {
+    let body = "Error, too many requests. Please slow down. You must wait 17 seconds before trying this endpoint again. [error-too-many-requests]";
+    assert_eq!(wait_from_text(body), Some(17_000));
+    assert_eq!(wait_from_text("wait 1 second"), Some(1_000));
+    assert_eq!(wait_from_text("please wait a moment"), None);
+    assert_eq!(wait_from_text("wait 5 minutes"), None);
+    assert_eq!(
+        wait_from_reset_header(Some("1700000012000"), 1_700_000_000_000.0),
+        Some(12_000)
+    );
+    assert_eq!(
+        wait_from_reset_header(Some("1699999990000"), 1_700_000_000_000.0),
+        Some(0)
+    );
+    assert_eq!(wait_from_reset_header(Some("soon"), 0.0), None);
+    assert_eq!(wait_from_reset_header(None, 0.0), None);
+}
+
+#[test]
+fn jitter_is_uniform_enough_and_deterministic() {
+    let mut a = Jitter::new(7);
+    let mut b = Jitter::new(7);
+    let xs: Vec<f64> = (0..10_000).map(|_| a.next_f64()).collect();
+    assert!(xs.iter().all(|x| (0.0..1.0).contains(x)));
+    assert_eq!(
+        xs[..5],
+        (0..5).map(|_| b.next_f64()).collect::<Vec<_>>()[..]
+    );
+    let low = xs.iter().filter(|&&x| x < 0.5).count();
+    assert!((4_500..5_500).contains(&low), "{low}");
+}
+
+proptest! {
+    #[test]
+    fn delays_are_bounded_for_any_input(attempt in 1u32..100, jitter in any::<f64>(), wait in proptest::option::of(0u64..1_000_000), status in 500u16..600) {
+        let p = policy();
+        for e in [ApiError::RateLimited { wait_ms: wait }, ApiError::Server { status }, ApiError::Network] {
+            if let Some(d) = p.after_failure(attempt, &e, jitter) {
+                prop_assert!(attempt < p.max_attempts);
+                prop_assert!(d <= p.max_rate_wait_ms + 500);
+                prop_assert!(d >= 1);
+            }
+        }
+    }
+}
