@@ -162,3 +162,112 @@ pub fn to_json(sessions: &Sessions, rows: &[u32]) -> String {
     out.extend_from_slice(b"\n]\n");
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::tests::{load, Fx};
+
+    fn cell(s: &str) -> String {
+        let mut out = String::new();
+        push_csv_cell(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn every_formula_prefix_is_defused() {
+        for (raw, want) in [
+            ("=1+1", "'=1+1"),
+            ("+49 30 1234", "'+49 30 1234"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            (
+                "=HYPERLINK(\"http://evil\",\"x\")",
+                "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
+            ),
+        ] {
+            assert_eq!(cell(raw), want, "{raw:?}");
+        }
+        for harmless in ["a=b", "1-2", "x@y", " =1", "Chrome", "", "'quoted"] {
+            assert_eq!(cell(harmless), harmless);
+        }
+    }
+
+    #[test]
+    fn quotes_commas_and_newlines_are_quoted() {
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(cell("cr\r\nlf"), "\"cr\r\nlf\"");
+        assert_eq!(cell("Ünïcødé ✓"), "Ünïcødé ✓");
+    }
+
+    #[test]
+    fn csv_has_a_header_crlf_lines_and_the_given_order() {
+        let s = load(vec![
+            Fx::new("a").client("browser", "Chrome", "113.0").user(
+                "u1",
+                "=cmd",
+                Some("O'Brien, Pat"),
+            ),
+            Fx::new("b")
+                .client("mobile-app", "RC Mobile", "4.0")
+                .os("iOS", "17")
+                .ip("10.0.0.1")
+                .login("2023-05-24T00:25:54.234Z"),
+        ]);
+        let csv = to_csv(&s, &[1, 0, 7]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines.len(), 4, "{csv:?}");
+        assert_eq!(lines[0], "Client,Device type,Version,OS,User,Username,User ID,Last login,Login at (UTC),Device ID,IP,Host");
+        assert_eq!(lines[1], "RC Mobile,Mobile app,4.0,iOS 17,,,,2023-05-24 00:25,2023-05-24T00:25:54.234Z,b,10.0.0.1,");
+        assert_eq!(
+            lines[2],
+            "Chrome,Browser,113.0,,\"O'Brien, Pat\",'=cmd,u1,,,a,,"
+        );
+        assert_eq!(lines[3], "");
+        assert!(!csv.replace("\r\n", "").contains('\n'));
+    }
+
+    #[test]
+    fn json_keeps_raw_values_and_stable_keys() {
+        let s = load(vec![
+            Fx::new("a")
+                .client("browser", "=Chrome", "113.0")
+                .login("2023-05-24T00:25:54.234Z"),
+            Fx::new("b"),
+        ]);
+        let json = to_json(&s, &[1, 0]);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        let rows = v.as_array().expect("array");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["sessionId"], "b");
+        assert_eq!(rows[0]["client"], serde_json::Value::Null);
+        assert_eq!(rows[0]["deviceType"], "other");
+        assert_eq!(rows[1]["client"], "=Chrome");
+        assert_eq!(rows[1]["loginAt"], "2023-05-24T00:25:54.234Z");
+        let keys: Vec<&String> = rows[1].as_object().expect("object").keys().collect();
+        let want = [
+            "client",
+            "current",
+            "deviceType",
+            "host",
+            "ip",
+            "loginAt",
+            "longVersion",
+            "name",
+            "os",
+            "osVersion",
+            "sessionId",
+            "userId",
+            "username",
+            "version",
+        ];
+        assert_eq!(keys, want);
+        assert_eq!(to_json(&s, &[]), "[\n]\n");
+        assert!(serde_json::from_str::<serde_json::Value>(&to_json(&s, &[]))
+            .is_ok_and(|v| v.as_array().is_some_and(Vec::is_empty)));
+    }
+}

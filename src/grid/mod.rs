@@ -22,6 +22,8 @@ pub mod view;
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};

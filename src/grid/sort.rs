@@ -4,7 +4,7 @@
 //! each column is ranked once (equal values share a rank) and a sort compares `u32`s.
 
 use super::session::{Column, Field, Row, Sessions, FIELDS, NO_LOGIN};
-use super::text::{cmp_folded, cmp_version, fold, Pool};
+use super::text::{cmp_folded, cmp_version, Pool};
 use std::cmp::Ordering;
 use std::net::IpAddr;
 
@@ -118,12 +118,12 @@ pub(crate) fn build_ranks(rows: &[Row], pools: &[Pool; FIELDS]) -> Ranks {
         let (r, t) = match column {
             Column::Client => text_ranks(rows, pool(Field::Client), Field::Client),
             Column::Version => {
-                let (table, n) = symbol_ranks(pool(Field::Version), |a, b| cmp_version(a, b));
+                let (table, n) = symbol_ranks(pool(Field::Version), cmp_version);
                 (per_row(rows, Field::Version, &table), n)
             }
             Column::Os => {
                 let (names, _) = text_symbol_ranks(pool(Field::OsName));
-                let (vers, _) = symbol_ranks(pool(Field::OsVersion), |a, b| cmp_version(a, b));
+                let (vers, _) = symbol_ranks(pool(Field::OsVersion), cmp_version);
                 pair_ranks(rows, |r| {
                     let (n, v) = (r.sym(Field::OsName), r.sym(Field::OsVersion));
                     (n != 0 || v != 0)
@@ -162,10 +162,11 @@ fn text_ranks(rows: &[Row], pool: &Pool, field: Field) -> (Vec<u32>, u32) {
     (per_row(rows, field, &table), n)
 }
 
-/// Case-insensitive ranks of a pool's symbols; folding each value once beats folding
-/// inside every comparison (the id pools hold one value per row).
+/// Case-insensitive ranks of a pool's symbols; lower-casing each value once beats doing
+/// it inside every comparison (the id pools hold one value per row).
 fn text_symbol_ranks(pool: &Pool) -> (Vec<u32>, u32) {
-    let keys: Vec<String> = (0..pool.len() as u32).map(|s| fold(pool.get(s))).collect();
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+    let keys: Vec<String> = (0..pool.len() as u32).map(|s| lower(pool.get(s))).collect();
     let key = |s: u32| keys.get(s as usize).map(String::as_str).unwrap_or("");
     symbol_ranks_with(pool.len(), |a, b| key(a).cmp(key(b)))
 }

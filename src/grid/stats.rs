@@ -131,3 +131,121 @@ pub fn group_by_user(sessions: &Sessions, rows: &[u32]) -> Vec<UserGroup> {
     }
     groups
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::tests::{load, Fx};
+
+    fn sample() -> Sessions {
+        load(vec![
+            Fx::new("a")
+                .client("browser", "Chrome", "1")
+                .os("Windows", "10")
+                .user("u1", "ann", None)
+                .login("2023-05-24T23:30:00Z"),
+            Fx::new("b")
+                .client("browser", "Firefox", "1")
+                .os("Linux", "")
+                .user("u2", "bob", Some("Bob"))
+                .login("2023-05-25T00:30:00Z"),
+            Fx::new("c")
+                .client("browser", "Chrome", "2")
+                .os("Windows", "11")
+                .user("u1", "ann", None)
+                .login("2023-05-23T12:00:00Z"),
+            Fx::new("d")
+                .client("mobile-app", "RC Mobile", "4")
+                .os("iOS", "17")
+                .user("u2", "bob", Some("Bob")),
+            Fx::new("e")
+                .client("", "", "")
+                .user("", "ghost", None)
+                .login("2023-05-25T08:00:00Z"),
+        ])
+    }
+
+    #[test]
+    fn counts_are_ordered_by_count_then_name() {
+        let s = sample();
+        let st = stats(&s, &s.live_indices());
+        let owned = |v: &[(&str, usize)]| {
+            v.iter()
+                .map(|&(k, n)| (k.to_owned(), n))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            st.clients,
+            owned(&[("Chrome", 2), ("", 1), ("Firefox", 1), ("RC Mobile", 1)])
+        );
+        assert_eq!(
+            st.oses,
+            owned(&[("Windows", 2), ("", 1), ("iOS", 1), ("Linux", 1)])
+        );
+        assert_eq!(
+            st.kinds,
+            [
+                (DeviceKind::Browser, 3),
+                (DeviceKind::MobileApp, 1),
+                (DeviceKind::Other, 1)
+            ]
+        );
+        let day = |d: &str| crate::grid::time::parse_day(d).expect("day");
+        assert_eq!(
+            st.days,
+            [
+                (day("2023-05-23"), 1),
+                (day("2023-05-24"), 1),
+                (day("2023-05-25"), 2)
+            ]
+        );
+        assert_eq!(st.no_login, 1);
+    }
+
+    #[test]
+    fn days_follow_the_local_offset_and_only_given_rows_count() {
+        let rows = sample().live_indices();
+        assert!(
+            stats(&Sessions::default(), &rows).days.is_empty(),
+            "indices of another set are ignored"
+        );
+        let local = {
+            let mut v = Vec::new();
+            for f in ["2023-05-24T23:30:00Z", "2023-05-25T00:30:00Z"] {
+                v.push(Fx::new(f).login(f).0);
+            }
+            Sessions::from_wire(v, 60)
+        };
+        let day = crate::grid::time::parse_day("2023-05-25").expect("day");
+        assert_eq!(stats(&local, &local.live_indices()).days, [(day, 2)]);
+        let mut s = sample();
+        s.remove(&["a"]);
+        assert_eq!(stats(&s, &[0, 1]).clients, [("Firefox".to_owned(), 1)]);
+    }
+
+    #[test]
+    fn groups_follow_the_given_order() {
+        let s = sample();
+        let g = group_by_user(&s, &[3, 0, 4, 1, 2]);
+        let summary: Vec<(&str, &str, usize, &[u32])> = g
+            .iter()
+            .map(|g| {
+                (
+                    g.user_id.as_str(),
+                    g.username.as_str(),
+                    g.count(),
+                    g.rows.as_slice(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("u2", "bob", 2, &[3, 1][..]),
+                ("u1", "ann", 2, &[0, 2][..]),
+                ("", "ghost", 1, &[4][..])
+            ]
+        );
+        assert_eq!(g[0].name, "Bob");
+    }
+}

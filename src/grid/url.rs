@@ -162,3 +162,81 @@ pub fn percent_decode(s: &str) -> String {
 fn hex(c: &u8) -> Option<u8> {
     char::from(*c).to_digit(16).map(|d| d as u8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_query_is_an_empty_string() {
+        assert_eq!(encode_query(&Query::default()), "");
+        assert_eq!(decode_query(""), Query::default());
+        assert_eq!(decode_query("?"), Query::default());
+    }
+
+    #[test]
+    fn a_full_query_round_trips() {
+        let mut q = Query {
+            search: "Müller & co = 100% \"ok\"?#+".into(),
+            regex: true,
+            page: 7,
+            page_size: PageSize::S100,
+            ..Query::default()
+        };
+        q.filters
+            .kinds
+            .extend([DeviceKind::MobileApp, DeviceKind::Other]);
+        q.filters
+            .clients
+            .extend(["Chrome".to_owned(), "A,B&C".to_owned(), String::new()]);
+        q.filters.oses.insert("Mac OS".into());
+        q.filters.users.insert("σοφία".into());
+        q.filters.login_from = Some(-5);
+        q.filters.login_to = Some(1_700_000_000_000);
+        q.sort = vec![
+            SortKey::desc(Column::LastLogin),
+            SortKey::asc(Column::UserId),
+        ];
+        let s = encode_query(&q);
+        assert!(s.contains("sort=-login%2Cuserid"), "{s}");
+        assert!(!s.contains(' ') && !s.contains('#'), "{s}");
+        assert_eq!(decode_query(&s), q);
+        assert_eq!(decode_query(&format!("?{s}")), q);
+    }
+
+    #[test]
+    fn decoding_ignores_what_it_does_not_understand() {
+        let q = decode_query("page=4&sort=bogus,-client,client,ip&size=33&kind=laptop&kind=browser&re=maybe&x=1&from=soon&q=a+b%2");
+        assert_eq!(q.page, 4, "a sort after the page does not reset it");
+        assert_eq!(
+            q.sort,
+            [SortKey::desc(Column::Client), SortKey::asc(Column::Ip)]
+        );
+        assert_eq!(q.page_size, PageSize::S25);
+        assert_eq!(
+            q.filters.kinds.iter().copied().collect::<Vec<_>>(),
+            [DeviceKind::Browser]
+        );
+        assert!(!q.regex);
+        assert_eq!(q.filters.login_from, None);
+        assert_eq!(q.search, "a b%2");
+        assert_eq!(decode_query("page=0").page, 1);
+        assert_eq!(decode_query("page=-3&size=250").page, 1);
+        assert_eq!(decode_query("size=250").page_size, PageSize::S250);
+        assert_eq!(decode_query("q=%FF%FEx").search, "\u{fffd}\u{fffd}x");
+        assert_eq!(decode_query("q=%e2%9c%93").search, "✓");
+        for junk in [
+            "&&&",
+            "=",
+            "==&=",
+            "%",
+            "q=%",
+            "q=%4",
+            "sort=",
+            "sort=-",
+            "page=99999999999999999999999",
+        ] {
+            let _ = decode_query(junk);
+        }
+    }
+}
