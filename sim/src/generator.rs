@@ -535,6 +535,18 @@ mod tests {
         };
         let (sa, sb) = (ser(&a), ser(&b));
         assert_eq!(sa, sb);
+        // The hand-written writer gives the same bytes as the Serialize impl.
+        for (s, want) in a.sessions.iter().zip(&sa) {
+            let mut out = Vec::new();
+            RowOut {
+                s,
+                with_user: true,
+                current: false,
+                success: false,
+            }
+            .write_json(&mut out);
+            assert_eq!(std::str::from_utf8(&out).unwrap(), want);
+        }
         let all = sa.join("\n");
         assert!(all.contains("onerror=alert(1)"));
         assert!(all.contains("=HYPERLINK("));

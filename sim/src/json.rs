@@ -155,6 +155,35 @@ pub fn iso_ms(ms: i64) -> String {
     )
 }
 
+/// `iso_ms` without an allocation, for the hot path of serializing rows.
+pub fn iso_ms_into(ms: i64, buf: &mut [u8; 24]) -> &str {
+    let days = ms.div_euclid(86_400_000);
+    let rem = ms.rem_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    if !(0..=9999).contains(&y) {
+        let s = iso_ms(ms);
+        let n = s.len().min(24);
+        buf[..n].copy_from_slice(&s.as_bytes()[..n]);
+        return std::str::from_utf8(&buf[..n]).unwrap_or("");
+    }
+    let put = |buf: &mut [u8; 24], at: usize, v: i64, w: usize| {
+        let mut v = v;
+        for i in (0..w).rev() {
+            buf[at + i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    *buf = *b"0000-00-00T00:00:00.000Z";
+    put(buf, 0, y, 4);
+    put(buf, 5, m, 2);
+    put(buf, 8, d, 2);
+    put(buf, 11, rem / 3_600_000, 2);
+    put(buf, 14, rem / 60_000 % 60, 2);
+    put(buf, 17, rem / 1000 % 60, 2);
+    put(buf, 20, rem % 1000, 3);
+    std::str::from_utf8(&buf[..]).unwrap_or("")
+}
+
 /// Parses `YYYY-MM-DDTHH:MM:SS[.fff][Z|±HH:MM]` into epoch milliseconds.
 pub fn parse_iso(s: &str) -> Option<i64> {
     let b = s.as_bytes();
@@ -273,6 +302,8 @@ mod tests {
         let ms = parse_iso("2023-05-24T00:25:54.234Z").unwrap();
         assert_eq!(iso_ms(ms), "2023-05-24T00:25:54.234Z");
         assert_eq!(iso_ms(0), "1970-01-01T00:00:00.000Z");
+        let mut b = [0u8; 24];
+        assert_eq!(iso_ms_into(ms, &mut b), "2023-05-24T00:25:54.234Z");
         assert_eq!(
             parse_iso("2024-02-29T12:00:00+01:00").map(iso_ms).unwrap(),
             "2024-02-29T11:00:00.000Z"

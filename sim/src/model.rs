@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::json::iso_ms;
+use crate::json::iso_ms_into;
 
 /// A `device` object as served, plus the fields the server sorts and searches on.
 #[derive(Debug)]
@@ -150,7 +150,8 @@ impl Serialize for RowOut<'_> {
         if let Some(ip) = &s.ip {
             m.serialize_entry("ip", &**ip)?;
         }
-        m.serialize_entry("loginAt", &iso_ms(s.login_at))?;
+        let mut at = [0u8; 24];
+        m.serialize_entry("loginAt", iso_ms_into(s.login_at, &mut at))?;
         if self.with_user {
             if let Some(u) = &s.user {
                 m.serialize_entry("_user", &u.raw)?;
@@ -168,6 +169,65 @@ impl Serialize for RowOut<'_> {
             m.serialize_entry("success", &true)?;
         }
         m.end()
+    }
+}
+
+/// Appends `s` as a JSON string; plain text (the usual case) is copied without escaping.
+pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
+}
+
+impl RowOut<'_> {
+    /// The same bytes as the `Serialize` impl, written by hand: list.all pages are the hot
+    /// path, and keys known in advance need no escaping.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let s = self.s;
+        out.extend_from_slice(b"{\"_id\":");
+        write_json_str(out, &s.session_id);
+        out.extend_from_slice(b",\"sessionId\":");
+        write_json_str(out, &s.session_id);
+        out.extend_from_slice(b",\"userId\":");
+        write_json_str(out, &s.user_id);
+        out.extend_from_slice(b",\"device\":");
+        out.extend_from_slice(s.device.raw.get().as_bytes());
+        if let Some(h) = &s.host {
+            out.extend_from_slice(b",\"host\":");
+            write_json_str(out, h);
+        }
+        if let Some(ip) = &s.ip {
+            out.extend_from_slice(b",\"ip\":");
+            write_json_str(out, ip);
+        }
+        let mut at = [0u8; 24];
+        out.extend_from_slice(b",\"loginAt\":");
+        write_json_str(out, iso_ms_into(s.login_at, &mut at));
+        if self.with_user {
+            if let Some(u) = &s.user {
+                out.extend_from_slice(b",\"_user\":");
+                out.extend_from_slice(u.raw.get().as_bytes());
+            }
+        }
+        if let Some(extra) = &s.extra {
+            for (k, v) in extra.iter() {
+                out.push(b',');
+                write_json_str(out, k);
+                out.push(b':');
+                out.extend_from_slice(v.get().as_bytes());
+            }
+        }
+        if self.current {
+            out.extend_from_slice(b",\"current\":true");
+        }
+        if self.success {
+            out.extend_from_slice(b",\"success\":true");
+        }
+        out.push(b'}');
     }
 }
 
@@ -194,7 +254,7 @@ fn key_of<'a>(s: &'a Session, key: &str, with_user: bool) -> Option<&'a str> {
 }
 
 /// The trap: the custom `$sort` runs after `$skip`/`$limit`, so only the page is reordered.
-pub fn sort_page(rows: &mut [Arc<Session>], spec: &[(String, i32)], with_user: bool) {
+pub fn sort_page(rows: &mut [&Session], spec: &[(String, i32)], with_user: bool) {
     if spec.is_empty() {
         return;
     }

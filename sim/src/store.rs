@@ -98,12 +98,13 @@ impl Store {
     }
 
     /// A loginAt-descending page of the rows matching `pred`, and how many match in all.
+    /// Borrowed rows: the caller serializes under the read lock instead of cloning `Arc`s.
     pub fn page(
         &self,
         mut pred: Option<&mut dyn FnMut(&Session) -> bool>,
         offset: usize,
         count: usize,
-    ) -> (Vec<Arc<Session>>, usize) {
+    ) -> (Vec<&Session>, usize) {
         match pred.as_mut() {
             None => {
                 let total = self.rows.len();
@@ -113,7 +114,7 @@ impl Store {
                     .rev()
                     .skip(offset)
                     .take(count)
-                    .cloned()
+                    .map(|r| &**r)
                     .collect();
                 (out, total)
             }
@@ -123,7 +124,7 @@ impl Store {
                 for r in self.rows.iter().rev() {
                     if p(r) {
                         if total >= offset && out.len() < count {
-                            out.push(r.clone());
+                            out.push(&**r);
                         }
                         total += 1;
                     }
