@@ -86,14 +86,8 @@ pub fn add_login(
         (sid, token, user)
     };
     let mut store = write(&st.store);
-    let user = user.or_else(|| {
-        // Generated users: reuse the `_user` of any row of theirs.
-        store
-            .page(Some(&mut |s: &Session| &*s.user_id == user_id), 0, 1)
-            .0
-            .first()
-            .and_then(|s| s.user.clone())
-    });
+    // Generated users: reuse the `_user` their other rows show.
+    let user = user.or_else(|| store.view_of(user_id));
     let at = now_ms().max(store.newest_login_at().unwrap_or(0) + 1);
     store.insert(Arc::new(Session {
         session_id: sid.as_str().into(),

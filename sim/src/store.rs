@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
-use crate::model::Session;
+use crate::model::{Session, UserView};
 
 /// The user fields the server's filter looks at (`findActiveByUsernameOrNameRegex...`).
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct Store {
     /// Logged-out rows: the document keeps its loginToken, so a second logout still succeeds.
     logged_out: HashMap<Arc<str>, Arc<Session>>,
     pub users: Vec<UserRec>,
+    /// `_user` of each user seen in the rows, so a new login of theirs shows the same one.
+    views: HashMap<Arc<str>, Arc<UserView>>,
 }
 
 impl Store {
@@ -39,11 +41,18 @@ impl Store {
             .iter()
             .map(|s| (s.session_id.clone(), s.login_at))
             .collect();
+        let mut views = HashMap::new();
+        for s in &rows {
+            if let Some(u) = &s.user {
+                views.entry(s.user_id.clone()).or_insert_with(|| u.clone());
+            }
+        }
         Store {
             rows,
             index,
             logged_out: HashMap::new(),
             users,
+            views,
         }
     }
 
@@ -147,6 +156,10 @@ impl Store {
             .take(5)
             .map(|u| u.id.clone())
             .collect()
+    }
+
+    pub fn view_of(&self, user_id: &str) -> Option<Arc<UserView>> {
+        self.views.get(user_id).cloned()
     }
 
     /// The newest login, so `--login-rate` can keep loginAt strictly increasing.

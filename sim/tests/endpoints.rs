@@ -581,3 +581,42 @@ async fn s1_bad_bodies() {
     let r = get(&srv, "/api/v1/nope", &pat()).await;
     assert_eq!(r.status, 404);
 }
+
+/// §1 `--fixture FILE.json`: rows served as given (plain array here), `_user` may be absent,
+/// unknown fields are kept; a broken file is a clear start-up error.
+#[tokio::test]
+async fn s1_fixture_rows_as_given() {
+    let dir = std::env::temp_dir().join(format!("rc-sim-fixture-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("rows.json");
+    std::fs::write(
+        &file,
+        r#"[
+  {"_id": "gone1", "sessionId": "gone1", "userId": "deletedUser1",
+   "device": {"type": "other", "name": "", "longVersion": "", "os": {"name": ""}, "version": ""},
+   "host": "", "ip": "::1", "loginAt": "2024-01-02T03:04:05.006Z", "instanceId": "i-1"},
+  {"_id": "new1", "sessionId": "new1", "userId": "u2", "device": {"type": "tablet", "name": "iPad"},
+   "ip": "10.0.0.1", "loginAt": "2024-02-02T03:04:05.006Z", "_user": {"username": "zoë"}}
+]"#,
+    )
+    .unwrap();
+    let f = file.to_string_lossy().to_string();
+    let srv = sim(&["--fixture", &f]).await;
+    let v = get(&srv, "/api/v1/sessions/list.all?filter=gone1", &pat())
+        .await
+        .json();
+    assert_eq!(
+        v["sessions"][0],
+        j(
+            r#"{"_id":"gone1","sessionId":"gone1","userId":"deletedUser1","device":{"type":"other","name":"","longVersion":"","os":{"name":""},"version":""},"host":"","ip":"::1","loginAt":"2024-01-02T03:04:05.006Z","instanceId":"i-1"}"#
+        )
+    );
+    let v = get(&srv, "/api/v1/sessions/list.all?filter=ZOË", &pat())
+        .await
+        .json();
+    assert_eq!(ids(&v), vec!["new1"]);
+    std::fs::write(&file, "{\"nope\": 1}").unwrap();
+    let cfg = rc_sim::Config::from_args(["rc-sim", "--port", "0", "--fixture", &f]).unwrap();
+    assert!(rc_sim::start(cfg).await.is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
