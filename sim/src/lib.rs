@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod catalogue;
 pub mod config;
 pub mod control;
 pub mod cors;
