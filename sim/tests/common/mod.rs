@@ -45,7 +45,10 @@ pub fn totp_at(steps: i64) -> String {
 /// Waits until the current 30 s TOTP step has at least 2 s left, so codes computed here
 /// are judged by the server in the same step.
 pub async fn away_from_step_edge() {
-    eventually(5, || async { rc_sim::json::now_ms().rem_euclid(30_000) < 28_000 }).await;
+    eventually(5, || async {
+        rc_sim::json::now_ms().rem_euclid(30_000) < 28_000
+    })
+    .await;
 }
 
 pub fn totp() -> String {
