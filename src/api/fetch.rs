@@ -21,7 +21,7 @@ use super::wire::{Session, SessionsPage};
 use std::collections::{HashSet, VecDeque};
 
 pub struct FetchPlan {
-    page: u64,
+    /// Rows asked per page: the page size, or the cap when smaller.
     count: u64,
     cap: Option<u64>,
     concurrency: usize,
@@ -46,6 +46,10 @@ pub struct FetchPlan {
     broken: bool,
     latest_total: u64,
     last_round_moved: bool,
+    /// Rows added in front, and answers, since the first page: the login rate that sets
+    /// how much consecutive pages overlap.
+    growth: u64,
+    answers: u64,
 }
 
 enum State {
@@ -62,7 +66,9 @@ struct Round {
     base: Option<u64>,
     need: Spans,
     covered: Spans,
-    todo: VecDeque<u64>,
+    /// Needed positions below this have been sent.
+    cursor: u64,
+    first_sent: bool,
     retries: VecDeque<PageRequest>,
     full: bool,
     moved: bool,
@@ -79,7 +85,6 @@ impl FetchPlan {
         let cap = opts.cap.map(|c| c.max(1));
         let concurrency = opts.concurrency.max(1);
         Self {
-            page,
             // Never 0: `count=0` reaches the server's aggregation as `$limit: 0`.
             count: cap.map_or(page, |c| c.min(page)),
             cap,
@@ -94,7 +99,6 @@ impl FetchPlan {
             in_flight: 0,
             round: Round {
                 number: 1,
-                todo: VecDeque::from([0]),
                 ..Round::default()
             },
             ids: HashSet::new(),
@@ -107,6 +111,8 @@ impl FetchPlan {
             broken: false,
             latest_total: 0,
             last_round_moved: false,
+            growth: 0,
+            answers: 0,
         }
     }
 
@@ -126,12 +132,27 @@ impl FetchPlan {
             let req = if let Some(mut r) = self.round.retries.pop_front() {
                 r.offset = self.offset_for(r.start);
                 r
-            } else if let Some(start) = self.round.todo.pop_front() {
+            } else if self.round.base.is_none() {
+                if self.round.first_sent {
+                    break;
+                }
+                self.round.first_sent = true;
+                PageRequest {
+                    seq: 0,
+                    offset: 0,
+                    count: self.count,
+                    with_code: true,
+                    delay_ms: 0,
+                    attempt: 1,
+                    round: 1,
+                    start: 0,
+                }
+            } else if let Some(start) = self.next_start() {
                 PageRequest {
                     seq: 0,
                     offset: self.offset_for(start),
                     count: self.count,
-                    with_code: self.round.base.is_none(),
+                    with_code: false,
                     delay_ms: 0,
                     attempt: 1,
                     round: self.round.number,
@@ -258,6 +279,21 @@ impl FetchPlan {
                 >= self.target(self.latest_total)
     }
 
+    /// The next needed position not yet sent. Pages overlap by a few rows while people log
+    /// in: a login during a page's flight moves its rows one later than the offset assumed,
+    /// and the overlap keeps that from opening a gap before the next page.
+    fn next_start(&mut self) -> Option<u64> {
+        let start = self.round.need.first_from(self.round.cursor)?;
+        let overlap = if self.growth == 0 || self.answers == 0 {
+            0
+        } else {
+            let per_flight = self.growth as f64 / self.answers as f64 * self.concurrency as f64;
+            (per_flight * 3.0).ceil() as u64 + 1
+        };
+        self.round.cursor = start + self.count - overlap.min(self.count / 2);
+        Some(start)
+    }
+
     /// Where a round position is now: the rows added since the round began sit in front.
     fn offset_for(&self, start: u64) -> u64 {
         match self.round.base {
@@ -282,15 +318,11 @@ impl FetchPlan {
                 self.round.need = Spans::range(0, self.target(t));
                 self.round.covered.insert(0, raw);
                 self.round.full = true;
-                self.round.todo = self
-                    .round
-                    .need
-                    .minus(&self.round.covered)
-                    .page_starts(self.page)
-                    .into();
+                self.round.cursor = raw;
             }
             (Some(base), Some(t)) => {
                 self.round.moved |= t != self.latest_total;
+                self.growth += t.saturating_sub(self.latest_total);
                 self.latest_total = t;
                 if t < base {
                     // Sessions ended: rows moved up by amounts we cannot locate.
@@ -305,6 +337,7 @@ impl FetchPlan {
             }
             (Some(_), None) => self.round.unreliable = true,
         }
+        self.answers += 1;
         self.round.malformed += page.sessions.skipped as u64;
         for s in page.sessions.rows {
             let Some(id) = s.id.clone().filter(|id| !id.is_empty()) else {
@@ -354,7 +387,8 @@ impl FetchPlan {
         if !matches!(self.state, State::Running) || self.in_flight > 0 {
             return;
         }
-        let idle = self.round.todo.is_empty() && self.round.retries.is_empty();
+        let idle = self.round.need.first_from(self.round.cursor).is_none()
+            && self.round.retries.is_empty();
         if self.round.base.is_none() || !(idle || self.complete() || self.broken) {
             return;
         }
@@ -390,7 +424,7 @@ impl FetchPlan {
         self.round = Round {
             number: self.round.number + 1,
             base: Some(total),
-            todo: need.page_starts(self.page).into(),
+            first_sent: true,
             full: need == everything,
             need,
             ..Round::default()

@@ -94,18 +94,10 @@ impl Spans {
         self.0.get(i).is_some_and(|&(s, _)| s <= pos)
     }
 
-    /// Start positions of pages of `size` that together read every position of the set.
-    pub fn page_starts(&self, size: u64) -> Vec<u64> {
-        let size = size.max(1);
-        let mut out = Vec::new();
-        for &(s, e) in &self.0 {
-            let mut p = s;
-            while p < e {
-                out.push(p);
-                p = p.saturating_add(size);
-            }
-        }
-        out
+    /// The first position of the set at or after `pos`.
+    pub fn first_from(&self, pos: u64) -> Option<u64> {
+        let i = self.0.partition_point(|&(_, e)| e <= pos);
+        self.0.get(i).map(|&(s, _)| s.max(pos))
     }
 }
 
@@ -139,11 +131,19 @@ mod tests {
     }
 
     #[test]
-    fn shift_clip_contains_and_pages() {
+    fn shift_clip_contains_and_first_from() {
         let s = Spans(vec![(0, 5), (150, 260)]).shifted(10).clipped(200);
         assert_eq!(s, Spans(vec![(10, 15), (160, 200)]));
         assert!(s.contains(10) && s.contains(199) && !s.contains(15) && !s.contains(200));
-        assert_eq!(s.page_starts(30), vec![10, 160, 190]);
+        assert_eq!(
+            (
+                s.first_from(0),
+                s.first_from(12),
+                s.first_from(15),
+                s.first_from(200)
+            ),
+            (Some(10), Some(12), Some(160), None)
+        );
     }
 
     #[test]
