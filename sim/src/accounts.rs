@@ -241,7 +241,7 @@ impl Accounts {
     }
 
     /// The session rows of the built-in logins, so "own session" exists in every data set.
-    pub fn own_sessions(&self, now_ms: i64) -> Vec<Arc<Session>> {
+    pub fn own_sessions(&self, now_ms: i64) -> Vec<Session> {
         let dev = Arc::new(DeviceInfo::from_raw(raw(&device_obj(
             "browser",
             "Chrome",
@@ -253,17 +253,15 @@ impl Accounts {
         self.users
             .iter()
             .enumerate()
-            .map(|(i, u)| {
-                Arc::new(Session {
-                    session_id: u.session_id.as_str().into(),
-                    user_id: u.id.as_str().into(),
-                    device: dev.clone(),
-                    host: Some("localhost:3000".into()),
-                    ip: Some("127.0.0.1".into()),
-                    login_at: now_ms - 60_000 * (i as i64 + 1),
-                    user: Some(u.user_view()),
-                    extra: None,
-                })
+            .map(|(i, u)| Session {
+                session_id: u.session_id.as_str().into(),
+                user_id: u.id.as_str().into(),
+                device: dev.clone(),
+                host: Some("localhost:3000".into()),
+                ip: Some("127.0.0.1".into()),
+                login_at: now_ms - 60_000 * (i as i64 + 1),
+                user: Some(u.user_view()),
+                extra: None,
             })
             .collect()
     }

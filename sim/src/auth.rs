@@ -89,7 +89,7 @@ pub fn add_login(
     // Generated users: reuse the `_user` their other rows show.
     let user = user.or_else(|| store.view_of(user_id));
     let at = now_ms().max(store.newest_login_at().unwrap_or(0) + 1);
-    store.insert(Arc::new(Session {
+    store.insert(Session {
         session_id: sid.as_str().into(),
         user_id: user_id.into(),
         device: Arc::new(DeviceInfo::from_raw(raw(device))),
@@ -98,7 +98,7 @@ pub fn add_login(
         login_at: at,
         user,
         extra: None,
-    }));
+    });
     drop(store);
     if let Some(t) = &token {
         lock(&st.accounts).tokens.insert(

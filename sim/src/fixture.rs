@@ -19,7 +19,7 @@ use crate::store::UserRec;
 pub const EXAMPLE: &str = include_str!("../fixtures/example.json");
 
 pub struct Loaded {
-    pub sessions: Vec<Arc<Session>>,
+    pub sessions: Vec<Session>,
     pub users: Vec<UserRec>,
 }
 
@@ -112,16 +112,16 @@ pub fn parse(text: &str) -> Result<Loaded, String> {
             .filter(|(k, _)| !known.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), compact(v.clone())))
             .collect();
-        sessions.push(Arc::new(Session {
+        sessions.push(Session {
             session_id: sid.as_str().into(),
             user_id: uid.as_str().into(),
             device: Arc::new(DeviceInfo::from_raw(device)),
             host: text("host").map(Arc::from),
-            ip: text("ip").map(String::into_boxed_str),
+            ip: text("ip").map(|s| s.as_str().into()),
             login_at: at,
             user,
             extra: (!extra.is_empty()).then(|| Box::new(extra)),
-        }));
+        });
     }
     let users = user_order
         .into_iter()

@@ -144,7 +144,7 @@ fn gen_ip(rng: &mut Rng) -> String {
 
 /// The generated data set: sessions (not yet sorted) and the users the filter searches.
 pub struct Generated {
-    pub sessions: Vec<Arc<Session>>,
+    pub sessions: Vec<Session>,
     pub users: Vec<UserRec>,
 }
 
@@ -201,16 +201,16 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         // Squaring skews logins toward the recent end, as on a live server.
         let age = rng.unit();
         let login_at = anchor - (age * age * SPREAD_MS) as i64 - rng.below(1000) as i64;
-        sessions.push(Arc::new(Session {
-            session_id: meteor_id(&mut rng).into(),
-            user_id: u.rec.id.clone(),
+        sessions.push(Session {
+            session_id: meteor_id(&mut rng).as_str().into(),
+            user_id: (&*u.rec.id).into(),
             device: dev,
             host: Some(host),
-            ip: Some(gen_ip(&mut rng).into_boxed_str()),
+            ip: Some(gen_ip(&mut rng).as_str().into()),
             login_at,
             user: u.view.clone(),
             extra: None,
-        }));
+        });
     }
     let users = users
         .into_iter()

@@ -1,7 +1,6 @@
 //! The device-management endpoints: sessions/list.all, info.admin, logout and list (§1).
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::http::StatusCode;
@@ -358,7 +357,7 @@ pub fn logout(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
 }
 
 /// Ends a session and the login token behind it (that token then gets 401).
-pub fn logout_session(st: &crate::state::AppState, sid: &str) -> Option<Arc<Session>> {
+pub fn logout_session(st: &crate::state::AppState, sid: &str) -> Option<Session> {
     let s = {
         let mut store = write(&st.store);
         let found = store.find_any(sid)?;

@@ -19,7 +19,6 @@ pub struct AppState {
     pub faults: RwLock<Faults>,
     pub rate: Mutex<RateLimiter>,
     pub rng: Mutex<Rng>,
-    initial_store: Store,
     initial_accounts: Accounts,
 }
 
@@ -57,21 +56,23 @@ impl AppState {
         let store = build_data(&cfg, &accounts)?;
         let seed = now_ms() as u64 ^ std::process::id() as u64;
         Ok(Arc::new(AppState {
-            store: RwLock::new(store.clone()),
+            store: RwLock::new(store),
             accounts: Mutex::new(accounts.clone()),
             licence: AtomicBool::new(cfg.licence),
             faults: RwLock::new(cfg.faults.clone()),
             rate: Mutex::new(RateLimiter::default()),
             rng: Mutex::new(Rng::new(seed)),
-            initial_store: store,
             initial_accounts: accounts,
             cfg,
         }))
     }
 
     /// Back to the state at start: data, tokens, 2FA memory, licence, faults, rate counters.
+    /// The data is built again rather than kept twice: at 1M rows a copy would cost memory.
     pub fn reset(&self) {
-        *write(&self.store) = self.initial_store.clone();
+        if let Ok(store) = build_data(&self.cfg, &self.initial_accounts) {
+            *write(&self.store) = store;
+        }
         *lock(&self.accounts) = self.initial_accounts.clone();
         self.licence.store(self.cfg.licence, Ordering::SeqCst);
         *write(&self.faults) = self.cfg.faults.clone();

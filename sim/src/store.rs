@@ -23,33 +23,28 @@ pub struct UserRec {
 
 #[derive(Debug, Clone, Default)]
 pub struct Store {
-    /// Active sessions, ascending by (loginAt, insertion order).
-    rows: Vec<Arc<Session>>,
-    /// sessionId → loginAt of the active row, to find it by binary search.
-    index: HashMap<Arc<str>, i64>,
+    /// Active sessions by value, ascending by (loginAt, insertion order).
+    rows: Vec<Session>,
     /// Logged-out rows: the document keeps its loginToken, so a second logout still succeeds.
-    logged_out: HashMap<Arc<str>, Arc<Session>>,
+    logged_out: HashMap<String, Session>,
     pub users: Vec<UserRec>,
     /// `_user` of each user seen in the rows, so a new login of theirs shows the same one.
-    views: HashMap<Arc<str>, Arc<UserView>>,
+    views: HashMap<String, Arc<UserView>>,
 }
 
 impl Store {
-    pub fn new(mut rows: Vec<Arc<Session>>, users: Vec<UserRec>) -> Self {
+    pub fn new(mut rows: Vec<Session>, users: Vec<UserRec>) -> Self {
         rows.sort_by_key(|s| s.login_at);
-        let index = rows
-            .iter()
-            .map(|s| (s.session_id.clone(), s.login_at))
-            .collect();
         let mut views = HashMap::new();
         for s in &rows {
             if let Some(u) = &s.user {
-                views.entry(s.user_id.clone()).or_insert_with(|| u.clone());
+                views
+                    .entry(s.user_id.to_string())
+                    .or_insert_with(|| u.clone());
             }
         }
         Store {
             rows,
-            index,
             logged_out: HashMap::new(),
             users,
             views,
@@ -65,8 +60,7 @@ impl Store {
     }
 
     /// Adds a login; it lands at the top of loginAt-descending pages.
-    pub fn insert(&mut self, s: Arc<Session>) {
-        self.index.insert(s.session_id.clone(), s.login_at);
+    pub fn insert(&mut self, s: Session) {
         let pos = self.rows.partition_point(|r| r.login_at <= s.login_at);
         self.rows.insert(pos, s);
     }
@@ -77,32 +71,23 @@ impl Store {
         }
     }
 
+    /// A scan: logouts are rare, and an index would cost memory on every row.
     fn position(&self, session_id: &str) -> Option<usize> {
-        let at = *self.index.get(session_id)?;
-        let start = self.rows.partition_point(|r| r.login_at < at);
-        (start..self.rows.len())
-            .take_while(|&i| self.rows[i].login_at == at)
-            .find(|&i| &*self.rows[i].session_id == session_id)
-            .or_else(|| self.rows.iter().position(|r| &*r.session_id == session_id))
-    }
-
-    /// An active row by exact sessionId.
-    pub fn get(&self, session_id: &str) -> Option<Arc<Session>> {
-        self.position(session_id).map(|i| self.rows[i].clone())
+        self.rows.iter().rposition(|r| &*r.session_id == session_id)
     }
 
     /// `findOneBySessionId`: active or already logged out.
-    pub fn find_any(&self, session_id: &str) -> Option<Arc<Session>> {
-        self.get(session_id)
+    pub fn find_any(&self, session_id: &str) -> Option<Session> {
+        self.position(session_id)
+            .map(|i| self.rows[i].clone())
             .or_else(|| self.logged_out.get(session_id).cloned())
     }
 
     /// Marks the session logged out; it leaves every later list.
-    pub fn logout(&mut self, session_id: &str) -> Option<Arc<Session>> {
+    pub fn logout(&mut self, session_id: &str) -> Option<Session> {
         let i = self.position(session_id)?;
         let s = self.rows.remove(i);
-        self.index.remove(session_id);
-        self.logged_out.insert(s.session_id.clone(), s.clone());
+        self.logged_out.insert(s.session_id.to_string(), s.clone());
         Some(s)
     }
 
@@ -117,14 +102,7 @@ impl Store {
         match pred.as_mut() {
             None => {
                 let total = self.rows.len();
-                let out = self
-                    .rows
-                    .iter()
-                    .rev()
-                    .skip(offset)
-                    .take(count)
-                    .map(|r| &**r)
-                    .collect();
+                let out = self.rows.iter().rev().skip(offset).take(count).collect();
                 (out, total)
             }
             Some(p) => {
@@ -133,7 +111,7 @@ impl Store {
                 for r in self.rows.iter().rev() {
                     if p(r) {
                         if total >= offset && out.len() < count {
-                            out.push(&**r);
+                            out.push(r);
                         }
                         total += 1;
                     }
