@@ -1,7 +1,8 @@
 //! Turns a non-success HTTP answer (status, content type, body) into an `ApiError`: a pure
 //! function, so every error body of the contract can be checked natively.
 
-use super::error::{sanitize, ApiError, TwoFactorChallenge, TwoFactorMethod};
+use super::auth::{TwoFactorChallenge, TwoFactorMethod};
+use super::error::{sanitize, ApiError};
 use serde_json::Value;
 
 impl ApiError {

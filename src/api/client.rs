@@ -1,11 +1,11 @@
 //! The calls of the contract: auth headers and the 2FA headers on each, classification of
 //! every answer, retries, and the complete fetch of `sessions/list.all`.
 
-use super::auth::{header_safe, Credentials, LoginBody, SecondFactor};
+use super::auth::{header_safe, Credentials, LoginBody, SecondFactor, TwoFactorMethod};
 use super::classify::wait_from_reset_header;
 use super::decode::{decode_ack, decode_login, decode_me, decode_page, decode_session};
 use super::drive::{self, CancelHandle, PageSource};
-use super::error::{ApiError, TwoFactorMethod};
+use super::error::ApiError;
 use super::http::{self, Answer, Call, Method};
 use super::outcome::{FetchOptions, FetchResult, PageRequest, Progress};
 use super::retry::RetryPolicy;
@@ -174,20 +174,21 @@ impl Client {
         }
     }
 
-    /// One page of `sessions/list.all`, kept for the first UI slice: `code` is a TOTP code,
-    /// sent only when not empty.
+    /// One page of `sessions/list.all`, kept for the first UI slice: `code` is sent only when
+    /// not empty, and without a method, so the server checks it against the user's own one.
     pub async fn list_page(
         &self,
         offset: u64,
         count: u64,
         code: &str,
     ) -> Result<SessionsPage, ApiError> {
-        let second = if code.trim().is_empty() {
-            SecondFactor::None
-        } else {
-            SecondFactor::Totp(code.to_owned())
-        };
-        self.list_page_with(offset, count, "", &second, None).await
+        let second = SecondFactor::Totp(code.to_owned());
+        let mut call = self.list_call(offset, count, "", &second, None);
+        call.headers.retain(|(name, _)| *name != "x-2fa-method");
+        let a = http::exchange(&call, None)
+            .await
+            .and_then(|a| check(a, &self.secrets(&second)))?;
+        decode_page(&a.body).map_err(|e| with_status(e, a.status))
     }
 
     /// One page, one attempt (the fetch plan does its own retries).

@@ -4,66 +4,8 @@
 //! Nothing here ever holds the auth token, a 2FA code or a password: the variants carry only
 //! what the server said (sanitised) and what the client observed.
 
+use super::auth::{TwoFactorChallenge, TwoFactorMethod};
 use std::fmt;
-
-/// A second-factor method as the server names it in `details.method` / `availableMethods`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TwoFactorMethod {
-    /// An authenticator app (RFC 6238 code).
-    Totp,
-    /// A code the server mails.
-    Email,
-    /// The fallback for users without 2FA: the password itself, sent hashed.
-    Password,
-    /// A method this client does not know (a newer server); the name is sanitised.
-    Other(String),
-}
-
-impl TwoFactorMethod {
-    pub fn parse(name: &str) -> Self {
-        match name {
-            "totp" => Self::Totp,
-            "email" => Self::Email,
-            "password" => Self::Password,
-            other => Self::Other(sanitize(other, 32)),
-        }
-    }
-
-    /// The value for the `x-2fa-method` header.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Totp => "totp",
-            Self::Email => "email",
-            Self::Password => "password",
-            Self::Other(name) => name,
-        }
-    }
-}
-
-/// What the server said when it asked for (or refused) a second factor, so the UI can ask
-/// for the right thing in place and retry the failed call.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TwoFactorChallenge {
-    /// The method the server will check the next code against.
-    pub method: TwoFactorMethod,
-    /// Every method the user could use instead (empty for the password fallback).
-    pub available: Vec<TwoFactorMethod>,
-    /// True when this very answer made the server mail a fresh code.
-    pub code_generated: bool,
-    /// Where the code was mailed (`details.emailOrUsername`), for "sent to …".
-    pub email_hint: Option<String>,
-}
-
-impl Default for TwoFactorChallenge {
-    fn default() -> Self {
-        Self {
-            method: TwoFactorMethod::Totp,
-            available: vec![TwoFactorMethod::Totp],
-            code_generated: false,
-            email_hint: None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {

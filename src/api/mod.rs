@@ -14,11 +14,11 @@ pub mod retry;
 pub mod spans;
 pub mod wire;
 
-pub use auth::{password_code, Credentials, SecondFactor};
+pub use auth::{password_code, Credentials, SecondFactor, TwoFactorChallenge, TwoFactorMethod};
 pub use client::{Client, EmailCode};
 pub use decode::decode_page;
 pub use drive::{CancelHandle, FetchSlot, Generation};
-pub use error::{ApiError, TwoFactorChallenge, TwoFactorMethod};
+pub use error::ApiError;
 pub use fetch::FetchPlan;
 pub use outcome::{
     FetchOptions, FetchResult, PageRequest, Progress, Shortfall, ShortfallReason, FILTER_HELP,
