@@ -17,7 +17,7 @@ pub struct Session {
     pub session_id: Option<String>,
     #[serde(rename = "userId", deserialize_with = "lenient_string")]
     pub user_id: Option<String>,
-    #[serde(deserialize_with = "lenient")]
+    #[serde(deserialize_with = "lenient_object")]
     pub device: Option<Device>,
     #[serde(deserialize_with = "lenient_string")]
     pub host: Option<String>,
@@ -28,7 +28,7 @@ pub struct Session {
     /// Set by 8.7+ servers on the caller's own session.
     #[serde(deserialize_with = "lenient")]
     pub current: Option<bool>,
-    #[serde(rename = "_user", deserialize_with = "lenient")]
+    #[serde(rename = "_user", deserialize_with = "lenient_object")]
     pub user: Option<User>,
 }
 
@@ -41,7 +41,7 @@ pub struct Device {
     pub name: Option<String>,
     #[serde(rename = "longVersion", deserialize_with = "lenient_string")]
     pub long_version: Option<String>,
-    #[serde(deserialize_with = "lenient")]
+    #[serde(deserialize_with = "lenient_object")]
     pub os: Option<Os>,
     #[serde(deserialize_with = "lenient_string")]
     pub version: Option<String>,
@@ -203,6 +203,52 @@ fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
     d.deserialize_any(V)
 }
 
+/// A nested object whose own fields are all lenient: read straight from the stream when it
+/// is an object, `None` for anything else. `lenient` would do too, but its untagged enum
+/// buffers every value before decoding it, which is most of the cost of a large page.
+fn lenient_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V(std::marker::PhantomData))
+}
+
 /// Any other field: kept when it has the expected shape, `None` otherwise.
 fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
@@ -250,7 +296,7 @@ pub struct LoginData {
     pub user_id: Option<String>,
     #[serde(rename = "authToken", deserialize_with = "lenient_string")]
     pub auth_token: Option<String>,
-    #[serde(deserialize_with = "lenient")]
+    #[serde(deserialize_with = "lenient_object")]
     pub me: Option<Me>,
 }
 
