@@ -411,7 +411,7 @@ impl FetchPlan {
         let mut need = if self.round.unreliable || settled {
             everything.clone()
         } else {
-            let shift = total - base;
+            let shift = total.saturating_sub(base);
             let gaps = self.round.need.minus(&self.round.covered);
             Spans::range(0, shift)
                 .union(&gaps.shifted(shift))

@@ -1,5 +1,21 @@
 //! The Rocket.Chat REST client: wire types, errors as types, the 2FA flows, and a complete,
 //! cancellable fetch of every session whose paging logic is pure and tested natively.
+//!
+//! How the UI drives a fetch:
+//!
+//! ```text
+//! let slot: Rc<FetchSlot>            // kept for the app's lifetime
+//! let (generation, cancel) = slot.begin();   // cancels the previous fetch
+//! spawn_local(async move {
+//!     let result = client.fetch_all(&opts, &second, &cancel,
+//!         |p| dispatch(Action::Progress(generation, p))).await;
+//!     dispatch(Action::Loaded(generation, result));   // reducer drops it unless current
+//! });
+//! ```
+//!
+//! A `TwoFactorRequired`/`TwoFactorInvalid` error carries the challenge: ask for the code
+//! (or password) in place, build `SecondFactor::answer(&challenge.method, typed)`, and
+//! repeat the same call with it. `Err(Cancelled)` is only ever the answer to a cancel.
 
 pub mod auth;
 pub mod classify;

@@ -59,7 +59,7 @@ impl RetryPolicy {
         }
         let exp = self
             .base_ms
-            .saturating_mul(1u64 << (attempt - 1).min(20))
+            .saturating_mul(1u64 << attempt.saturating_sub(1).min(20))
             .min(self.max_backoff_ms);
         // A limiter that did not say how long gets at least a couple of seconds.
         let exp = match err {
