@@ -2,7 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use rc_device_manager::api::wire::{Device, Os, Session, User};
-use rc_device_manager::ui::{table::Table, App};
+use rc_device_manager::options::Options;
+use rc_device_manager::ui::{table::Table, App, AppProps};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -39,7 +40,11 @@ fn texts(host: &Element, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn sign_in_form_has_labelled_inputs_and_a_load_button() {
     let root = host();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        options: Rc::new(Options::standalone()),
+        host: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     until(&root, |h| h.query_selector("form").ok().flatten().is_some()).await;
     let labels = texts(&root, "form label");
     for wanted in ["Server URL", "User ID", "Auth token", "2FA code"] {

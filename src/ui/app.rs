@@ -1,8 +1,11 @@
 //! The app shell: signs in, loads the sessions, shows the table.
 
+use super::host::HostLink;
 use super::sign_in::{SignIn, SignInRequest};
 use super::table::Table;
 use crate::api::{wire::Session, ApiError, Client, Credentials};
+use crate::options::Options;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -15,8 +18,18 @@ enum Phase {
     Loaded(std::rc::Rc<Vec<Session>>),
 }
 
+/// The app's inputs: the options (standalone defaults, or a host page's) and, when embedded,
+/// the link to the host element (commands in, events out).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    #[prop_or_else(|| Rc::new(Options::standalone()))]
+    pub options: Rc<Options>,
+    #[prop_or_default]
+    pub host: Option<HostLink>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(_props: &AppProps) -> Html {
     let phase = use_state(|| Phase::SignIn {
         error: None,
         busy: false,

@@ -1,22 +1,23 @@
 //! Yew components; they render what the grid computed and dispatch named actions.
 
 pub mod app;
+pub mod host;
 pub mod sign_in;
 pub mod table;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Mounts the app on `#app`, or on `<body>` when the page has no such element.
+/// Mounts the standalone app on `#app`. A page without one (a portal that only wants
+/// the widget through `mount`) gets nothing mounted by itself.
 pub fn mount_standalone() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    if let Some(root) = root {
+        let props = AppProps {
+            options: std::rc::Rc::new(crate::options::Options::standalone()),
+            host: None,
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
 }
