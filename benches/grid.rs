@@ -1,2 +1,200 @@
-//! Grid benchmarks (criterion): placeholder until the grid core lands.
-fn main() {}
+//! Grid benchmarks on 100,000 generated sessions: load, search keystrokes, regex, sorts, paging, export.
+//!
+//! Budgets are for wasm in a browser (keystroke → view ≤ 16 ms, regex ≤ 30 ms, sort ≤ 30 ms,
+//! page change ≤ 5 ms, loaded set ≤ 60 MB); native numbers should sit far below them.
+//! Run: `cargo bench --bench grid -- --warm-up-time 1 --measurement-time 3`.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use rc_device_manager::grid::{
+    filter_rows, testdata, to_csv, Column, Filters, Pipeline, Query, Search, Sessions, SortKey,
+};
+use std::hint::black_box;
+
+const ROWS: usize = 100_000;
+
+/// Resident memory in bytes (Linux), to cross-check `Sessions::heap_bytes`.
+fn rss() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+fn load() -> Sessions {
+    let before = rss();
+    let s = Sessions::from_wire(testdata::sessions(ROWS, 7), 0);
+    if let (Some(a), Some(b)) = (before, rss()) {
+        eprintln!(
+            "loaded {} rows: heap estimate {:.1} MB ({} B/row); RSS grew {:.1} MB (includes the wire rows' freed memory not returned to the OS)",
+            s.len(),
+            s.heap_bytes() as f64 / 1e6,
+            s.heap_bytes() / s.len().max(1),
+            b.saturating_sub(a) as f64 / 1e6
+        );
+    }
+    s
+}
+
+/// A pipeline that has shown `q` (so its caches hold `q`'s results).
+fn primed(s: &Sessions, q: &Query) -> Pipeline {
+    let mut p = Pipeline::default();
+    let _ = p.view(s, q);
+    p
+}
+
+fn query(search: &str, sort: &[SortKey]) -> Query {
+    let mut q = Query::default();
+    q.set_search(search);
+    q.set_sort(sort.to_vec());
+    q
+}
+
+fn build(c: &mut Criterion) {
+    let wire = testdata::sessions(ROWS, 7);
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("from_wire_100k", |b| {
+        b.iter_batched(
+            || wire.clone(),
+            |w| Sessions::from_wire(w, 0),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+fn search(c: &mut Criterion) {
+    let s = load();
+    let mut g = c.benchmark_group("search");
+    let login_desc = [SortKey::desc(Column::LastLogin)];
+    for (name, from, to, sort) in [
+        ("keystroke_ch_to_chr", "ch", "chr", &[][..]),
+        ("keystroke_ch_to_chr_sorted", "ch", "chr", &login_desc[..]),
+        ("fresh_chr", "", "chr", &[][..]),
+        ("fresh_c_sorted", "", "c", &login_desc[..]),
+        ("fresh_rare_10.1.2", "", "10.1.2", &[][..]),
+        ("backspace_chr_to_ch_sorted", "chr", "ch", &login_desc[..]),
+    ] {
+        let p = primed(&s, &query(from, sort));
+        let q = query(to, sort);
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || p.clone(),
+                |mut p| black_box(p.view(&s, &q)).is_ok(),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    for (name, pattern) in [
+        ("regex_alternation", r"(?:chrome|firefox) 12\d"),
+        ("regex_ip_shape", r"^rc mobile .* 10\.\d+\.1\d\."),
+        ("regex_crosses_rows", r"müller\s+\S+ s"),
+    ] {
+        let p = primed(&s, &Query::default());
+        let mut q = query(pattern, &[]);
+        q.set_regex(true);
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || p.clone(),
+                |mut p| black_box(p.view(&s, &q)).is_ok(),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+/// Three ways to find rows containing a needle, to justify the one `filter.rs` uses.
+fn plain_scan(c: &mut Criterion) {
+    let s = load();
+    let idx = s.live_indices();
+    let joined: String = idx
+        .iter()
+        .map(|&i| s.search_text(i))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut g = c.benchmark_group("plain_scan");
+    for needle in ["ch", "chr", "10.1.2", "zzq"] {
+        let compiled = Search::compile(needle, false).ok();
+        let Some(search) = compiled else { continue };
+        g.bench_function(format!("joined_memmem_{needle}"), |b| {
+            b.iter(|| filter_rows(&s, &search, &Filters::default()).len())
+        });
+        g.bench_function(format!("joined_str_find_{needle}"), |b| {
+            b.iter(|| {
+                let (mut pos, mut n) = (0, 0);
+                while let Some(at) = joined.get(pos..).and_then(|h| h.find(needle)) {
+                    n += 1;
+                    pos = joined[pos + at..]
+                        .find('\n')
+                        .map_or(usize::MAX, |e| pos + at + e + 1);
+                }
+                n
+            })
+        });
+        g.bench_function(format!("per_row_contains_{needle}"), |b| {
+            b.iter(|| {
+                idx.iter()
+                    .filter(|&&i| s.search_text(i).contains(needle))
+                    .count()
+            })
+        });
+    }
+    g.finish();
+}
+
+fn sort(c: &mut Criterion) {
+    let s = load();
+    let p = primed(&s, &Query::default());
+    let mut g = c.benchmark_group("sort");
+    let mut cases: Vec<(String, Vec<SortKey>)> = Column::ALL
+        .iter()
+        .map(|&col| (format!("by_{}", col.key()), vec![SortKey::asc(col)]))
+        .collect();
+    cases.push((
+        "by_login_desc".into(),
+        vec![SortKey::desc(Column::LastLogin)],
+    ));
+    cases.push((
+        "multi_client_os_login".into(),
+        vec![
+            SortKey::asc(Column::Client),
+            SortKey::asc(Column::Os),
+            SortKey::desc(Column::LastLogin),
+        ],
+    ));
+    for (name, keys) in cases {
+        let q = query("", &keys);
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || p.clone(),
+                |mut p| black_box(p.view(&s, &q)).is_ok(),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+fn page_and_export(c: &mut Criterion) {
+    let s = load();
+    let mut q = query("", &[SortKey::desc(Column::LastLogin)]);
+    let mut p = primed(&s, &q);
+    let mut g = c.benchmark_group("page");
+    let mut page = 1;
+    g.bench_function("page_change", |b| {
+        b.iter(|| {
+            page = page % 40 + 1;
+            q.set_page(page);
+            black_box(p.view(&s, &q)).is_ok()
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("export");
+    g.sample_size(10);
+    let ordered = p.ordered().to_vec();
+    g.bench_function("csv_100k", |b| b.iter(|| to_csv(&s, &ordered).len()));
+    g.finish();
+}
+
+criterion_group!(benches, build, search, plain_scan, sort, page_and_export);
+criterion_main!(benches);

@@ -1,8 +1,8 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
-use super::session::{DeviceKind, Field, Row, Sessions};
+use super::session::{DeviceKind, Field, Row, Sessions, SEPARATOR};
 use super::text::{fold, Pool};
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -66,7 +66,7 @@ enum Mode {
     All,
     /// The folded needle, and the same as an escaped regex: a lone literal makes the regex
     /// crate run its memchr-based substring finder (see the bench `plain_scan`). `None` when
-    /// the needle is too long to compile; `str::find` does the job then.
+    /// the needle is too long to compile; each row is checked alone then.
     Plain(String, Option<Regex>),
     /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`).
     Regex(Regex, bool),
@@ -83,7 +83,7 @@ impl Search {
             return Ok(Search(Mode::Plain(needle, re)));
         }
         let re = RegexBuilder::new(text)
-            .case_insensitive(true)
+            .case_insensitive(!folded_already(text))
             .multi_line(true)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
@@ -104,10 +104,16 @@ impl Search {
 
     /// Whether a row's search text matches (the per-row definition the scans must agree with).
     pub fn is_match(&self, row_text: &str) -> bool {
+        self.is_match_bytes(row_text.as_bytes())
+    }
+
+    fn is_match_bytes(&self, row: &[u8]) -> bool {
         match &self.0 {
             Mode::All => true,
-            Mode::Plain(needle, _) => row_text.contains(needle.as_str()),
-            Mode::Regex(re, _) => re.is_match(row_text),
+            Mode::Plain(_, Some(re)) | Mode::Regex(re, _) => re.is_match(row),
+            Mode::Plain(needle, None) => {
+                std::str::from_utf8(row).is_ok_and(|t| t.contains(needle.as_str()))
+            }
         }
     }
 
@@ -125,9 +131,35 @@ impl Search {
     }
 }
 
-/// Whether scanning the '\n'-joined haystack in multi-line mode answers exactly like
-/// matching each row alone. Only text anchors (`\A`, `\z`) and turning multi-line off
-/// can tell the difference; this check is conservative, false alarms only cost speed.
+/// Whether matching case-sensitively against the folded text gives what case-insensitive
+/// matching gives: true when every letter the pattern could mean is a lower-case ASCII
+/// letter. Case-insensitive literals expand into many variants, which measured twice as
+/// slow in wasm (and up to 15 times with SIMD on). Escapes that name a character (`\x`,
+/// `\u`, `\U`), ASCII classes (`[:upper:]`) and anything non-ASCII keep the slow path;
+/// folding maps the two non-ASCII letters whose case folds to ASCII ('ſ', 'K') away.
+fn folded_already(pattern: &str) -> bool {
+    if !pattern.is_ascii() || pattern.contains("[:") {
+        return false;
+    }
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if matches!(chars.next(), Some('x' | 'u' | 'U')) {
+                    return false;
+                }
+            }
+            c if c.is_ascii_uppercase() => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether scanning the joined haystack answers exactly like matching each row alone.
+/// Text anchors (`\A`, `\z`) and turning off multi-line mode (`^`/`$` per row) or
+/// Unicode mode (which could match the 0xFF between rows) can tell the difference. The
+/// check is conservative: a false alarm only costs speed.
 fn joinable(pattern: &str) -> bool {
     if pattern.contains("\\A") || pattern.contains("\\z") {
         return false;
@@ -139,7 +171,7 @@ fn joinable(pattern: &str) -> bool {
             .collect();
         !flags
             .split_once('-')
-            .is_some_and(|(_, off)| off.contains('m'))
+            .is_some_and(|(_, off)| off.contains(['m', 'u']))
     })
 }
 
@@ -153,13 +185,13 @@ pub fn filter_rows(sessions: &Sessions, search: &Search, filters: &Filters) -> V
                 .get(i as usize)
                 .is_some_and(|r| columns.passes(r))
     };
+    let all = 0..sessions.rows.len() as u32;
     match &search.0 {
-        Mode::All => (0..sessions.rows.len() as u32)
-            .filter(|&i| keep(i))
+        Mode::All => all.filter(|&i| keep(i)).collect(),
+        Mode::Plain(_, Some(re)) | Mode::Regex(re, true) => scan(sessions, search, re, keep),
+        Mode::Plain(_, None) | Mode::Regex(_, false) => all
+            .filter(|&i| keep(i) && search.is_match_bytes(sessions.row_bytes(i)))
             .collect(),
-        Mode::Plain(_, Some(re)) | Mode::Regex(re, true) => scan(sessions, re, keep),
-        Mode::Plain(needle, None) => scan_str(sessions, needle, keep),
-        Mode::Regex(_, false) => per_row(sessions, search, 0, keep),
     }
 }
 
@@ -181,66 +213,39 @@ pub(crate) fn narrow(
                     .rows
                     .get(i as usize)
                     .is_some_and(|r| columns.passes(r))
-                && search.is_match(sessions.search_text(i))
+                && search.is_match_bytes(sessions.row_bytes(i))
         })
         .collect()
 }
 
-/// One scan over the joined haystack: each match is mapped back to its row by binary
-/// search over the row starts, and the scan resumes at the next row. A match that runs
-/// past its row's end (the pattern crossed a '\n') cannot be trusted, so from that row
-/// on each row is matched alone; that keeps the worst case linear.
-fn scan(sessions: &Sessions, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
-    let (hay, starts) = (sessions.hay.as_str(), sessions.starts.as_slice());
+/// One scan over the joined haystack instead of a call per row: each match is mapped to
+/// its row and the scan resumes at the next row. Matches come in order, so the row is
+/// found by walking forward from the last one (linear overall; a binary search per match
+/// cost more). No match can cross the 0xFF between rows, but one may take in the '\n'
+/// beside its row (`\s`, `[^x]`); that row alone is then matched again, at most once.
+fn scan(sessions: &Sessions, search: &Search, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    let (hay, starts) = (sessions.hay.as_slice(), sessions.starts.as_slice());
     let rows = sessions.rows.len();
     let mut out = Vec::new();
-    let mut pos = 0usize;
-    while pos <= hay.len() && rows > 0 {
+    let (mut pos, mut row) = (0usize, 0usize);
+    while row < rows {
         let Some(m) = re.find_at(hay, pos) else { break };
-        let row = starts
-            .partition_point(|&s| s as usize <= m.start())
-            .saturating_sub(1);
-        let next = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
-        if m.end() >= next {
-            let search = Search(Mode::Regex(re.clone(), false));
-            out.extend(per_row(sessions, &search, row, &keep));
-            return out;
+        while starts
+            .get(row + 1)
+            .is_some_and(|&s| s as usize <= m.start())
+        {
+            row += 1;
         }
-        if keep(row as u32) {
+        let next = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
+        let end = next.saturating_sub(SEPARATOR.len());
+        let hit = m.end() <= end || search.is_match_bytes(sessions.row_bytes(row as u32));
+        if hit && keep(row as u32) {
             out.push(row as u32);
         }
         pos = next;
+        row += 1;
     }
     out
-}
-
-/// [`scan`] with `str::find`; the needle holds no '\n' (folding made it a space).
-fn scan_str(sessions: &Sessions, needle: &str, keep: impl Fn(u32) -> bool) -> Vec<u32> {
-    let (hay, starts) = (sessions.hay.as_str(), sessions.starts.as_slice());
-    let mut out = Vec::new();
-    let mut pos = 0usize;
-    while let Some(at) = hay.get(pos..).and_then(|h| h.find(needle)) {
-        let at = pos + at;
-        let row = starts
-            .partition_point(|&s| s as usize <= at)
-            .saturating_sub(1);
-        if keep(row as u32) {
-            out.push(row as u32);
-        }
-        pos = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
-    }
-    out
-}
-
-fn per_row(
-    sessions: &Sessions,
-    search: &Search,
-    from: usize,
-    keep: impl Fn(u32) -> bool,
-) -> Vec<u32> {
-    (from as u32..sessions.rows.len() as u32)
-        .filter(|&i| keep(i) && search.is_match(sessions.search_text(i)))
-        .collect()
 }
 
 /// Column filters turned into lookups by symbol, so a row is checked without touching text.

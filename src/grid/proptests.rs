@@ -37,7 +37,7 @@ const OS_VERSIONS: &[&str] = &["10", "9", "", "10.0", "x"];
 const NAMES: &[&str] = &["Ann", "ann", "Bob", "", "Σοφία", "Zoë"];
 const USERNAMES: &[&str] = &["ann", "bob", "", "zed", "Bob"];
 const USER_IDS: &[&str] = &["u1", "U1", "u2", ""];
-const HOSTS: &[&str] = &["h", "H", "example.com", ""];
+const HOSTS: &[&str] = &["h", "H", "example.com", "", "Kiosk.Maſs"];
 const IPS: &[&str] = &[
     "10.0.0.1",
     "10.0.0.10",
@@ -437,12 +437,26 @@ proptest! {
     #[test]
     fn the_joined_regex_scan_answers_like_each_row_alone(
         rows in proptest::collection::vec(session(), 0..30),
-        pattern in proptest::collection::vec(select(&["c", "h", "1", r"\.", ".", r"\s", "[^z]", "^", "$", "*", "+", "?", "|", "(", ")", r"\A", r"\z", r"\b", "(?-m)", "0", " "][..]), 0..6),
+        pattern in proptest::collection::vec(select(&["c", "h", "1", r"\.", ".", r"\s", "[^z]", "^", "$", "*", "+", "?", "|", "(", ")", r"\A", r"\z", r"\b", "(?-m)", "(?-u:[^z])", "0", " "][..]), 0..6),
     ) {
         let pattern = pattern.concat();
         let s = Sessions::from_wire(rows, 0);
         if let Ok(search) = Search::compile(&pattern, true) {
             let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| search.is_match(s.search_text(i))).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
+        }
+    }
+
+    #[test]
+    fn case_sensitive_shortcut_agrees_with_case_insensitive_matching(
+        rows in proptest::collection::vec(session(), 0..30),
+        pattern in proptest::collection::vec(select(&["k", "s", "K", "S", "ms", "as", "aſ", r"\S", r"\x4b", r"\x73", "[a-z]", "[A-Z]", "[[:upper:]]", "(?-i)", "(?i)", r"\\", "e", "ſ", "m", "a", " ", "[^k]", "."][..]), 1..5),
+    ) {
+        let pattern = pattern.concat();
+        let s = Sessions::from_wire(rows, 0);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
             prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
         }
     }

@@ -3,7 +3,7 @@
 pub use super::column::{Column, DeviceKind};
 use super::sort::{build_ranks, Ranks};
 use super::text::{fold_into, Pool, PoolBuilder};
-use super::time::{format_login, parse_iso8601};
+use super::time::{format_login, parse_iso8601, push_login};
 use crate::api::wire;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -45,6 +45,13 @@ impl Row {
     }
 }
 
+/// Between rows in the joined haystack. The 0xFF byte never occurs in UTF-8, and a regex
+/// in Unicode mode cannot match it, so no match can run from one row into the next; the
+/// '\n' on each side is the line terminator, so `^` and `$` (multi-line) match at the
+/// start and end of every row. A match may still take in a '\n' beside its row; `filter`
+/// rechecks such a row alone.
+pub(crate) const SEPARATOR: &[u8] = b"\n\xff\n";
+
 /// Versions are drawn from one process-wide counter so that a freshly loaded set never
 /// shares a version with the set it replaces, and a memoised view can trust equality.
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
@@ -59,9 +66,10 @@ fn next_version() -> u64 {
 pub struct Sessions {
     pub(crate) rows: Vec<Row>,
     pub(crate) pools: [Pool; FIELDS],
-    /// Every row's folded search text joined by '\n', so one scan searches all rows.
-    pub(crate) hay: String,
-    /// Row i's text starts at `starts[i]` and ends one byte before `starts[i + 1]`.
+    /// Every row's folded search text joined by [`SEPARATOR`], so one scan searches all rows.
+    pub(crate) hay: Vec<u8>,
+    /// Row i's text starts at `starts[i]` and ends where its separator starts, at
+    /// `starts[i + 1] - SEPARATOR.len()`.
     pub(crate) starts: Vec<u32>,
     pub(crate) ranks: Ranks,
     /// Tombstones of logged-out rows: removing one must not renumber the others.
@@ -92,11 +100,17 @@ impl Sessions {
     ) -> Sessions {
         let rows = rows.into_iter();
         let n = rows.size_hint().0;
-        let mut builders: [PoolBuilder; FIELDS] = Default::default();
+        let mut builders: [PoolBuilder; FIELDS] = std::array::from_fn(|f| {
+            if f == Field::SessionId as usize {
+                PoolBuilder::unique()
+            } else {
+                PoolBuilder::default()
+            }
+        });
         let mut out = Vec::with_capacity(n);
-        let mut hay = String::with_capacity(n.saturating_mul(120));
+        let mut hay = Vec::with_capacity(n.saturating_mul(130));
+        let mut text = String::new();
         let mut starts = Vec::with_capacity(n.saturating_add(1));
-        let mut login_text = String::new();
         for s in rows {
             let device = s.device.unwrap_or_default();
             let os = device.os.unwrap_or_default();
@@ -124,15 +138,13 @@ impl Sessions {
             }
             let login = clean(&s.login_at);
             let login = parse_iso8601(login).unwrap_or(NO_LOGIN);
-            login_text.clear();
-            if login != NO_LOGIN {
-                login_text = format_login(login, tz_offset_minutes);
-            }
             if !out.is_empty() {
-                hay.push('\n');
+                hay.extend_from_slice(SEPARATOR);
             }
             starts.push(u32::try_from(hay.len()).unwrap_or(u32::MAX));
-            push_search_text(&mut hay, &values, &login_text);
+            text.clear();
+            push_search_text(&mut text, &values, login, tz_offset_minutes);
+            hay.extend_from_slice(text.as_bytes());
             out.push(Row {
                 f,
                 login,
@@ -140,7 +152,8 @@ impl Sessions {
                 current: s.current == Some(true),
             });
         }
-        starts.push(u32::try_from(hay.len().saturating_add(1)).unwrap_or(u32::MAX));
+        let end = hay.len().saturating_add(SEPARATOR.len());
+        starts.push(u32::try_from(end).unwrap_or(u32::MAX));
         hay.shrink_to_fit();
         let pools = builders.map(PoolBuilder::finish);
         let ranks = build_ranks(&out, &pools);
@@ -252,13 +265,16 @@ impl Sessions {
 
     /// The folded text the search runs over, for a row (also removed ones).
     pub fn search_text(&self, index: u32) -> &str {
+        std::str::from_utf8(self.row_bytes(index)).unwrap_or("")
+    }
+
+    pub(crate) fn row_bytes(&self, index: u32) -> &[u8] {
         let i = index as usize;
         let (Some(&s), Some(&e)) = (self.starts.get(i), self.starts.get(i + 1)) else {
-            return "";
+            return &[];
         };
-        self.hay
-            .get(s as usize..(e as usize).saturating_sub(1).max(s as usize))
-            .unwrap_or("")
+        let end = (e as usize).saturating_sub(SEPARATOR.len()).max(s as usize);
+        self.hay.get(s as usize..end).unwrap_or(&[])
     }
 
     /// An estimate of the heap this set holds, for the memory budget.
@@ -277,7 +293,7 @@ impl Sessions {
 }
 
 /// The folded, non-empty fields in column order, space-separated, then the login as shown.
-fn push_search_text(hay: &mut String, v: &[&str; FIELDS], login_text: &str) {
+fn push_search_text(hay: &mut String, v: &[&str; FIELDS], login: i64, tz_offset_minutes: i32) {
     use Field::*;
     let mut first = true;
     for f in [
@@ -292,11 +308,11 @@ fn push_search_text(hay: &mut String, v: &[&str; FIELDS], login_text: &str) {
             first = false;
         }
     }
-    if !login_text.is_empty() {
+    if login != NO_LOGIN {
         if !first {
             hay.push(' ');
         }
-        hay.push_str(login_text);
+        push_login(hay, login, tz_offset_minutes);
     }
 }
 

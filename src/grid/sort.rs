@@ -4,7 +4,7 @@
 //! each column is ranked once (equal values share a rank) and a sort compares `u32`s.
 
 use super::session::{Column, Field, Row, Sessions, FIELDS, NO_LOGIN};
-use super::text::{cmp_folded, cmp_version, Pool};
+use super::text::{cmp_version, Pool};
 use std::cmp::Ordering;
 use std::net::IpAddr;
 
@@ -165,10 +165,36 @@ fn text_ranks(rows: &[Row], pool: &Pool, field: Field) -> (Vec<u32>, u32) {
 /// Case-insensitive ranks of a pool's symbols; lower-casing each value once beats doing
 /// it inside every comparison (the id pools hold one value per row).
 fn text_symbol_ranks(pool: &Pool) -> (Vec<u32>, u32) {
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
-    let keys: Vec<String> = (0..pool.len() as u32).map(|s| lower(pool.get(s))).collect();
-    let key = |s: u32| keys.get(s as usize).map(String::as_str).unwrap_or("");
-    symbol_ranks_with(pool.len(), |a, b| key(a).cmp(key(b)))
+    let keys = (1..pool.len() as u32)
+        .map(|s| (lower(pool.get(s)), s))
+        .collect();
+    dense_ranks(keys, pool.len())
+}
+
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Dense ranks from `(key, symbol)` pairs: equal keys share a rank. Sorting the pairs
+/// themselves keeps each key next to its symbol, which is much faster than sorting
+/// symbols through a lookup.
+fn dense_ranks<K: Ord>(mut keys: Vec<(K, u32)>, n: usize) -> (Vec<u32>, u32) {
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut table = vec![MISSING; n];
+    let mut rank = 0u32;
+    for (i, (key, sym)) in keys.iter().enumerate() {
+        if i > 0 && keys.get(i - 1).is_some_and(|(p, _)| p != key) {
+            rank += 1;
+        }
+        if let Some(slot) = table.get_mut(*sym as usize) {
+            *slot = rank;
+        }
+    }
+    (table, if keys.is_empty() { 0 } else { rank + 1 })
 }
 
 fn symbol_ranks(pool: &Pool, cmp: impl Fn(&str, &str) -> Ordering) -> (Vec<u32>, u32) {
@@ -219,21 +245,16 @@ fn user_ranks(rows: &[Row], names: &Pool, usernames: &Pool) -> (Vec<u32>, u32) {
     let mut distinct: Vec<u64> = rows.iter().map(code).filter(|&c| c != 0).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let parts = |c: u64| {
-        let (name, user) = (names.get((c >> 32) as u32), usernames.get(c as u32));
-        (if name.is_empty() { user } else { name }, user)
-    };
-    let (table, n) = symbol_ranks_with(distinct.len() + 1, |a, b| {
-        let (x, y) = (a as usize, b as usize);
-        let (Some(&ca), Some(&cb)) = (
-            distinct.get(x.wrapping_sub(1)),
-            distinct.get(y.wrapping_sub(1)),
-        ) else {
-            return x.cmp(&y);
-        };
-        let ((da, ua), (db, ub)) = (parts(ca), parts(cb));
-        cmp_folded(da, db).then_with(|| cmp_folded(ua, ub))
-    });
+    let keys = distinct
+        .iter()
+        .zip(1u32..)
+        .map(|(&c, i)| {
+            let (name, user) = (names.get((c >> 32) as u32), usernames.get(c as u32));
+            let display = if name.is_empty() { user } else { name };
+            ((lower(display), lower(user)), i)
+        })
+        .collect();
+    let (table, n) = dense_ranks(keys, distinct.len() + 1);
     let ranks = rows
         .iter()
         .map(|r| match distinct.binary_search(&code(r)) {
@@ -247,20 +268,23 @@ fn user_ranks(rows: &[Row], names: &Pool, usernames: &Pool) -> (Vec<u32>, u32) {
 /// Parsed addresses first (numeric order), then unparsable text (case-insensitive), which
 /// is made "trailing" so that it stays after the addresses when the order is reversed.
 fn ip_ranks(rows: &[Row], pool: &Pool) -> (Vec<u32>, u32) {
-    let parsed: Vec<Option<IpAddr>> = (0..pool.len() as u32)
-        .map(|s| parse_ip(pool.get(s)))
+    let keys: Vec<_> = (1..pool.len() as u32)
+        .map(|s| {
+            let text = pool.get(s);
+            match parse_ip(text) {
+                Some(ip) => ((false, Some(ip), String::new()), s),
+                None => ((true, None, lower(text)), s),
+            }
+        })
         .collect();
-    let ip = |s: u32| parsed.get(s as usize).copied().flatten();
-    let (table, _) = symbol_ranks_with(pool.len(), |a, b| match (ip(a), ip(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => cmp_folded(pool.get(a), pool.get(b)),
-    });
-    let valid = (1..pool.len() as u32)
-        .filter(|&s| ip(s).is_some())
-        .map(|s| lookup(&table, s))
-        .max()
-        .map_or(0, |m| m + 1);
-    (per_row(rows, Field::Ip, &table), valid)
+    let valid = keys.iter().filter(|k| !k.0 .0).count();
+    let mut distinct_valid: Vec<IpAddr> = keys.iter().filter_map(|k| k.0 .1).collect();
+    distinct_valid.sort_unstable();
+    distinct_valid.dedup();
+    let (table, _) = dense_ranks(keys, pool.len());
+    debug_assert!(distinct_valid.len() <= valid);
+    (
+        per_row(rows, Field::Ip, &table),
+        distinct_valid.len() as u32,
+    )
 }

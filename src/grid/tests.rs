@@ -388,6 +388,9 @@ fn regex_search_is_per_row_case_insensitive_and_safe() {
     assert_eq!(search(&s, r"\Arc mobile", true), ["s3"]);
     assert_eq!(search(&s, r"(?-m)^rc mobile", true), ["s3"]);
     assert_eq!(search(&s, r"10:00\z", true), ["s2"]);
+    // Without Unicode a pattern could match the 0xFF between rows; it runs per row.
+    assert_eq!(search(&s, r"(?-u:\xff)", true), Vec::<String>::new());
+    assert_eq!(search(&s, r"(?-u:[^z])00\z", true), ["s2", "s4"]);
     let bad = Search::compile("(chrome", true).err();
     assert!(
         matches!(&bad, Some(QueryError::BadPattern { detail }) if detail.contains("unclosed")),
@@ -399,6 +402,27 @@ fn regex_search_is_per_row_case_insensitive_and_safe() {
     );
     assert!(Search::compile("(chrome", false).is_ok());
     assert_eq!(search(&s, "(chrome", false), Vec::<String>::new());
+}
+
+#[test]
+fn regex_case_insensitivity_survives_the_case_sensitive_shortcut() {
+    let s = load(vec![
+        Fx::new("r1").client("browser", "Maſs", ""),
+        Fx::new("r2").client("browser", "\u{212a}ELVIN", ""),
+        Fx::new("r3").client("browser", "plain", ""),
+    ]);
+    for (pattern, want) in [
+        ("mas", &["r1"][..]),
+        ("MAS", &["r1"]),
+        ("kel", &["r2"]),
+        (r"\x4bel", &["r2"]),
+        (r"\x{4B}EL", &["r2"]),
+        (r"[[:upper:]]lain", &["r3"]),
+        (r"\S+in", &["r2", "r3"]),
+        (r"(?-i)PLAIN", &[]),
+    ] {
+        assert_eq!(search(&s, pattern, true), want, "{pattern}");
+    }
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! Text helpers shared by the grid: case folding, an interning string pool, version order.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// Appends `s` lower-cased one char at a time.
 ///
@@ -10,9 +9,24 @@ use std::collections::HashMap;
 /// fold differently. Control chars become spaces so that '\n' can separate rows in the
 /// joined search haystack without ever occurring inside one.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // Most values are ASCII; this path is a third of the per-char loop's cost.
+        out.extend(s.bytes().map(|b| {
+            if b.is_ascii_control() {
+                ' '
+            } else {
+                char::from(b.to_ascii_lowercase())
+            }
+        }));
+        return;
+    }
     for c in s.chars() {
         if c.is_control() {
             out.push(' ');
+        } else if c == 'ſ' {
+            // The long s folds to 's' (as the Kelvin sign's lower case is 'k'), so
+            // ASCII patterns can match the folded text case-sensitively (see filter.rs).
+            out.push('s');
         } else if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
@@ -136,21 +150,56 @@ impl Pool {
     }
 }
 
-/// Builds a [`Pool`]; the lookup map lives only while rows are loaded.
+/// Builds a [`Pool`]. The lookup table is open addressing over symbols, comparing against
+/// the pool's own text: std's `HashMap<Box<str>, u32>` cost a second copy and an
+/// allocation per distinct value and SipHash per lookup, which was most of the load time.
 #[derive(Default)]
 pub(crate) struct PoolBuilder {
     pool: Pool,
-    map: HashMap<Box<str>, u32>,
+    /// Symbols by hash slot; 0 marks an empty slot. Length is 0 or a power of two.
+    slots: Vec<u32>,
+    /// Off for values known to be unique (session ids): no table at all.
+    unique: bool,
 }
 
 impl PoolBuilder {
+    /// A builder that does not look for duplicates.
+    pub(crate) fn unique() -> PoolBuilder {
+        PoolBuilder {
+            unique: true,
+            ..PoolBuilder::default()
+        }
+    }
+
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         if s.is_empty() {
             return 0;
         }
-        if let Some(&sym) = self.map.get(s) {
-            return sym;
+        if self.unique {
+            return self.push(s);
         }
+        if self.pool.ends.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash(s) & mask;
+        loop {
+            match self.slots.get(i).copied() {
+                Some(0) => {
+                    let sym = self.push(s);
+                    if let Some(slot) = self.slots.get_mut(i) {
+                        *slot = sym;
+                    }
+                    return sym;
+                }
+                Some(sym) if self.pool.get(sym) == s => return sym,
+                Some(_) => i = (i + 1) & mask,
+                None => return self.push(s),
+            }
+        }
+    }
+
+    fn push(&mut self, s: &str) -> u32 {
         let next_end = self.pool.text.len() + s.len();
         let (Ok(sym), Ok(end)) = (u32::try_from(self.pool.ends.len()), u32::try_from(next_end))
         else {
@@ -159,8 +208,24 @@ impl PoolBuilder {
         };
         self.pool.text.push_str(s);
         self.pool.ends.push(end);
-        self.map.insert(s.into(), sym);
         sym
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let mask = size - 1;
+        let mut slots = vec![0u32; size];
+        for sym in 1..self.pool.ends.len() as u32 {
+            let mut i = hash(self.pool.get(sym)) & mask;
+            while let Some(slot) = slots.get_mut(i) {
+                if *slot == 0 {
+                    *slot = sym;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        self.slots = slots;
     }
 
     pub(crate) fn finish(self) -> Pool {
@@ -169,6 +234,21 @@ impl PoolBuilder {
         pool.ends.shrink_to_fit();
         pool
     }
+}
+
+/// FxHash-style word hash; its top bits are folded down because the table masks low bits.
+fn hash(s: &str) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = s.len() as u64;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    (h ^ (h >> 29) ^ (h >> 47)) as usize
 }
 
 #[cfg(test)]
@@ -220,6 +300,7 @@ mod tests {
         assert_eq!(fold("ΟΔΟΣ"), "οδοσ");
         assert_eq!(fold("Ab\nC\td"), "ab c d");
         assert_eq!(fold("ÄÖÜ Straße"), "äöü straße");
+        assert_eq!(fold("\u{212a}elvin Maſs"), "kelvin mass");
         assert_eq!(cmp_folded("chrome", "Chrome"), Ordering::Equal);
         assert_eq!(cmp_folded("Edge", "chrome"), Ordering::Greater);
     }
@@ -237,5 +318,16 @@ mod tests {
             ("", "alpha", "beta", "")
         );
         assert_eq!(p.len(), 3);
+        let mut many = PoolBuilder::default();
+        let syms: Vec<u32> = (0..5000)
+            .map(|i| many.intern(&format!("v{}", i % 1700)))
+            .collect();
+        let p = many.finish();
+        assert_eq!(p.len(), 1701);
+        for (i, &sym) in syms.iter().enumerate() {
+            assert_eq!(p.get(sym), format!("v{}", i % 1700));
+        }
+        let mut u = PoolBuilder::unique();
+        assert_ne!(u.intern("same"), u.intern("same"));
     }
 }

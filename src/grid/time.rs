@@ -89,14 +89,39 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
 
 /// The login time exactly as the table shows it: `YYYY-MM-DD HH:MM` in local time.
 pub fn format_login(ms: i64, tz_offset_minutes: i32) -> String {
+    let mut out = String::with_capacity(16);
+    push_login(&mut out, ms, tz_offset_minutes);
+    out
+}
+
+/// [`format_login`] into a buffer; loading writes 100,000 of these, and `format!` made
+/// that a visible part of the load time.
+pub(crate) fn push_login(out: &mut String, ms: i64, tz_offset_minutes: i32) {
     let local = ms.saturating_add(i64::from(tz_offset_minutes) * 60_000);
     let (y, mo, d) = civil_from_days(local.div_euclid(MS_PER_DAY));
     let minutes = local.rem_euclid(MS_PER_DAY) / 60_000;
-    format!(
-        "{y:04}-{mo:02}-{d:02} {:02}:{:02}",
-        minutes / 60,
-        minutes % 60
-    )
+    if (0..=9999).contains(&y) {
+        push_digits(out, y, 4);
+    } else {
+        out.push_str(&y.to_string());
+    }
+    for (sep, v) in [
+        ('-', mo),
+        ('-', d),
+        (' ', minutes / 60),
+        (':', minutes % 60),
+    ] {
+        out.push(sep);
+        push_digits(out, v, 2);
+    }
+}
+
+/// `v` (0 ≤ v < 10^width) zero-padded to `width` digits.
+fn push_digits(out: &mut String, v: i64, width: u32) {
+    for p in (0..width).rev() {
+        let digit = (v / 10i64.pow(p)).rem_euclid(10) as u8;
+        out.push(char::from(b'0' + digit));
+    }
 }
 
 /// The UTC instant in the wire's own format, `2023-05-24T00:25:54.234Z` (for JSON export).

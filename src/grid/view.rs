@@ -191,7 +191,7 @@ struct FilterKey {
 /// The memoised pipeline, one per table. It keeps the filtered and the sorted index lists
 /// with the inputs they came from, so a sort change does not refilter, a page change does
 /// neither, a removal only drops rows, and a new load recomputes.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     load: Option<(u64, u64)>,
     compiled: Option<(String, bool, Search)>,
@@ -290,19 +290,25 @@ impl Pipeline {
             Some((t, r, s)) if *t == key.search && *r == key.regex => s.clone(),
             _ => Search::compile(&key.search, key.regex).unwrap_or_else(|_| Search::all()),
         };
-        // Typing more of a plain search can only remove matches: check the previous
-        // matches instead of scanning everything, and keep their order instead of sorting.
-        let narrowing = self.filter_key.as_ref().is_some_and(|old| {
+        // Typing more of a plain search can only remove matches, so the sorted list only
+        // loses rows and need not be sorted again. When few rows matched before, checking
+        // them alone beats a scan (a row check costs ~4 times a row's share of a scan).
+        let subset = self.filter_key.as_ref().is_some_and(|old| {
             !old.regex
                 && !key.regex
-                && !old.search.is_empty()
                 && old.filters == key.filters
                 && search
                     .plain_needle()
                     .is_some_and(|n| n.contains(&super::text::fold(&old.search)))
         });
-        if narrowing {
+        if subset && self.filtered.len().saturating_mul(4) < sessions.len() {
             self.filtered = narrow(sessions, &search, &key.filters, &self.filtered);
+            self.counts.narrowed += 1;
+        } else {
+            self.filtered = filter_rows(sessions, &search, &key.filters);
+            self.counts.filters += 1;
+        }
+        if subset {
             let mut keep = vec![false; sessions.slots()];
             for &i in &self.filtered {
                 if let Some(k) = keep.get_mut(i as usize) {
@@ -311,11 +317,8 @@ impl Pipeline {
             }
             self.sorted
                 .retain(|&i| keep.get(i as usize).copied().unwrap_or(false));
-            self.counts.narrowed += 1;
         } else {
-            self.filtered = filter_rows(sessions, &search, &key.filters);
             self.sort_key = None;
-            self.counts.filters += 1;
         }
         self.filter_key = Some(key);
     }

@@ -158,12 +158,35 @@ fn pipeline_recomputes_only_what_changed() {
     q.set_search("fire");
     let v = p.view(&s, &q).expect("view");
     assert_eq!((v.matched, v.page), (20, 1));
-    q.set_search("firef");
-    let narrowed = p.view(&s, &q).expect("view");
     assert_eq!(
         p.recomputes(),
         Recomputes {
             filters: 2,
+            narrowed: 0,
+            sorts: 2
+        },
+        "a search from empty only drops rows from the sorted list"
+    );
+    q.set_search("firef");
+    let more = p.view(&s, &q).expect("view");
+    assert_eq!(
+        p.recomputes(),
+        Recomputes {
+            filters: 3,
+            narrowed: 0,
+            sorts: 2
+        },
+        "typing on too"
+    );
+    assert_eq!(more, view(&s, &q).expect("fresh"));
+    q.set_search("s0");
+    assert_eq!(p.view(&s, &q).expect("view").matched, 10);
+    q.set_search("s00");
+    let narrowed = p.view(&s, &q).expect("view");
+    assert_eq!(
+        p.recomputes(),
+        Recomputes {
+            filters: 4,
             narrowed: 1,
             sorts: 3
         }
@@ -173,10 +196,11 @@ fn pipeline_recomputes_only_what_changed() {
         view(&s, &q).expect("fresh"),
         "narrowing gives what a fresh run gives"
     );
+    assert_eq!(ids(&s, &narrowed.rows), ["s00"]);
 
     let reload = sixty();
     p.view(&reload, &q).expect("view");
-    assert_eq!(p.recomputes().filters, 3, "a new load recomputes");
+    assert_eq!(p.recomputes().filters, 5, "a new load recomputes");
 }
 
 #[test]
