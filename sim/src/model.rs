@@ -322,3 +322,24 @@ pub fn sort_page(rows: &mut [&Session], spec: &[(String, i32)], with_user: bool)
         Ordering::Equal
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SmallStr;
+
+    #[test]
+    fn small_str_inline_and_heap() {
+        for s in [
+            "",
+            "o94SveQp6fyPsoiNC",
+            "2001:db8:ffff:ffff:ffff::ffff:1",
+            &"é".repeat(40),
+        ] {
+            assert_eq!(&*SmallStr::new(s), s);
+        }
+        assert!(matches!(
+            SmallStr::new("x".repeat(31).as_str()),
+            SmallStr::Heap(_)
+        ));
+    }
+}
