@@ -1,9 +1,11 @@
 //! Yew components; they render what the grid computed and dispatch named actions.
 
+pub mod api_ctx;
 pub mod app;
 pub mod host;
 pub mod sign_in;
 pub mod table;
+pub mod workspace;
 
 pub use app::{App, AppProps};
 
