@@ -238,8 +238,8 @@ fn scan(sessions: &Sessions, search: &Search, re: &Regex, keep: impl Fn(u32) -> 
         }
         let next = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
         let end = next.saturating_sub(SEPARATOR.len());
-        let hit = m.end() <= end || search.is_match_bytes(sessions.row_bytes(row as u32));
-        if hit && keep(row as u32) {
+        let tainted = m.end() > end;
+        if keep(row as u32) && (!tainted || search.is_match_bytes(sessions.row_bytes(row as u32))) {
             out.push(row as u32);
         }
         pos = next;
