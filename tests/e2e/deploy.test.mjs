@@ -1,0 +1,139 @@
+// Deployment behind the real nginx with the config of deploy/nginx/: (a) the app under
+// /device-manager/ on Rocket.Chat's origin, (b) a portal on another origin that proxies /api/
+// and embeds the widget with three lines, (c) a plain cross-origin setup, which cannot pass
+// the 2FA header and says so. rc-sim plays Rocket.Chat.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { startSim, openBrowser, signIn, totp } from './lib.mjs';
+import { installRecorders, NO2FA } from './embed-helpers.mjs';
+import { startNginx, snippet } from './deploy-nginx.mjs';
+
+const DIST = resolve(process.env.RCDM_DIST ?? '../../dist');
+
+let sim;
+let other;
+let ui;
+before(async () => {
+  // A second, different server (30 generated sessions) for a second widget on one page.
+  other = await startSim(['--sessions', '30', '--seed', '9']);
+});
+after(async () => {
+  await other?.stop();
+});
+beforeEach(async () => {
+  sim = await startSim();
+  ui = await openBrowser();
+  await installRecorders(ui.context);
+});
+afterEach(async () => {
+  await ui?.browser.close();
+  await sim?.stop();
+});
+
+/** Everything the page fetched, with status and content type, to prove it went through nginx. */
+function recordResponses(page) {
+  const seen = [];
+  const bodies = [];
+  page.on('response', (r) => {
+    const entry = { url: r.url(), status: r.status(), type: r.headers()['content-type'] ?? '' };
+    seen.push(entry);
+    if (r.url().includes('/sessions/list.all') && r.ok()) {
+      bodies.push(r.json().then((b) => { entry.total = b.total; }, () => {}));
+    }
+  });
+  seen.settled = () => Promise.all(bodies);
+  return seen;
+}
+
+test('(a) under /device-manager/ on the Rocket.Chat origin: sign-in with 2FA through nginx', async () => {
+  const nginx = await startNginx([
+    snippet('device-manager.conf', { DIST }) + snippet('api-proxy.conf', { ROCKETCHAT: sim.url }),
+  ]);
+  try {
+    const { page, errors } = ui;
+    const seen = recordResponses(page);
+    const res = await page.goto(`${nginx.urls[0]}/device-manager`);
+    assert.equal(new URL(page.url()).pathname, '/device-manager/', 'the bare path redirects to the folder');
+    assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+    await signIn(page, { code: totp() });
+    await page.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' }).waitFor();
+    const wasm = seen.find((r) => r.url.endsWith('.wasm'));
+    assert.equal(wasm?.type, 'application/wasm', 'wasm streams with its MIME type');
+    assert.ok(seen.every((r) => r.url.startsWith(nginx.urls[0])), 'every request went to nginx');
+    assert.ok(seen.some((r) => r.url.includes('/api/v1/sessions/list.all') && r.status === 200));
+    assert.ok(seen.filter((r) => !r.url.includes('/api/') && r.status < 300).every((r) => r.url.includes('/device-manager/')),
+      'every file came from under the sub-path');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await nginx.stop();
+  }
+});
+
+test('(b) a portal on another origin proxies /api/ and embeds the widget in three lines', async () => {
+  const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
+<script type="module" src="/device-manager/rc-device-manager.js"></script>
+<link rel="icon" href="/device-manager/favicon.svg">
+</head><body><h1>Intranet</h1>
+<rc-device-manager id="here" page-size="50"></rc-device-manager>
+<rc-device-manager id="there"></rc-device-manager>
+</body></html>`;
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const pages = `${tmpdir()}/rcdm-portal-${process.pid}-${Date.now()}`;
+  mkdirSync(pages, { recursive: true });
+  writeFileSync(`${pages}/index.html`, portalPage);
+  const nginx = await startNginx([
+    // Rocket.Chat's origin (the app lives there) ...
+    snippet('device-manager.conf', { DIST }) + snippet('api-proxy.conf', { ROCKETCHAT: sim.url }),
+    // ... and the portal's: its own page, the app and the API proxied through it, plus a
+    // second Rocket.Chat under /other/ for the second widget.
+    `    location / { root ${pages}; }\n` + snippet('device-manager.conf', { DIST }) +
+      snippet('api-proxy.conf', { ROCKETCHAT: sim.url }) +
+      `    location /other/api/ { proxy_pass ${other.url}/api/; }\n`,
+  ]);
+  try {
+    const { page, errors } = ui;
+    const seen = recordResponses(page);
+    await page.goto(`${nginx.urls[1]}/`);
+    const here = page.locator('#here');
+    const there = page.locator('#there');
+    await here.locator('.rcdm').waitFor();
+    await there.locator('.rcdm').waitFor();
+    await signIn(here, { code: totp() });
+    await here.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' }).waitFor();
+    await signIn(there, { server: `${nginx.urls[1]}/other`, userId: NO2FA.userId, token: NO2FA.token, code: NO2FA.code });
+    await there.locator('table tbody tr').first().waitFor();
+    await seen.settled();
+    assert.ok(seen.every((r) => r.url.startsWith(nginx.urls[1])), 'the browser only talked to the portal');
+    const totals = (prefix) => seen.filter((r) => new URL(r.url).pathname.startsWith(`${prefix}/api/v1/sessions/list.all`) && r.total !== undefined).map((r) => r.total);
+    // The example fixture has 6 sessions; the other server 30 generated ones plus 5 users' own.
+    assert.ok(totals('').length > 0 && totals('').every((t) => t === 6), `first server: ${totals('')}`);
+    assert.ok(totals('/other').length > 0 && totals('/other').every((t) => t === 35), `other server: ${totals('/other')}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await nginx.stop();
+    const { rmSync } = await import('node:fs');
+    rmSync(pages, { recursive: true, force: true });
+  }
+});
+
+test('(c) plain cross-origin: the 2FA header cannot pass, and the app says why', async () => {
+  const cors = await startSim(['--cors', '*']);
+  const nginx = await startNginx([snippet('device-manager.conf', { DIST })]);
+  try {
+    const { page } = ui;
+    await page.goto(`${nginx.urls[0]}/device-manager/`);
+    await signIn(page, { server: cors.url, code: totp() });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, /x-2fa-code/);
+    assert.match(text, /proxy/i, `the next step is named: ${text}`);
+    assert.equal(await page.locator('table').count(), 0);
+  } finally {
+    await nginx.stop();
+    await cors.stop();
+  }
+});
