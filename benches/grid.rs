@@ -62,6 +62,20 @@ fn search(c: &mut Criterion) {
         ("fresh_c_sorted", "", "c", &login_desc[..]),
         ("fresh_rare_10.1.2", "", "10.1.2", &[][..]),
         ("backspace_chr_to_ch_sorted", "chr", "ch", &login_desc[..]),
+        // Not an extension of the previous search: scan and sort again.
+        (
+            "unrelated_firefox_to_chr_sorted",
+            "firefox",
+            "chr",
+            &login_desc[..],
+        ),
+        // An extension with few previous matches (8%): only those rows are checked.
+        (
+            "narrow_muller_to_muller_t_sorted",
+            "müller",
+            "müller t",
+            &login_desc[..],
+        ),
     ] {
         let p = primed(&s, &query(from, sort));
         let q = query(to, sort);
