@@ -98,7 +98,8 @@ pub fn sort_rows(sessions: &Sessions, rows: &mut [u32], keys: &[SortKey]) {
     }
 }
 
-/// How two IP strings order: IPv4 before IPv6, numerically; unparsable after those.
+/// An IP as the IP column orders it (IPv4 before IPv6, numerically, IPv4-mapped IPv6 as
+/// IPv4); `None` sorts after every address.
 pub fn parse_ip(s: &str) -> Option<IpAddr> {
     let s = s.trim();
     // A proxy may report a forwarded-for list; the first address is the client's.
