@@ -2,8 +2,14 @@
 
 pub mod api_ctx;
 pub mod app;
+pub mod control;
+pub mod fetcher;
 pub mod host;
+pub mod progress;
+pub mod prompt;
+pub mod remember;
 pub mod sign_in;
+pub mod state;
 pub mod table;
 pub mod workspace;
 

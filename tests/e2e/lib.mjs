@@ -96,11 +96,12 @@ export async function openBrowser() {
   return { browser, context, page, errors };
 }
 
-/** Fills the sign-in form and submits it. */
+/** Fills the sign-in form and submits it. Labels match exactly: the form also has
+ *  "Remember server and user ID on this device". */
 export async function signIn(page, { userId = ADMIN.userId, token = ADMIN.token, code = totp(), server = '' } = {}) {
-  if (server) await page.getByLabel('Server URL').fill(server);
-  await page.getByLabel('User ID').fill(userId);
-  await page.getByLabel('Auth token').fill(token);
-  await page.getByLabel('2FA code').fill(code);
+  if (server) await page.getByLabel('Server URL', { exact: true }).fill(server);
+  await page.getByLabel('User ID', { exact: true }).fill(userId);
+  await page.getByLabel('Auth token', { exact: true }).fill(token);
+  await page.getByLabel('2FA code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Load sessions' }).click();
 }

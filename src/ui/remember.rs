@@ -1,0 +1,39 @@
+//! "Remember server and user ID on this device": the only thing the app ever writes to
+//! storage, and only when the admin ticks the box. Never a token, code or password.
+
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "rcdm:remember";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Remembered {
+    #[serde(default)]
+    pub server: String,
+    #[serde(default, rename = "userId")]
+    pub user_id: String,
+    #[serde(default)]
+    pub username: String,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What was remembered; nothing when storage is off or holds something unreadable.
+pub fn load() -> Option<Remembered> {
+    let text = storage()?.get_item(KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn save(r: &Remembered) {
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(r)) {
+        // Full or blocked storage: the convenience is lost, nothing else.
+        let _ = s.set_item(KEY, &text);
+    }
+}
+
+pub fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEY);
+    }
+}

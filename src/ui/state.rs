@@ -1,0 +1,439 @@
+//! The shell's state and its named actions: one pure reducer (sign-in, fetch, 2FA prompt,
+//! sign-out), tested natively. Effects live in `control.rs`; this file only decides.
+
+use super::api_ctx::ApiCtx;
+use super::workspace::LoadedData;
+use crate::api::{
+    ApiError, EmailCode, FetchResult, Generation, Progress, ShortfallReason, TwoFactorChallenge,
+    TwoFactorMethod,
+};
+use crate::grid::thousands;
+use std::fmt;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Who is signed in: set by the first successful load with these credentials.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Account {
+    pub api: ApiCtx,
+    pub user_id: String,
+    /// As typed; empty = the page's own origin.
+    pub server: String,
+}
+
+/// What narrows a load on the server (the sign-in form's "Advanced" part).
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Narrowing {
+    pub filter: String,
+    pub cap: Option<u64>,
+}
+
+/// The fetch under way. Messages of any other generation are stale and dropped.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Running {
+    pub generation: Generation,
+    pub progress: Progress,
+    /// The server asked to slow down (429): the pause before loading goes on, in ms.
+    pub rate_wait_ms: Option<u64>,
+    /// Becomes the signed-in account when this fetch completes.
+    pub account: Account,
+    pub narrowing: Narrowing,
+}
+
+/// The in-place 2FA prompt: what the server said, and how to ask for the answer.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Prompt {
+    pub id: u64,
+    pub error: ApiError,
+    /// What to ask for (see `method_to_ask`).
+    pub method: TwoFactorMethod,
+    /// Where an e-mailed code went, for "Code sent to …".
+    pub email_hint: Option<String>,
+}
+
+/// Values a host or this device puts into the sign-in form. `version` changes on each.
+#[derive(Clone, PartialEq, Default)]
+pub struct Prefill {
+    pub version: u64,
+    pub server: String,
+    pub user_id: String,
+    /// Memory only (a host's `authToken`); never stored.
+    pub auth_token: String,
+    pub username: String,
+    pub remember: bool,
+}
+
+impl fmt::Debug for Prefill {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_struct("Prefill")
+            .field("version", &self.version)
+            .field("server", &self.server)
+            .field("user_id", &self.user_id)
+            .field("auth_token", &"<redacted>")
+            .field("username", &self.username)
+            .field("remember", &self.remember)
+            .finish()
+    }
+}
+
+/// What asking for an e-mailed code from the sign-in form did.
+#[derive(Clone, PartialEq, Debug)]
+pub enum EmailStatus {
+    Sending,
+    Sent(EmailCode),
+}
+
+#[derive(Clone, PartialEq, Default)]
+pub struct Shell {
+    pub account: Option<Account>,
+    pub data: Option<LoadedData>,
+    /// How the loaded data was narrowed on the server.
+    pub narrowing: Narrowing,
+    pub running: Option<Running>,
+    /// `POST login` is under way (before any fetch).
+    pub signing_in: bool,
+    pub error: Option<ApiError>,
+    /// A plain remark that is not an error (a cancelled load, a sign-out hiccup).
+    pub notice: Option<String>,
+    pub prompt: Option<Prompt>,
+    pub email: Option<EmailStatus>,
+    pub prefill: Prefill,
+    /// The host's `setFilter`; the counter makes a repeated text apply again.
+    pub external_search: Option<(u64, String)>,
+    next_load_id: u64,
+}
+
+impl fmt::Debug for Shell {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let data = self
+            .data
+            .as_ref()
+            .map(|d| (d.load_id, d.rows.len(), d.total));
+        f.debug_struct("Shell")
+            .field("account", &self.account)
+            .field("data (id, rows, total)", &data)
+            .field("running", &self.running)
+            .field("signing_in", &self.signing_in)
+            .field("error", &self.error)
+            .field("notice", &self.notice)
+            .field("prompt", &self.prompt)
+            .field("email", &self.email)
+            .field("prefill", &self.prefill)
+            .finish_non_exhaustive()
+    }
+}
+
+pub enum Action {
+    /// Credentials or remembered values for the sign-in form.
+    Prefill(Prefill),
+    LoginStarted,
+    /// A sign-in step outside a fetch failed (login, bad input, asking for an e-mail).
+    SignInFailed(ApiError),
+    EmailRequested,
+    EmailAnswered(EmailCode),
+    FetchStarted {
+        generation: Generation,
+        account: Account,
+        narrowing: Narrowing,
+    },
+    Progress(Generation, Progress),
+    RateLimited(Generation, Option<u64>),
+    /// `at_ms`: when it finished (epoch ms), passed in so the reducer stays pure.
+    Loaded(Generation, FetchResult, f64),
+    Failed(Generation, ApiError),
+    /// The person pressed Cancel: the late answer of that fetch is then stale.
+    CancelRequested,
+    PromptOpened {
+        id: u64,
+        error: ApiError,
+    },
+    PromptHint {
+        id: u64,
+        email_hint: Option<String>,
+    },
+    PromptClosed {
+        id: u64,
+    },
+    ExternalSearch(String),
+    Notice(Option<String>),
+    /// Forget everything (sign-out, new credentials from the host); `prefill` is what the
+    /// form shows next: what the admin asked this device to remember, or the host's values.
+    Reset {
+        prefill: Prefill,
+        notice: Option<String>,
+    },
+}
+
+impl Reducible for Shell {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        if next.apply(action) {
+            Rc::new(next)
+        } else {
+            self
+        }
+    }
+}
+
+impl Shell {
+    pub fn with_prefill(prefill: Prefill) -> Self {
+        Self {
+            prefill,
+            ..Self::default()
+        }
+    }
+
+    /// Applies one action; false when it changed nothing (a stale message), so nothing
+    /// re-renders.
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::Prefill(p) => {
+                self.prefill = Prefill {
+                    version: self.prefill.version + 1,
+                    ..p
+                };
+            }
+            Action::LoginStarted => {
+                self.signing_in = true;
+                self.error = None;
+                self.notice = None;
+            }
+            Action::SignInFailed(e) => {
+                self.signing_in = false;
+                if self.email == Some(EmailStatus::Sending) {
+                    self.email = None;
+                }
+                self.error = Some(e);
+            }
+            Action::EmailRequested => {
+                self.email = Some(EmailStatus::Sending);
+                self.error = None;
+            }
+            Action::EmailAnswered(answer) => self.email = Some(EmailStatus::Sent(answer)),
+            Action::FetchStarted {
+                generation,
+                account,
+                narrowing,
+            } => {
+                self.running = Some(Running {
+                    generation,
+                    progress: Progress::default(),
+                    rate_wait_ms: None,
+                    account,
+                    narrowing,
+                });
+                self.signing_in = false;
+                self.error = None;
+                self.notice = None;
+            }
+            Action::Progress(g, p) => match self.running_mut(g) {
+                Some(r) => {
+                    r.progress = p;
+                    r.rate_wait_ms = None;
+                }
+                None => return false,
+            },
+            Action::RateLimited(g, wait) => match self.running_mut(g) {
+                Some(r) => r.rate_wait_ms = Some(wait.unwrap_or(0)),
+                None => return false,
+            },
+            Action::Loaded(g, result, at_ms) => {
+                let Some(running) = self.take_running(g) else {
+                    return false;
+                };
+                self.next_load_id += 1;
+                let shortfall = shortfall_text(&result);
+                self.data = Some(LoadedData {
+                    load_id: self.next_load_id,
+                    total: result.total,
+                    shortfall,
+                    rows: Rc::new(result.sessions),
+                    loaded_at_ms: at_ms,
+                });
+                self.account = Some(running.account);
+                self.narrowing = running.narrowing;
+                self.email = None;
+                self.error = None;
+            }
+            Action::Failed(g, e) => {
+                if self.take_running(g).is_none() {
+                    return false;
+                }
+                if e == ApiError::Cancelled {
+                    self.notice = Some(cancelled_text(self.data.is_some()));
+                } else {
+                    self.error = Some(e);
+                }
+            }
+            Action::CancelRequested => {
+                if self.running.take().is_none() {
+                    return false;
+                }
+                self.notice = Some(cancelled_text(self.data.is_some()));
+            }
+            Action::PromptOpened { id, error } => {
+                let Some(challenge) = error.challenge() else {
+                    return false;
+                };
+                let hint = challenge.email_hint.clone().or_else(|| {
+                    // Asked for an e-mail from the form: that address still applies.
+                    match &self.email {
+                        Some(EmailStatus::Sent(EmailCode::Sent { to, .. })) => to.clone(),
+                        _ => None,
+                    }
+                });
+                self.prompt = Some(Prompt {
+                    id,
+                    method: method_to_ask(challenge),
+                    email_hint: hint,
+                    error,
+                });
+            }
+            Action::PromptHint { id, email_hint } => match &mut self.prompt {
+                Some(p) if p.id == id => p.email_hint = email_hint.or(p.email_hint.take()),
+                _ => return false,
+            },
+            Action::PromptClosed { id } => match &self.prompt {
+                Some(p) if p.id == id => self.prompt = None,
+                _ => return false,
+            },
+            Action::ExternalSearch(text) => {
+                let n = self.external_search.as_ref().map_or(1, |(n, _)| n + 1);
+                self.external_search = Some((n, text));
+            }
+            Action::Notice(n) => self.notice = n,
+            Action::Reset { prefill, notice } => {
+                let version = self.prefill.version + 1;
+                *self = Self {
+                    prefill: Prefill { version, ..prefill },
+                    next_load_id: self.next_load_id,
+                    notice,
+                    ..Self::default()
+                };
+            }
+        }
+        true
+    }
+
+    /// The form may be used: nothing is being loaded or signed in.
+    pub fn busy(&self) -> bool {
+        self.signing_in || self.running.is_some()
+    }
+
+    /// The 2FA code typed into the sign-in form is an e-mailed one.
+    pub fn email_code_requested(&self) -> bool {
+        matches!(self.email, Some(EmailStatus::Sent(EmailCode::Sent { .. })))
+    }
+
+    fn running_mut(&mut self, g: Generation) -> Option<&mut Running> {
+        self.running.as_mut().filter(|r| r.generation == g)
+    }
+
+    fn take_running(&mut self, g: Generation) -> Option<Running> {
+        match &self.running {
+            Some(r) if r.generation == g => self.running.take(),
+            _ => None,
+        }
+    }
+}
+
+fn cancelled_text(kept: bool) -> String {
+    if kept {
+        "Loading was cancelled; the sessions loaded before are still shown.".into()
+    } else {
+        "Loading was cancelled.".into()
+    }
+}
+
+/// What the prompt asks for. The server's `method` decides, except when it names a method
+/// the user does not have (a code typed as TOTP for an e-mail user): then the user's own one.
+pub fn method_to_ask(c: &TwoFactorChallenge) -> TwoFactorMethod {
+    if c.method == TwoFactorMethod::Password || c.available.contains(&c.method) {
+        return c.method.clone();
+    }
+    match c.available.first() {
+        Some(m) => m.clone(),
+        // No method of its own: the password fallback.
+        None if c.method == TwoFactorMethod::Totp => TwoFactorMethod::Password,
+        None => c.method.clone(),
+    }
+}
+
+/// The note shown above the table when not every session could be loaded.
+pub fn shortfall_text(result: &FetchResult) -> Option<String> {
+    let s = result.shortfall.as_ref()?;
+    let only_cap = !s.reasons.is_empty()
+        && s.reasons
+            .iter()
+            .all(|r| matches!(r, ShortfallReason::Capped { .. }));
+    if only_cap {
+        return Some(format!(
+            "Showing the newest {} of {} sessions: loading stopped at the \"Load at most\" limit.",
+            thousands(result.sessions.len()),
+            thousands(usize::try_from(result.total).unwrap_or(usize::MAX))
+        ));
+    }
+    Some(s.to_string())
+}
+
+/// "Loaded 1,234 of 20,000 sessions", or what happens before the total is known.
+pub fn progress_text(p: &Progress) -> String {
+    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
+    match p.target {
+        None => "Contacting the server…".into(),
+        Some(t) if p.round > 1 => format!(
+            "Loaded {} of {} sessions (reading again: new logins moved the list)",
+            n(p.loaded.min(t)),
+            n(t)
+        ),
+        Some(t) => format!("Loaded {} of {} sessions", n(p.loaded.min(t)), n(t)),
+    }
+}
+
+/// A stable short name of an error, for the host's `rcdm:error` event.
+pub fn error_kind(e: &ApiError) -> &'static str {
+    match e {
+        ApiError::NotLoggedIn => "not-logged-in",
+        ApiError::BadCredentials => "bad-credentials",
+        ApiError::LoginBlocked => "login-blocked",
+        ApiError::Forbidden => "forbidden",
+        ApiError::NoLicence => "no-licence",
+        ApiError::InvalidParams { .. } => "invalid-params",
+        ApiError::TwoFactorRequired(_) => "two-factor-required",
+        ApiError::TwoFactorInvalid(_) => "two-factor-invalid",
+        ApiError::TwoFactorMaxAttempts => "two-factor-max-attempts",
+        ApiError::SessionNotFound => "session-not-found",
+        ApiError::EndpointMissing => "endpoint-missing",
+        ApiError::RateLimited { .. } => "rate-limited",
+        ApiError::InvalidSort => "invalid-sort",
+        ApiError::InvalidSortKeys => "invalid-sort-keys",
+        ApiError::InvalidInput { .. } => "invalid-input",
+        ApiError::Network => "network",
+        ApiError::LikelyCors { .. } => "likely-cors",
+        ApiError::Timeout { .. } => "timeout",
+        ApiError::NotJson { .. } => "not-json",
+        ApiError::BadShape { .. } => "bad-shape",
+        ApiError::Server { .. } => "server",
+        ApiError::Cancelled => "cancelled",
+        ApiError::Other { .. } => "other",
+    }
+}
+
+/// Retrying the same request can help (as opposed to fixing what was typed).
+pub fn worth_retrying(e: &ApiError) -> bool {
+    e.is_retryable()
+        || matches!(
+            e,
+            ApiError::NotJson { .. }
+                | ApiError::TwoFactorRequired(_)
+                | ApiError::TwoFactorInvalid(_)
+                | ApiError::TwoFactorMaxAttempts
+                | ApiError::Other { .. }
+        )
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;
