@@ -1,0 +1,2 @@
+//! In-browser benchmark page (placeholder until it lands).
+fn main() {}
