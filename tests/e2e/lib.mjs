@@ -10,6 +10,20 @@ export const ADMIN = {
   totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
 };
 
+/** rc-sim's other users (sim/README.md). */
+export const USERS = {
+  adminPat: { userId: 'rcsimAdminUser001', token: 'rcsim-pat-admin-bypass2fa-0123456789abcdef' },
+  admin: { username: 'admin', password: 'admin-password' },
+  email: {
+    userId: 'rcsimEmailUser001', token: 'rcsim-email-token-0123456789abcdefghijklmn',
+    username: 'emailuser', password: 'email-password',
+  },
+  no2fa: {
+    userId: 'rcsimNo2faUser001', token: 'rcsim-no2fa-token-0123456789abcdefghijklmn',
+    username: 'no2fa', password: 'no2fa-password',
+  },
+};
+
 const SIM = process.env.RCSIM_BIN ?? '../../target/release/rc-sim';
 const DIST = process.env.RCDM_DIST ?? '../../dist';
 
@@ -91,9 +105,14 @@ export async function openBrowser() {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
+  // Every console line, of any level: tests scan them for secrets.
+  const consoleLines = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  return { browser, context, page, errors };
+  page.on('console', (m) => {
+    consoleLines.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { browser, context, page, errors, consoleLines };
 }
 
 /** Fills the sign-in form and submits it. Labels match exactly: the form also has
@@ -104,4 +123,42 @@ export async function signIn(page, { userId = ADMIN.userId, token = ADMIN.token,
   await page.getByLabel('Auth token', { exact: true }).fill(token);
   await page.getByLabel('2FA code', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Load sessions' }).click();
+}
+
+/** A test-control call (`--test-control`): `POST` when `body` is given. */
+export async function simControl(sim, path, body) {
+  const res = await fetch(`${sim.url}/_sim/${path}`, body === undefined ? {} : {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`/_sim/${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The latest e-mailed code of `username`, waiting until there is one other than `not`. */
+export async function emailCode(sim, username = 'emailuser', not = undefined) {
+  for (let i = 0; i < 200; i++) {
+    const { codes } = await simControl(sim, 'email-codes');
+    const code = codes?.[username];
+    if (code && code !== not) return code;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no e-mailed code for ${username}`);
+}
+
+/** `list.all`'s total as the server reports it now (through the admin's PAT). */
+export async function serverTotal(sim) {
+  const res = await fetch(`${sim.url}/api/v1/sessions/list.all?count=1`, {
+    headers: { 'X-User-Id': USERS.adminPat.userId, 'X-Auth-Token': USERS.adminPat.token },
+  });
+  return (await res.json()).total;
+}
+
+/** The shell's "N sessions loaded" / "N of T sessions loaded" once a load has finished. */
+export async function loadedCount(page) {
+  const status = page.locator('header.rcdm-bar p.loaded');
+  await status.waitFor();
+  const m = /^([\d,]+)(?: of ([\d,]+))? sessions? loaded/.exec((await status.textContent()).trim());
+  if (!m) throw new Error(`unexpected status: ${await status.textContent()}`);
+  const n = (t) => Number(t.replaceAll(',', ''));
+  return { loaded: n(m[1]), total: m[2] ? n(m[2]) : n(m[1]) };
 }
