@@ -93,8 +93,9 @@ export function wrongCode() {
   }
 }
 
-/** Headless Debian Chromium; page errors and panics fail the test that reads `errors`. */
-export async function openBrowser() {
+/** Headless Debian Chromium; page errors and panics fail the test that reads `errors`.
+ *  `contextOptions` go to Playwright's `newContext` (e.g. `{ bypassCSP: true }`). */
+export async function openBrowser(contextOptions = {}) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -102,7 +103,7 @@ export async function openBrowser() {
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
     ],
   });
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
   // Every console line, of any level: tests scan them for secrets.
