@@ -230,8 +230,11 @@ impl Shell {
             }
             Action::Progress(g, p) => match self.running_mut(g) {
                 Some(r) => {
+                    // Progress follows every answer, the 429 too: only new rows end the pause.
+                    if p.loaded > r.progress.loaded {
+                        r.rate_wait_ms = None;
+                    }
                     r.progress = p;
-                    r.rate_wait_ms = None;
                 }
                 None => return false,
             },

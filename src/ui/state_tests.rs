@@ -160,7 +160,14 @@ fn the_rate_limit_pause_shows_until_the_next_page_arrives() {
     assert!(s.apply(Action::RateLimited(Generation(1), Some(42_000))));
     assert_eq!(s.running.as_ref().unwrap().rate_wait_ms, Some(42_000));
     assert!(!s.apply(Action::RateLimited(Generation(7), Some(1))));
+    // The progress report of the refused page itself brings nothing new.
     s.apply(Action::Progress(Generation(1), Progress::default()));
+    assert_eq!(s.running.as_ref().unwrap().rate_wait_ms, Some(42_000));
+    let more = Progress {
+        loaded: 100,
+        ..Progress::default()
+    };
+    s.apply(Action::Progress(Generation(1), more));
     assert_eq!(s.running.as_ref().unwrap().rate_wait_ms, None);
 }
 
