@@ -133,3 +133,28 @@ test('across origins with CORS on, a token that skips 2FA still works', async ()
   assert.equal(loaded, total);
   await page.getByText(`Signed in as ${USERS.adminPat.userId} on ${api.url}`).waitFor();
 });
+
+test('embedded with credentials and autoRefreshSeconds: loads at once, then again by itself', async () => {
+  const server = await sim(['--test-control', '--sessions', '40']);
+  ui = await openBrowser();
+  const { page } = ui;
+  await page.goto(`${server.url}/portal.html`);
+  await page.evaluate(async ({ userId, token }) => {
+    const { mount } = await import('./rc-device-manager.js');
+    const host = document.createElement('section');
+    host.id = 'auto';
+    document.body.append(host);
+    window.__loaded = [];
+    host.addEventListener('rcdm:loaded', (e) => window.__loaded.push(e.detail));
+    await mount(host, { userId, authToken: token, autoRefreshSeconds: 10 });
+  }, USERS.adminPat);
+  await page.waitForFunction(() => window.__loaded.length === 1);
+  const first = await page.evaluate(() => window.__loaded[0]);
+  assert.equal(first.loaded, first.total);
+  await simControl(server, 'sessions', { count: 3 });
+  // Nobody touches anything: the timer reloads and the new logins arrive.
+  await page.waitForFunction(() => window.__loaded.length === 2, null, { timeout: 20_000 });
+  const second = await page.evaluate(() => window.__loaded[1]);
+  assert.deepEqual(second, { loaded: first.loaded + 3, total: first.total + 3, shortfall: null });
+  await page.locator('#auto header.rcdm-bar').getByText(`${second.loaded} sessions loaded`).waitFor();
+});
