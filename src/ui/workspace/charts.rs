@@ -1,0 +1,180 @@
+//! The overview: sessions per client, OS and device type, and logins per day, as small SVG bar
+//! charts drawn here (no chart library). A bar is a button: it applies its filter.
+
+use super::chips::NONE;
+use super::state::{Action, Chip};
+use crate::grid::{day_bounds, format_day, thousands, Stats};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Bars per category chart; the rest are summed into one bar that filters nothing.
+const TOP: usize = 10;
+/// Days shown in the timeline (the most recent ones).
+const DAYS: usize = 120;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub stats: Rc<Stats>,
+    pub tz_offset_minutes: i32,
+    pub dispatch: Callback<Action>,
+}
+
+struct Bar {
+    label: String,
+    count: usize,
+    action: Option<Action>,
+}
+
+fn activate(
+    dispatch: &Callback<Action>,
+    action: Option<Action>,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let on_click = {
+        let (d, a) = (dispatch.clone(), action.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = a.clone() {
+                d.emit(a)
+            }
+        })
+    };
+    let on_key = {
+        let d = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(e.key().as_str(), "Enter" | " ") {
+                e.prevent_default();
+                if let Some(a) = action.clone() {
+                    d.emit(a)
+                }
+            }
+        })
+    };
+    (on_click, on_key)
+}
+
+fn category(values: &[(String, usize)], make: fn(String) -> Chip, rest_label: &str) -> Vec<Bar> {
+    let mut bars: Vec<Bar> = values
+        .iter()
+        .take(TOP)
+        .map(|(v, n)| Bar {
+            label: if v.is_empty() {
+                NONE.to_owned()
+            } else {
+                v.clone()
+            },
+            count: *n,
+            action: Some(Action::Drill(make(v.clone()))),
+        })
+        .collect();
+    let rest: usize = values.iter().skip(TOP).map(|v| v.1).sum();
+    if rest > 0 {
+        bars.push(Bar {
+            label: rest_label.to_owned(),
+            count: rest,
+            action: None,
+        });
+    }
+    bars
+}
+
+/// A horizontal bar chart; `unit` names what is counted ("sessions").
+fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
+    const W: f64 = 360.0;
+    const LABEL: f64 = 130.0;
+    const COUNT: f64 = 56.0;
+    const ROW: f64 = 22.0;
+    let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
+    let height = (bars.len().max(1) as f64) * ROW;
+    let rows = bars.into_iter().enumerate().map(|(i, b)| {
+        let y = i as f64 * ROW;
+        let width = ((W - LABEL - COUNT) * b.count as f64 / max).max(1.0);
+        let name = format!("{}: {} sessions", b.label, thousands(b.count));
+        let short: String = if b.label.chars().count() > 18 {
+            b.label.chars().take(17).chain(['…']).collect()
+        } else {
+            b.label.clone()
+        };
+        let clickable = b.action.is_some();
+        let (onclick, onkeydown) = activate(dispatch, b.action);
+        html! {
+            <g class={classes!("bar", clickable.then_some("clickable"))} role={clickable.then_some("button")}
+                tabindex={clickable.then_some("0")} aria-label={name.clone()} {onclick} {onkeydown}>
+                <title>{ name }</title>
+                <text x="0" y={format!("{}", y + 15.0)} class="label">{ short }</text>
+                <rect x={LABEL.to_string()} y={format!("{}", y + 4.0)} width={format!("{width:.1}")} height="14" rx="2" />
+                <text x={format!("{:.1}", LABEL + width + 4.0)} y={format!("{}", y + 15.0)} class="count">{ thousands(b.count) }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="chart">
+            <figcaption>{ title.to_owned() }</figcaption>
+            <svg viewBox={format!("0 0 {W} {height}")} width="100%" preserveAspectRatio="xMinYMin meet">{ for rows }</svg>
+        </figure>
+    }
+}
+
+/// Logins per local day: one column per day of the (most recent part of the) range.
+fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return html! {
+            <figure class="chart"><figcaption>{ "Logins per day" }</figcaption><p>{ "No login times." }</p></figure>
+        };
+    };
+    let start = first.0.max(last.0.saturating_sub(DAYS as i64 - 1));
+    let span = (last.0 - start + 1).max(1) as usize;
+    let mut counts = vec![0usize; span];
+    for &(d, n) in days.iter().filter(|d| d.0 >= start) {
+        if let Some(c) = counts.get_mut((d - start) as usize) {
+            *c = n;
+        }
+    }
+    const H: f64 = 100.0;
+    const COL: f64 = 6.0;
+    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let width = span as f64 * COL;
+    let bars = counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| {
+        let day = start + i as i64;
+        let (from, to) = day_bounds(day, tz);
+        let h = (H * n as f64 / max).max(1.0);
+        let name = format!("{}: {} logins", format_day(day), thousands(n));
+        let (onclick, onkeydown) = activate(dispatch, Some(Action::DrillDay { from, to }));
+        html! {
+            <g class="bar clickable" role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
+                <title>{ name }</title>
+                <rect x={format!("{:.1}", i as f64 * COL + 0.5)} y={format!("{:.1}", H - h)} width={format!("{:.1}", COL - 1.0)} height={format!("{h:.1}")} />
+            </g>
+        }
+    });
+    html! {
+        <figure class="chart days">
+            <figcaption>{ "Logins per day" }</figcaption>
+            <svg viewBox={format!("0 0 {width} {H}")} width="100%" height="120" preserveAspectRatio="none">{ for bars }</svg>
+            <div class="axis"><span>{ format_day(start) }</span><span>{ format_day(last.0) }</span></div>
+        </figure>
+    }
+}
+
+#[function_component(Charts)]
+pub fn charts(p: &ChartsProps) -> Html {
+    let s = &p.stats;
+    let kinds = s
+        .kinds
+        .iter()
+        .map(|(k, n)| Bar {
+            label: k.label().to_owned(),
+            count: *n,
+            action: Some(Action::Drill(Chip::Kind(*k))),
+        })
+        .collect();
+    html! {
+        <section class="overview" aria-label="Overview">
+            { hbars("Sessions per client", category(&s.clients, Chip::Client, "Other clients"), &p.dispatch) }
+            { hbars("Sessions per OS", category(&s.oses, Chip::Os, "Other systems"), &p.dispatch) }
+            { hbars("Sessions per device type", kinds, &p.dispatch) }
+            { timeline(&s.days, p.tz_offset_minutes, &p.dispatch) }
+            if s.no_login > 0 {
+                <p class="note">{ format!("{} sessions without a login time are not in the timeline.", thousands(s.no_login)) }</p>
+            }
+        </section>
+    }
+}

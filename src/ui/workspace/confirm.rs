@@ -1,0 +1,202 @@
+//! The logout dialog: confirmation (twice for this page's own session), progress, and the
+//! report of what failed. A real modal: `role=dialog`, `aria-modal`, focus kept inside,
+//! Escape cancels, and focus goes back where it was.
+
+use super::state::{Dialog, Failure};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Rocket.Chat's own words for it.
+pub const LOGOUT_TEXT: &str = "Device will be logged out from workspace and current session will be ended. User will be able to log in again with the same device.";
+pub const OWN_SESSION_TEXT: &str =
+    "This is the session this page is signed in with; you will be signed out.";
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    pub uid: String,
+    pub dialog: Dialog,
+    pub on_confirm: Callback<()>,
+    pub on_cancel: Callback<()>,
+    /// Where focus goes on close when the element that had it is gone (a logged-out row).
+    pub fallback: NodeRef,
+}
+
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
+
+fn focusables(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+fn active_element() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// A stable name for the step shown, so focus moves only when the step changes.
+fn step(d: &Dialog) -> u8 {
+    match d {
+        Dialog::Confirm { again: false, .. } => 0,
+        Dialog::Confirm { again: true, .. } => 1,
+        Dialog::Running { .. } => 2,
+        Dialog::Report { .. } => 3,
+    }
+}
+
+#[function_component(Confirm)]
+pub fn confirm(p: &ConfirmProps) -> Html {
+    let root = use_node_ref();
+    {
+        // Remember who had focus on open; give it back on close.
+        let fallback = p.fallback.clone();
+        use_effect_with((), move |_| {
+            let before = active_element();
+            move || {
+                let back = before
+                    .filter(|e| e.is_connected())
+                    .or_else(|| {
+                        let table = fallback.cast::<Element>()?;
+                        table
+                            .query_selector("tbody tr[tabindex='0']")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(el) = back {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    {
+        // Each step focuses its safe choice: Cancel, Close, or the dialog itself while busy.
+        let root = root.clone();
+        use_effect_with(step(&p.dialog), move |_| {
+            if let Some(el) = root.cast::<Element>() {
+                let target = el
+                    .query_selector("[data-autofocus]")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                    .or_else(|| el.dyn_into::<HtmlElement>().ok());
+                if let Some(t) = target {
+                    let _ = t.focus();
+                }
+            }
+        });
+    }
+    let busy = matches!(p.dialog, Dialog::Running { .. });
+    let onkeydown = {
+        let (root, cancel) = (root.clone(), p.on_cancel.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                e.prevent_default();
+                if !busy {
+                    cancel.emit(());
+                }
+            }
+            "Tab" => {
+                let Some(el) = root.cast::<Element>() else {
+                    return;
+                };
+                let items = focusables(&el);
+                let current = active_element();
+                let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                    e.prevent_default();
+                    return;
+                };
+                let at = |x: &HtmlElement| {
+                    current
+                        .as_ref()
+                        .is_some_and(|c| c == x.unchecked_ref::<Element>())
+                };
+                let inside = current.as_ref().is_some_and(|c| el.contains(Some(c)));
+                if e.shift_key() && (at(first) || !inside || current.as_ref() == Some(&el)) {
+                    e.prevent_default();
+                    let _ = last.focus();
+                } else if !e.shift_key() && (at(last) || !inside) {
+                    e.prevent_default();
+                    let _ = first.focus();
+                }
+            }
+            _ => {}
+        })
+    };
+    let title_id = format!("{}-dialog-title", p.uid);
+    let text_id = format!("{}-dialog-text", p.uid);
+    let cancel = p.on_cancel.reform(|_: MouseEvent| ());
+    let confirm = p.on_confirm.reform(|_: MouseEvent| ());
+    let (title, body, buttons) = match &p.dialog {
+        Dialog::Confirm { targets, again } => {
+            let n = targets.len();
+            let title = match n {
+                1 => "Log out device".to_owned(),
+                n => format!("Log out {} devices", crate::grid::thousands(n)),
+            };
+            let (text, ok) = if *again {
+                (OWN_SESSION_TEXT, "Log out and sign me out")
+            } else {
+                (LOGOUT_TEXT, "Log out")
+            };
+            (
+                title,
+                html! { <p id={text_id.clone()}>{ text }</p> },
+                html! {
+                    <>
+                        <button type="button" data-autofocus="" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" class="danger" onclick={confirm}>{ ok }</button>
+                    </>
+                },
+            )
+        }
+        Dialog::Running { targets, done, .. } => (
+            "Logging out…".to_owned(),
+            html! {
+                <p id={text_id.clone()}>
+                    <progress max={targets.len().to_string()} value={done.to_string()}></progress>
+                    { format!(" {done} of {}", targets.len()) }
+                </p>
+            },
+            Html::default(),
+        ),
+        Dialog::Report { succeeded, failed } => (
+            "Logout results".to_owned(),
+            html! {
+                <div id={text_id.clone()}>
+                    <p>{ format!("{succeeded} succeeded, {} failed.", failed.len()) }</p>
+                    <ul class="failures">{ for failed.iter().map(failure) }</ul>
+                </div>
+            },
+            html! { <button type="button" data-autofocus="" onclick={cancel}>{ "Close" }</button> },
+        ),
+    };
+    html! {
+        <div class="backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}
+                aria-describedby={text_id} aria-busy={busy.then_some("true")} tabindex="-1" ref={root} {onkeydown}>
+                <h2 id={title_id}>{ title }</h2>
+                { body }
+                <div class="dialog-actions">{ buttons }</div>
+            </div>
+        </div>
+    }
+}
+
+fn failure(f: &Failure) -> Html {
+    let who = if f.target.username.is_empty() {
+        f.target.user_id.as_str()
+    } else {
+        f.target.username.as_str()
+    };
+    html! {
+        <li>
+            <span class="who">{ format!("{who} · {}", f.target.session_id) }</span>
+            { ": " }<span class="why">{ f.reason.clone() }</span>
+        </li>
+    }
+}

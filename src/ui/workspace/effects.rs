@@ -1,0 +1,115 @@
+//! The workspace's effects: requests the reducer asked for (a details refresh, a logout run),
+//! answered with actions. Only here does the workspace touch the network.
+
+use super::data::Grid;
+use super::state::{Action, Fresh, State, Target};
+use crate::api::ApiError;
+use crate::ui::api_ctx::ApiCtx;
+use crate::ui::host::{events, HostLink};
+use futures::StreamExt;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Logout requests in flight at once: enough to finish a few hundred quickly, few enough not
+/// to trip a server's rate limit for non-admins.
+pub const LOGOUT_CONCURRENCY: usize = 4;
+
+/// Refreshes the open details panel from `sessions/info.admin` whenever it asks.
+#[hook]
+pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: UseReducerDispatcher<State>) {
+    let wanted = state
+        .details
+        .as_ref()
+        .filter(|d| d.fresh == Fresh::Loading)
+        .map(|d| (d.request, d.session_id.clone()));
+    use_effect_with(wanted, move |wanted| {
+        if let Some((request, id)) = wanted.clone() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let fresh = match api.session_info(&id).await {
+                    Ok(s) => Fresh::Loaded(Rc::new(s)),
+                    Err(ApiError::SessionNotFound) => Fresh::Gone,
+                    Err(e) => Fresh::Failed(e.to_string()),
+                };
+                dispatch.dispatch(Action::DetailsAnswer { request, fresh });
+            });
+        }
+    });
+}
+
+/// Everything a logout run needs besides its targets.
+#[derive(Clone)]
+pub struct Runner {
+    pub api: ApiCtx,
+    pub grid: Rc<RefCell<Grid>>,
+    pub host: Option<HostLink>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+impl Runner {
+    /// One target's outcome: on success the row leaves the grid, the host hears of it, and
+    /// the reducer is told. A session the server no longer knows is gone already, which is
+    /// what the admin wanted: it leaves the table too, without an event.
+    fn finish(&self, run: u64, target: Target, result: Result<(), ApiError>) {
+        let error = match result {
+            Ok(()) => {
+                if let Some(host) = &self.host {
+                    host.emit(
+                        events::DEVICE_LOGGED_OUT,
+                        &serde_json::json!({
+                            "sessionId": target.session_id,
+                            "userId": target.user_id,
+                            "username": target.username,
+                        }),
+                    );
+                }
+                None
+            }
+            Err(ApiError::SessionNotFound) => None,
+            Err(e) => Some(e.to_string()),
+        };
+        if error.is_none() {
+            self.grid
+                .borrow_mut()
+                .sessions
+                .remove(&[target.session_id.as_str()]);
+        }
+        self.dispatch
+            .dispatch(Action::LogoutResult { run, target, error });
+    }
+
+    async fn run(self, run: u64, targets: Rc<[Target]>) {
+        // This page's own session last and alone: ending it first would sign the page out
+        // before the other requests are sent.
+        let (own, others): (Vec<Target>, Vec<Target>) =
+            targets.iter().cloned().partition(|t| t.current);
+        let api = self.api.clone();
+        let mut results = futures::stream::iter(others)
+            .map(|t| {
+                let api = api.clone();
+                async move {
+                    let r = api.logout_session(&t.session_id).await;
+                    (t, r)
+                }
+            })
+            .buffer_unordered(LOGOUT_CONCURRENCY);
+        while let Some((t, r)) = results.next().await {
+            self.finish(run, t, r);
+        }
+        for t in own {
+            let r = api.logout_session(&t.session_id).await;
+            self.finish(run, t, r);
+        }
+    }
+}
+
+/// Sends the logout requests of the run the reducer started.
+#[hook]
+pub fn use_logout_runner(state: &State, runner: Runner) {
+    let running = state.running();
+    use_effect_with(running.as_ref().map(|r| r.0), move |_| {
+        if let Some((run, targets)) = running {
+            wasm_bindgen_futures::spawn_local(runner.run(run, targets));
+        }
+    });
+}

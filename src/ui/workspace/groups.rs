@@ -1,0 +1,98 @@
+//! Group by user: the matching sessions per user, most active order kept from the view,
+//! expandable, with *Log out all devices* for one user (one confirmation, the bulk path).
+
+use super::data::RowVm;
+use super::state::Action;
+use crate::grid::{thousands, UserGroup};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How a group is named in state (expanded set) and callbacks.
+pub fn group_key(g: &UserGroup) -> String {
+    if g.user_id.is_empty() {
+        format!("@{}", g.username)
+    } else {
+        g.user_id.clone()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GroupsProps {
+    pub groups: Rc<Vec<UserGroup>>,
+    pub shown: usize,
+    pub expanded: BTreeSet<String>,
+    /// The rows of the expanded groups, by group key.
+    pub rows: Rc<Vec<(String, Vec<RowVm>)>>,
+    pub read_only: bool,
+    pub self_user_id: String,
+    pub dispatch: Callback<Action>,
+    /// Asks to log out every session of the group with this key.
+    pub on_logout_group: Callback<String>,
+}
+
+#[function_component(Groups)]
+pub fn groups(p: &GroupsProps) -> Html {
+    let total = p.groups.len();
+    let items = p.groups.iter().take(p.shown).map(|g| {
+        let key = group_key(g);
+        let open = p.expanded.contains(&key);
+        let who = match (g.username.as_str(), g.name.as_str()) {
+            ("", "") => format!("(unknown user {})", g.user_id),
+            (u, "") => u.to_owned(),
+            ("", n) => n.to_owned(),
+            (u, n) => format!("{n} ({u})"),
+        };
+        let toggle = {
+            let (d, k) = (p.dispatch.clone(), key.clone());
+            Callback::from(move |_: MouseEvent| d.emit(Action::ToggleGroup(k.clone())))
+        };
+        let logout = {
+            let (cb, k) = (p.on_logout_group.clone(), key.clone());
+            Callback::from(move |_: MouseEvent| cb.emit(k.clone()))
+        };
+        let mine = !p.self_user_id.is_empty() && g.user_id == p.self_user_id;
+        let rows = p.rows.iter().find(|(k, _)| *k == key).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
+        let count = match g.count() {
+            1 => "1 session".to_owned(),
+            n => format!("{} sessions", thousands(n)),
+        };
+        html! {
+            <li class="group">
+                <div class="group-head">
+                    <button type="button" class="expander" aria-expanded={open.to_string()} onclick={toggle}>
+                        <span class="who">{ who.clone() }</span>
+                        if mine { <span class="badge">{ "You" }</span> }
+                        <span class="count">{ count }</span>
+                    </button>
+                    if !p.read_only {
+                        <button type="button" class="danger" aria-label={format!("Log out all devices of {who}")} onclick={logout}>
+                            { "Log out all devices" }
+                        </button>
+                    }
+                </div>
+                if open {
+                    <ul class="group-rows">
+                        { for rows.iter().map(|r| html! {
+                            <li>{ r.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" · ") }</li>
+                        }) }
+                    </ul>
+                }
+            </li>
+        }
+    });
+    let more = total.saturating_sub(p.shown);
+    let show_more = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::ShowMoreGroups))
+    };
+    html! {
+        <section class="groups" aria-label="Sessions by user">
+            <p class="status">{ format!("{} users", thousands(total)) }</p>
+            <ul class="group-list">{ for items }</ul>
+            if more > 0 {
+                <button type="button" onclick={show_more}>{ format!("Show more ({} more users)", thousands(more)) }</button>
+            }
+        </section>
+    }
+}

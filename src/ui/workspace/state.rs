@@ -1,0 +1,498 @@
+//! The workspace state and its one reducer: every change the admin makes is a named [`Action`].
+//!
+//! The reducer is pure (no DOM, no network, no clock): effects in `workspace.rs` start requests
+//! when it asks for them (a details refresh, a logout run) and report back with more actions.
+//! The rows themselves live in `data::Grid`, outside this state, because a 100,000-row set must
+//! not be copied per keystroke; `data_version` tells the view that they changed.
+
+use crate::api::wire::Session;
+use crate::grid::{Column, DeviceKind, PageNav, PageSize, Query};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[cfg(test)]
+mod tests;
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Table,
+    Overview,
+    Groups,
+}
+
+/// One removable column filter (a chip), also what a chart bar applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chip {
+    Kind(DeviceKind),
+    Client(String),
+    Os(String),
+    User(String),
+    /// The lower / upper login bound.
+    From,
+    To,
+}
+
+/// A device the admin asked to log out, captured when asked: a reload in the meantime cannot
+/// change which session is ended, since the request goes by session id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub index: u32,
+    pub session_id: String,
+    pub user_id: String,
+    pub username: String,
+    /// The session this page itself is signed in with.
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub target: Target,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// `again`: confirmed once, now asked about this page's own session.
+    Confirm { targets: Rc<[Target]>, again: bool },
+    /// Requests under way; `run` keys the effect that sends them.
+    Running {
+        run: u64,
+        targets: Rc<[Target]>,
+        done: usize,
+        failed: Vec<Failure>,
+    },
+    /// What a run did, shown when something failed.
+    Report {
+        succeeded: usize,
+        failed: Vec<Failure>,
+    },
+}
+
+/// The details panel's refresh from `sessions/info.admin`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fresh {
+    Loading,
+    Loaded(Rc<Session>),
+    Failed(String),
+    /// 404 "Session not found": the device is no longer signed in.
+    Gone,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Details {
+    pub index: u32,
+    pub session_id: String,
+    /// Keys the refresh effect; an answer to an older request is dropped.
+    pub request: u64,
+    pub fresh: Fresh,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub id: u64,
+    pub text: String,
+    pub error: bool,
+}
+
+const MAX_TOASTS: usize = 4;
+/// Groups shown at first and added per "Show more" in the group-by-user view.
+pub const GROUPS_STEP: usize = 50;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The shell's load these indices belong to.
+    pub load_id: u64,
+    /// Bumped when rows were removed from the grid (a logout), so the view recomputes.
+    pub data_version: u64,
+    pub query: Query,
+    pub mode: Mode,
+    pub filters_open: bool,
+    /// Row indices; shared so that a keystroke does not copy 100,000 selected rows.
+    pub selection: Rc<BTreeSet<u32>>,
+    /// The row that holds the table's single tab stop.
+    pub active: Option<u32>,
+    pub details: Option<Details>,
+    pub dialog: Option<Dialog>,
+    pub toasts: Vec<Toast>,
+    /// Expanded users in the group view, by group key.
+    pub expanded: BTreeSet<String>,
+    pub groups_shown: usize,
+    seq: u64,
+}
+
+impl State {
+    pub fn new(load_id: u64, query: Query) -> State {
+        State {
+            load_id,
+            data_version: 0,
+            query,
+            mode: Mode::Table,
+            filters_open: false,
+            selection: Rc::default(),
+            active: None,
+            details: None,
+            dialog: None,
+            toasts: Vec::new(),
+            expanded: BTreeSet::new(),
+            groups_shown: GROUPS_STEP,
+            seq: 0,
+        }
+    }
+
+    /// The run the logout effect must perform, if any.
+    pub fn running(&self) -> Option<(u64, Rc<[Target]>)> {
+        match &self.dialog {
+            Some(Dialog::Running { run, targets, .. }) => Some((*run, targets.clone())),
+            _ => None,
+        }
+    }
+
+    fn next(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    fn toast(&mut self, text: String, error: bool) {
+        let id = self.next();
+        self.toasts.push(Toast { id, text, error });
+        let extra = self.toasts.len().saturating_sub(MAX_TOASTS);
+        self.toasts.drain(..extra);
+    }
+
+    /// A change to what matches: the old selection would name rows the admin no longer sees,
+    /// so it goes (a bulk logout must only ever hit rows on screen or counted in the view).
+    fn query_edit(&mut self, edit: impl FnOnce(&mut Query)) {
+        let before = (
+            self.query.search.clone(),
+            self.query.regex,
+            self.query.filters.clone(),
+        );
+        edit(&mut self.query);
+        if before
+            != (
+                self.query.search.clone(),
+                self.query.regex,
+                self.query.filters.clone(),
+            )
+        {
+            self.selection = Rc::default();
+            self.groups_shown = GROUPS_STEP;
+        }
+    }
+
+    fn forget_rows(&mut self, indices: &[u32], session_ids: &[&str]) {
+        if indices.iter().any(|i| self.selection.contains(i)) {
+            let sel = Rc::make_mut(&mut self.selection);
+            for i in indices {
+                sel.remove(i);
+            }
+        }
+        if self.details.as_ref().is_some_and(|d| {
+            indices.contains(&d.index) || session_ids.contains(&d.session_id.as_str())
+        }) {
+            self.details = None;
+        }
+        if self.active.is_some_and(|a| indices.contains(&a)) {
+            self.active = None;
+        }
+        self.data_version += 1;
+    }
+
+    fn add_chip(&mut self, chip: Chip) {
+        self.query_edit(|q| {
+            q.update_filters(|f| match chip {
+                Chip::Kind(k) => {
+                    f.kinds.insert(k);
+                }
+                Chip::Client(c) => {
+                    f.clients.insert(c);
+                }
+                Chip::Os(o) => {
+                    f.oses.insert(o);
+                }
+                Chip::User(u) => {
+                    f.users.insert(u);
+                }
+                Chip::From | Chip::To => {}
+            })
+        });
+    }
+}
+
+/// Everything that can happen to the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The shell delivered a new load; `details_index` is where the open panel's session
+    /// sits in it, if it is still there.
+    Loaded {
+        load_id: u64,
+        details_index: Option<u32>,
+    },
+    SetSearch(String),
+    SetRegex(bool),
+    AddChip(Chip),
+    RemoveChip(Chip),
+    /// Inclusive epoch-ms bounds of the login date range (`None` clears one).
+    SetLoginFrom(Option<i64>),
+    SetLoginTo(Option<i64>),
+    /// Search and every column filter.
+    ClearFilters,
+    /// A chart bar: apply its filter and show the table.
+    Drill(Chip),
+    /// A day bar: that day's bounds, then the table.
+    DrillDay {
+        from: i64,
+        to: i64,
+    },
+    Sort {
+        column: Column,
+        additive: bool,
+    },
+    /// A pager action; `pages` is the page count of the current view.
+    Go(PageNav, usize),
+    SetPageSize(PageSize),
+    /// The URL changed (Back/Forward).
+    Restore(Query),
+    SetMode(Mode),
+    ToggleFilters,
+    Select {
+        index: u32,
+        on: bool,
+    },
+    /// Every matching row (not only the page).
+    SelectAll(Vec<u32>),
+    ClearSelection,
+    Activate(u32),
+    OpenDetails {
+        index: u32,
+        session_id: String,
+    },
+    RefreshDetails,
+    DetailsAnswer {
+        request: u64,
+        fresh: Fresh,
+    },
+    CloseDetails,
+    AskLogout(Vec<Target>),
+    ConfirmLogout,
+    CloseDialog,
+    /// One logout request ended (the row is already gone from the grid on success).
+    LogoutResult {
+        run: u64,
+        target: Target,
+        error: Option<String>,
+    },
+    /// Rows taken out of the grid without a logout (a session found to be gone).
+    RowsRemoved(Vec<(u32, String)>),
+    Toast {
+        text: String,
+        error: bool,
+    },
+    DismissToast(u64),
+    ToggleGroup(String),
+    ShowMoreGroups,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match reduce(&self, action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+/// The pure transition; `None` when nothing changes (no re-render).
+pub fn reduce(state: &State, action: Action) -> Option<State> {
+    let mut s = state.clone();
+    match action {
+        Action::Loaded {
+            load_id,
+            details_index,
+        } => {
+            if s.load_id == load_id {
+                return None;
+            }
+            s.load_id = load_id;
+            s.selection = Rc::default();
+            s.active = None;
+            s.expanded.clear();
+            s.details = match (s.details.take(), details_index) {
+                (Some(d), Some(index)) => Some(Details { index, ..d }),
+                _ => None,
+            };
+        }
+        Action::SetSearch(text) => s.query_edit(|q| q.set_search(&text)),
+        Action::SetRegex(on) => s.query_edit(|q| q.set_regex(on)),
+        Action::AddChip(chip) => s.add_chip(chip),
+        Action::RemoveChip(chip) => s.query_edit(|q| {
+            q.update_filters(|f| match &chip {
+                Chip::Kind(k) => {
+                    f.kinds.remove(k);
+                }
+                Chip::Client(c) => {
+                    f.clients.remove(c);
+                }
+                Chip::Os(o) => {
+                    f.oses.remove(o);
+                }
+                Chip::User(u) => {
+                    f.users.remove(u);
+                }
+                Chip::From => f.login_from = None,
+                Chip::To => f.login_to = None,
+            })
+        }),
+        Action::SetLoginFrom(ms) => s.query_edit(|q| q.update_filters(|f| f.login_from = ms)),
+        Action::SetLoginTo(ms) => s.query_edit(|q| q.update_filters(|f| f.login_to = ms)),
+        Action::ClearFilters => s.query_edit(|q| {
+            q.set_search("");
+            q.set_filters(Default::default());
+        }),
+        Action::Drill(chip) => {
+            s.add_chip(chip);
+            s.mode = Mode::Table;
+        }
+        Action::DrillDay { from, to } => {
+            s.query_edit(|q| {
+                q.update_filters(|f| {
+                    f.login_from = Some(from);
+                    f.login_to = Some(to);
+                })
+            });
+            s.mode = Mode::Table;
+        }
+        Action::Sort { column, additive } => s.query.toggle_sort(column, additive),
+        Action::Go(nav, pages) => s.query.go(nav, pages),
+        Action::SetPageSize(size) => s.query.set_page_size(size),
+        Action::Restore(query) => s.query_edit(|q| *q = query),
+        Action::SetMode(mode) => s.mode = mode,
+        Action::ToggleFilters => s.filters_open = !s.filters_open,
+        Action::Select { index, on } => {
+            let sel = Rc::make_mut(&mut s.selection);
+            if on {
+                sel.insert(index);
+            } else {
+                sel.remove(&index);
+            }
+        }
+        Action::SelectAll(rows) => s.selection = Rc::new(rows.into_iter().collect()),
+        Action::ClearSelection => s.selection = Rc::default(),
+        Action::Activate(index) => s.active = Some(index),
+        Action::OpenDetails { index, session_id } => {
+            let request = s.next();
+            s.active = Some(index);
+            s.details = Some(Details {
+                index,
+                session_id,
+                request,
+                fresh: Fresh::Loading,
+            });
+        }
+        Action::RefreshDetails => {
+            let request = s.next();
+            let d = s.details.as_mut()?;
+            d.request = request;
+            d.fresh = Fresh::Loading;
+        }
+        Action::DetailsAnswer { request, fresh } => {
+            let d = s.details.as_mut().filter(|d| d.request == request)?;
+            d.fresh = fresh;
+        }
+        Action::CloseDetails => s.details = None,
+        Action::AskLogout(mut targets) => {
+            if targets.is_empty() || matches!(s.dialog, Some(Dialog::Running { .. })) {
+                return None;
+            }
+            // This page's own session goes last, so the others are not refused for its sake.
+            targets.sort_by_key(|t| t.current);
+            s.dialog = Some(Dialog::Confirm {
+                targets: targets.into(),
+                again: false,
+            });
+        }
+        Action::ConfirmLogout => match s.dialog.take() {
+            Some(Dialog::Confirm { targets, again }) => {
+                s.dialog = if !again && targets.iter().any(|t| t.current) {
+                    Some(Dialog::Confirm {
+                        targets,
+                        again: true,
+                    })
+                } else {
+                    let run = s.next();
+                    Some(Dialog::Running {
+                        run,
+                        targets,
+                        done: 0,
+                        failed: Vec::new(),
+                    })
+                };
+            }
+            _ => return None,
+        },
+        Action::CloseDialog => match s.dialog {
+            Some(Dialog::Confirm { .. } | Dialog::Report { .. }) => s.dialog = None,
+            _ => return None,
+        },
+        Action::LogoutResult { run, target, error } => {
+            if error.is_none() {
+                s.forget_rows(&[target.index], &[target.session_id.as_str()]);
+            }
+            let Some(Dialog::Running {
+                run: current,
+                targets,
+                done,
+                failed,
+            }) = &mut s.dialog
+            else {
+                return Some(s);
+            };
+            if *current != run {
+                return Some(s);
+            }
+            *done += 1;
+            if let Some(reason) = error {
+                failed.push(Failure { target, reason });
+            }
+            if *done >= targets.len() {
+                let (total, failed) = (targets.len(), std::mem::take(failed));
+                let succeeded = total - failed.len();
+                s.dialog = None;
+                if failed.is_empty() {
+                    let text = match total {
+                        1 => "Device logged out".to_owned(),
+                        n => format!("{} devices logged out", crate::grid::thousands(n)),
+                    };
+                    s.toast(text, false);
+                } else {
+                    s.dialog = Some(Dialog::Report { succeeded, failed });
+                }
+            }
+        }
+        Action::RowsRemoved(rows) => {
+            let indices: Vec<u32> = rows.iter().map(|r| r.0).collect();
+            let ids: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+            s.forget_rows(&indices, &ids);
+        }
+        Action::Toast { text, error } => s.toast(text, error),
+        Action::DismissToast(id) => {
+            let before = s.toasts.len();
+            s.toasts.retain(|t| t.id != id);
+            if s.toasts.len() == before {
+                return None;
+            }
+        }
+        Action::ToggleGroup(key) => {
+            if !s.expanded.remove(&key) {
+                s.expanded.insert(key);
+            }
+        }
+        Action::ShowMoreGroups => s.groups_shown = s.groups_shown.saturating_add(GROUPS_STEP),
+    }
+    (s != *state).then_some(s)
+}

@@ -1,0 +1,54 @@
+//! Short notices ("Device logged out") in a polite live region; each leaves after a while or
+//! when dismissed.
+
+use super::state::{Action, Toast};
+use yew::prelude::*;
+
+const SHOW_MS: u32 = 6_000;
+
+#[derive(Properties, PartialEq)]
+pub struct ToastsProps {
+    pub toasts: Vec<Toast>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Toasts)]
+pub fn toasts(p: &ToastsProps) -> Html {
+    html! {
+        <div class="toasts" role="status" aria-live="polite">
+            { for p.toasts.iter().map(|t| html! {
+                <ToastItem key={t.id} toast={t.clone()} dispatch={p.dispatch.clone()} />
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    toast: Toast,
+    dispatch: Callback<Action>,
+}
+
+#[function_component(ToastItem)]
+fn toast_item(p: &ItemProps) -> Html {
+    {
+        let (dispatch, id) = (p.dispatch.clone(), p.toast.id);
+        use_effect_with(id, move |_| {
+            // Dropping the timeout (unmount) cancels it.
+            let t = gloo_timers::callback::Timeout::new(SHOW_MS, move || {
+                dispatch.emit(Action::DismissToast(id))
+            });
+            move || drop(t)
+        });
+    }
+    let dismiss = {
+        let (dispatch, id) = (p.dispatch.clone(), p.toast.id);
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissToast(id)))
+    };
+    html! {
+        <div class={classes!("toast", p.toast.error.then_some("error"))}>
+            <span>{ p.toast.text.clone() }</span>
+            <button type="button" class="close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,132 @@
+//! The toolbar: search (plain or regex, errors inline), the filter panel toggle, the view
+//! switch, export, refresh and when the data was loaded.
+
+use super::export::Format;
+use super::state::{Action, Mode};
+use super::when;
+use crate::grid::QueryError;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// Prefix for the ids that tie labels and descriptions together in this instance.
+    pub uid: String,
+    pub search: String,
+    pub regex: bool,
+    pub error: Option<QueryError>,
+    pub filters_open: bool,
+    /// Column filters in effect (shown on the toggle).
+    pub filter_count: usize,
+    pub mode: Mode,
+    pub refreshing: bool,
+    pub loaded_at_ms: f64,
+    pub on_refresh: Callback<()>,
+    pub on_export: Callback<Format>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(p: &ToolbarProps) -> Html {
+    let error_id = format!("{}-search-error", p.uid);
+    let oninput = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                dispatch.emit(Action::SetSearch(input.value()));
+            }
+        })
+    };
+    let on_regex = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            dispatch.emit(Action::SetRegex(on));
+        })
+    };
+    let error = p.error.as_ref().map(|e| {
+        let detail = match e {
+            QueryError::BadPattern { detail } => {
+                html! { <pre class="detail">{ detail.clone() }</pre> }
+            }
+            QueryError::PatternTooBig => Html::default(),
+        };
+        html! {
+            <div id={error_id.clone()} class="search-error error" role="alert">
+                <p>{ e.to_string() }{ " The table still shows the last valid search." }</p>
+                { detail }
+            </div>
+        }
+    });
+    let mode_button = |mode: Mode, label: &'static str| {
+        let dispatch = p.dispatch.clone();
+        html! {
+            <button type="button" class="mode" aria-pressed={(p.mode == mode).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetMode(mode)))}>
+                { label }
+            </button>
+        }
+    };
+    let export = |format: Format, label: &'static str| {
+        let cb = p.on_export.clone();
+        html! {
+            <button type="button" onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>{ label }</button>
+        }
+    };
+    let refresh = {
+        let (cb, busy) = (p.on_refresh.clone(), p.refreshing);
+        Callback::from(move |_: MouseEvent| {
+            if !busy {
+                cb.emit(())
+            }
+        })
+    };
+    let toggle_filters = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleFilters))
+    };
+    let filters_label = match p.filter_count {
+        0 => "Filters".to_owned(),
+        n => format!("Filters ({n})"),
+    };
+    let updated = (p.loaded_at_ms.is_finite() && p.loaded_at_ms > 0.0)
+        .then(|| when::absolute(p.loaded_at_ms as i64));
+    html! {
+        <div class="toolbar">
+            <div class="search-row">
+                <label class="search">
+                    <span class="label">{ "Search" }</span>
+                    <input type="search" value={p.search.clone()} {oninput} autocomplete="off" spellcheck="false"
+                        placeholder={if p.regex { "Regular expression, e.g. ^chrome 12\\d" } else { "Any column: client, user, IP, date…" }}
+                        aria-invalid={p.error.is_some().then_some("true")}
+                        aria-describedby={p.error.is_some().then(|| error_id.clone())} />
+                </label>
+                <label class="regex">
+                    <input type="checkbox" checked={p.regex} onchange={on_regex} />{ "Regex" }
+                </label>
+                <button type="button" class="filters-toggle" aria-expanded={p.filters_open.to_string()}
+                    aria-controls={format!("{}-filters", p.uid)} onclick={toggle_filters}>{ filters_label }</button>
+                <div class="modes" role="group" aria-label="View">
+                    { mode_button(Mode::Table, "Table") }
+                    { mode_button(Mode::Overview, "Overview") }
+                    { mode_button(Mode::Groups, "Group by user") }
+                </div>
+            </div>
+            if let Some(e) = error { { e } }
+            <div class="actions-row">
+                { export(Format::Csv, "Export CSV") }
+                { export(Format::Json, "Export JSON") }
+                <button type="button" class="refresh" aria-disabled={p.refreshing.to_string()} onclick={refresh}>{ "Refresh" }</button>
+                if p.refreshing {
+                    <span class="refreshing" role="status">
+                        <progress aria-label="Refreshing sessions"></progress>{ " Refreshing…" }
+                    </span>
+                }
+                if let Some(at) = updated {
+                    <span class="updated">{ format!("Last updated {at}") }</span>
+                }
+            </div>
+        </div>
+    }
+}
