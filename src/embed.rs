@@ -25,6 +25,10 @@ use yew::AppHandle;
 /// widgets at once should not hold them all forever).
 const POOL_MAX: usize = 8;
 
+/// Yew 0.23 renders in a microtask, so an app registers for commands only after `mount` (or a
+/// re-mount) has returned: a command sent before then waits this many event-loop turns.
+const COMMAND_WAIT_TURNS: u32 = 250;
+
 /// What one mounted widget renders: a fresh `App` per key.
 #[derive(Clone, PartialEq)]
 struct Mounted {
@@ -215,17 +219,38 @@ fn needs_remount(old: &Options, new: &Options) -> bool {
         || old.url_state != new.url_state
 }
 
-impl Handle {
-    fn send(&self, command: HostCommand) -> bool {
-        let slot = LIVE.with(|l| l.borrow().get(&self.id).map(|live| live.commands.clone()));
-        slot.is_some_and(|s| s.send(command))
+fn live_slot(id: u32) -> Option<CommandSlot> {
+    LIVE.with(|l| l.borrow().get(&id).map(|live| live.commands.clone()))
+}
+
+/// Sends a command to widget `id`, or, when its app has not registered yet, keeps trying for a
+/// few event-loop turns. False only when the widget is gone.
+fn deliver(id: u32, command: HostCommand) -> bool {
+    let Some(slot) = live_slot(id) else {
+        return false;
+    };
+    if slot.send(command.clone()) {
+        return true;
     }
+    wasm_bindgen_futures::spawn_local(async move {
+        for _ in 0..COMMAND_WAIT_TURNS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            match live_slot(id) {
+                None => return,
+                Some(slot) if slot.send(command.clone()) => return,
+                Some(_) => {}
+            }
+        }
+        report("the widget did not start in time to take a command; call again once it shows");
+    });
+    true
 }
 
 #[wasm_bindgen]
 impl Handle {
     /// Signs in with credentials the host already holds: `{ userId, authToken, serverUrl? }`.
     /// Returns false (and says why on the console) when they are malformed or the widget is gone.
+    /// Like every command, it reaches an app that is still starting as soon as it has started.
     #[wasm_bindgen(js_name = setCredentials)]
     pub fn set_credentials(&self, credentials: JsValue) -> bool {
         let command = match read_credentials(credentials) {
@@ -240,18 +265,18 @@ impl Handle {
                 live.credentials = Some(command.clone());
             }
         });
-        self.send(command)
+        deliver(self.id, command)
     }
 
     /// Reloads every session.
     pub fn refresh(&self) -> bool {
-        self.send(HostCommand::Refresh)
+        deliver(self.id, HostCommand::Refresh)
     }
 
     /// Puts `text` in the search box.
     #[wasm_bindgen(js_name = setFilter)]
     pub fn set_filter(&self, text: String) -> bool {
-        self.send(HostCommand::SetFilter(text))
+        deliver(self.id, HostCommand::SetFilter(text))
     }
 
     /// Applies new options. Theme, locale and read-only apply in place; the others start the
@@ -288,12 +313,10 @@ impl Handle {
             };
             live.root.app.update(props);
         }
-        let resend = remount
-            .then(|| live.credentials.clone().map(|c| (live.commands.clone(), c)))
-            .flatten();
+        let resend = remount.then(|| live.credentials.clone()).flatten();
         LIVE.with(|l| l.borrow_mut().insert(self.id, live));
-        if let Some((slot, credentials)) = resend {
-            slot.send(credentials);
+        if let Some(credentials) = resend {
+            deliver(self.id, credentials);
         }
     }
 

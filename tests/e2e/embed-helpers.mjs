@@ -35,7 +35,8 @@ export async function installRecorders(context) {
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
     });
-    // Live timers, so a test can see that destroy leaves none behind.
+    // Live intervals and timeouts of a second or more (a refresh timer, a poll), so a test can
+    // see that destroy leaves none behind; shorter timeouts end by themselves.
     const live = new Set();
     window.__liveTimers = () => live.size;
     const wrap = (set, clear, once) => {
@@ -45,7 +46,7 @@ export async function installRecorders(context) {
         let id;
         const cb = typeof fn === 'function' && once ? (...a) => { live.delete(id); return fn(...a); } : fn;
         id = origSet.call(window, cb, ms, ...rest);
-        live.add(id);
+        if (!once || Number(ms) >= 1000) live.add(id);
         return id;
       };
       window[clear] = function (id) { live.delete(id); return origClear.call(window, id); };

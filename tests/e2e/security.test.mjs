@@ -100,7 +100,7 @@ async function wholeSession(page, scope, code) {
   await scope.getByRole('button', { name: 'Log out', exact: true }).click();
   await scope.locator('table tbody tr', { hasText: 'rcsimViewerSess01' }).waitFor({ state: 'detached' });
   await scope.getByRole('button', { name: 'Sign out' }).click();
-  await scope.getByLabel('User ID').waitFor();
+  await scope.getByLabel('User ID', { exact: true }).waitFor();
 }
 
 for (const path of ['/', '/portal.html']) {
