@@ -118,7 +118,7 @@ where
         let Some(challenge) = err.challenge() else {
             return Err(err);
         };
-        let method = super::state::method_to_ask(challenge);
+        let method = super::words::method_to_ask(challenge);
         if method == TwoFactorMethod::Password {
             if let Some(p) = password.take() {
                 second = SecondFactor::Password(p);
@@ -213,3 +213,7 @@ impl PromptHub {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "api_ctx_tests.rs"]
+mod tests;

@@ -3,12 +3,14 @@
 //! commands and the auto-refresh timer; the workspace once sessions are loaded.
 
 use super::api_ctx::ApiCtx;
-use super::control::{initial_prefill, Controller};
+use super::control::Controller;
 use super::host::HostLink;
 use super::progress::{LoadProgress, Skeleton};
 use super::prompt::CodePrompt;
 use super::sign_in::{SignIn, SignInRequest};
-use super::state::{worth_retrying, Shell};
+use super::signing::initial_prefill;
+use super::state::Shell;
+use super::words::worth_retrying;
 use super::workspace::{LoadedData, Workspace};
 use crate::api::Credentials;
 use crate::grid::thousands;

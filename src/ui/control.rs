@@ -1,19 +1,16 @@
-//! The shell's effects: signing in (token or password), the complete fetch with its 2FA
-//! prompt and generations, Cancel, Refresh, sign-out and the host's commands and events.
+//! The shell's effects: the complete fetch with its 2FA prompt and generations, Cancel,
+//! Refresh, sign-out and the host's commands and events (signing in is in `signing.rs`).
 //! Every change of what is shown goes through the reducer (`state.rs`) as a named action.
 
 use super::api_ctx::{answering, ApiCtx, PromptHub};
 use super::fetcher;
 use super::host::{events, HostCommand, HostLink};
-use super::remember::{self, Remembered};
-use super::sign_in::{Login, SignInRequest};
-use super::state::{error_kind, shortfall_text, Account, Action, Narrowing, Prefill, Shell};
-use crate::api::client::validate;
+use super::signing::remembered_prefill;
+use super::state::{Account, Action, Narrowing, Prefill, Shell};
+use super::words::{error_kind, shortfall_text};
 use crate::api::{
     ApiError, CancelHandle, Client, Credentials, FetchOptions, FetchSlot, SecondFactor,
-    TwoFactorMethod,
 };
-use crate::options::Options;
 use serde_json::json;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -21,15 +18,15 @@ use wasm_bindgen_futures::spawn_local;
 use yew::{Callback, UseReducerDispatcher};
 
 pub struct Controller {
-    dispatch: UseReducerDispatcher<Shell>,
-    host: Option<HostLink>,
-    slot: FetchSlot,
-    prompts: Rc<PromptHub>,
+    pub(super) dispatch: UseReducerDispatcher<Shell>,
+    pub(super) host: Option<HostLink>,
+    pub(super) slot: FetchSlot,
+    pub(super) prompts: Rc<PromptHub>,
     /// The signed-in account's client (after its first load), with what narrows its loads.
-    current: RefCell<Option<(ApiCtx, Narrowing)>>,
+    pub(super) current: RefCell<Option<(ApiCtx, Narrowing)>>,
     /// The client of the fetch under way, for "Send a new code" while it waits on a prompt.
-    pending: RefCell<Option<Rc<Client>>>,
-    running: Cell<bool>,
+    pub(super) pending: RefCell<Option<Rc<Client>>>,
+    pub(super) running: Cell<bool>,
     /// Stable callbacks for props (a new closure each render would re-render children).
     pub refresh_cb: Callback<()>,
 }
@@ -64,13 +61,13 @@ impl Controller {
         })
     }
 
-    fn emit(&self, name: &str, detail: serde_json::Value) {
+    pub(super) fn emit(&self, name: &str, detail: serde_json::Value) {
         if let Some(host) = &self.host {
             host.emit(name, &detail);
         }
     }
 
-    fn emit_error(&self, e: &ApiError) {
+    pub(super) fn emit_error(&self, e: &ApiError) {
         // The sentence only: ApiError never holds a secret, and the next step is for people.
         self.emit(
             events::ERROR,
@@ -78,130 +75,14 @@ impl Controller {
         );
     }
 
-    fn fail_sign_in(&self, e: ApiError) {
+    pub(super) fn fail_sign_in(&self, e: ApiError) {
         self.emit_error(&e);
         self.dispatch.dispatch(Action::SignInFailed(e));
     }
 
-    /// The form's "Load sessions".
-    pub fn submit(self: &Rc<Self>, req: SignInRequest) {
-        if req.remember {
-            let (user_id, username) = match &req.login {
-                Login::Token { user_id, .. } => (user_id.clone(), String::new()),
-                Login::Password { user, .. } => (String::new(), user.clone()),
-            };
-            remember::save(&Remembered {
-                server: req.server.clone(),
-                user_id,
-                username,
-            });
-        } else {
-            remember::forget();
-        }
-        match req.login {
-            Login::Token {
-                user_id,
-                auth_token,
-            } => {
-                let method = if req.code.is_empty() {
-                    None
-                } else if req.code_by_email {
-                    Some(TwoFactorMethod::Email)
-                } else {
-                    Some(TwoFactorMethod::Totp)
-                };
-                let first = method.map_or(SecondFactor::None, |m| {
-                    SecondFactor::answer(&m, req.code.clone())
-                });
-                let creds = Credentials {
-                    server: req.server,
-                    user_id,
-                    auth_token,
-                };
-                self.sign_in_with(creds, first, req.narrowing);
-            }
-            Login::Password { user, password } => {
-                self.login(req.server, user, password, req.code, req.narrowing)
-            }
-        }
-    }
-
-    /// Signs in with a user ID and token: a first load, asking for a code only if needed.
-    pub fn sign_in_with(self: &Rc<Self>, creds: Credentials, first: SecondFactor, n: Narrowing) {
-        if let Err(e) = validate(&creds) {
-            return self.fail_sign_in(e);
-        }
-        let api = ApiCtx::with_prompts(Rc::new(Client::new(creds)), self.prompts.clone());
-        self.start(api, first, None, n);
-    }
-
-    fn login(
-        self: &Rc<Self>,
-        server: String,
-        user: String,
-        pw: String,
-        code: String,
-        n: Narrowing,
-    ) {
-        self.dispatch.dispatch(Action::LoginStarted);
-        let this = self.clone();
-        spawn_local(async move {
-            let first = if code.is_empty() {
-                SecondFactor::None
-            } else {
-                SecondFactor::Totp(code)
-            };
-            let result = answering(Some(&this.prompts), first, None, None, |second| {
-                let (server, user, pw) = (&server, &user, &pw);
-                async move { Client::login(server, user, pw, &second).await }
-            })
-            .await;
-            match result {
-                Ok(((client, _me), used)) => {
-                    // The new token is not 2FA-remembered yet: a TOTP code works once more
-                    // inside its step; the password answers the password fallback.
-                    let again = match used {
-                        SecondFactor::Totp(c) => SecondFactor::Totp(c),
-                        _ => SecondFactor::None,
-                    };
-                    let api = ApiCtx::with_prompts(Rc::new(client), this.prompts.clone());
-                    this.start(api, again, Some(pw.clone()), n);
-                }
-                Err(e) => this.fail_sign_in(e),
-            }
-        });
-    }
-
-    /// "Send code by email" on the form: makes the server mail a code to the token's user.
-    pub fn request_email(self: &Rc<Self>, req: SignInRequest) {
-        let Login::Token {
-            user_id,
-            auth_token,
-        } = req.login
-        else {
-            return;
-        };
-        let creds = Credentials {
-            server: req.server,
-            user_id,
-            auth_token,
-        };
-        if let Err(e) = validate(&creds) {
-            return self.fail_sign_in(e);
-        }
-        self.dispatch.dispatch(Action::EmailRequested);
-        let this = self.clone();
-        spawn_local(async move {
-            match Client::new(creds).request_email_code().await {
-                Ok(answer) => this.dispatch.dispatch(Action::EmailAnswered(answer)),
-                Err(e) => this.fail_sign_in(e),
-            }
-        });
-    }
-
     /// Starts a complete load with `api`'s client; the one before it is cancelled and its
     /// late answers are dropped (generations).
-    fn start(
+    pub(super) fn start(
         self: &Rc<Self>,
         api: ApiCtx,
         first: SecondFactor,
@@ -349,7 +230,7 @@ impl Controller {
     }
 
     /// Stops everything and forgets the account; `prefill` is what the form shows next.
-    fn reset(&self, prefill: Prefill, notice: Option<String>) -> Option<ApiCtx> {
+    pub(super) fn reset(&self, prefill: Prefill, notice: Option<String>) -> Option<ApiCtx> {
         self.slot.cancel();
         self.running.set(false);
         self.pending.borrow_mut().take();
@@ -415,31 +296,5 @@ impl Controller {
     pub fn shut_down(&self) {
         self.slot.cancel();
         self.prompts.answer(None);
-    }
-}
-
-/// What the form starts with on this device: the host's options, else what was remembered.
-pub fn initial_prefill(options: &Options) -> Prefill {
-    if !options.user_id.is_empty() || !options.server_url.is_empty() {
-        return Prefill {
-            server: options.server_url.clone(),
-            user_id: options.user_id.clone(),
-            auth_token: options.auth_token.clone(),
-            ..Prefill::default()
-        };
-    }
-    remembered_prefill()
-}
-
-fn remembered_prefill() -> Prefill {
-    match remember::load() {
-        Some(r) => Prefill {
-            server: r.server,
-            user_id: r.user_id,
-            username: r.username,
-            remember: true,
-            ..Prefill::default()
-        },
-        None => Prefill::default(),
     }
 }

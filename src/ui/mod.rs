@@ -9,8 +9,10 @@ pub mod progress;
 pub mod prompt;
 pub mod remember;
 pub mod sign_in;
+pub mod signing;
 pub mod state;
 pub mod table;
+pub mod words;
 pub mod workspace;
 
 pub use app::{App, AppProps};

@@ -2,7 +2,8 @@
 //! pauses when the server asks to slow down, and the Cancel button; plus the skeleton rows
 //! shown while nothing is loaded yet.
 
-use super::state::{progress_text, Running};
+use super::state::Running;
+use super::words::progress_text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

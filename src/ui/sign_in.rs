@@ -205,7 +205,7 @@ pub fn sign_in(props: &Props) -> Html {
                 if let Some(error) = &props.error {
                     <div class="error" role="alert">
                         <p>{ error.to_string() }</p>
-                        if super::state::worth_retrying(error) {
+                        if super::words::worth_retrying(error) {
                             <button type="submit">{ "Retry" }</button>
                         }
                     </div>

@@ -2,12 +2,9 @@
 //! sign-out), tested natively. Effects live in `control.rs`; this file only decides.
 
 use super::api_ctx::ApiCtx;
+use super::words::{method_to_ask, shortfall_text};
 use super::workspace::LoadedData;
-use crate::api::{
-    ApiError, EmailCode, FetchResult, Generation, Progress, ShortfallReason, TwoFactorChallenge,
-    TwoFactorMethod,
-};
-use crate::grid::thousands;
+use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
 use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
@@ -348,93 +345,6 @@ fn cancelled_text(kept: bool) -> String {
     } else {
         "Loading was cancelled.".into()
     }
-}
-
-/// What the prompt asks for. The server's `method` decides, except when it names a method
-/// the user does not have (a code typed as TOTP for an e-mail user): then the user's own one.
-pub fn method_to_ask(c: &TwoFactorChallenge) -> TwoFactorMethod {
-    if c.method == TwoFactorMethod::Password || c.available.contains(&c.method) {
-        return c.method.clone();
-    }
-    match c.available.first() {
-        Some(m) => m.clone(),
-        // No method of its own: the password fallback.
-        None if c.method == TwoFactorMethod::Totp => TwoFactorMethod::Password,
-        None => c.method.clone(),
-    }
-}
-
-/// The note shown above the table when not every session could be loaded.
-pub fn shortfall_text(result: &FetchResult) -> Option<String> {
-    let s = result.shortfall.as_ref()?;
-    let only_cap = !s.reasons.is_empty()
-        && s.reasons
-            .iter()
-            .all(|r| matches!(r, ShortfallReason::Capped { .. }));
-    if only_cap {
-        return Some(format!(
-            "Showing the newest {} of {} sessions: loading stopped at the \"Load at most\" limit.",
-            thousands(result.sessions.len()),
-            thousands(usize::try_from(result.total).unwrap_or(usize::MAX))
-        ));
-    }
-    Some(s.to_string())
-}
-
-/// "Loaded 1,234 of 20,000 sessions", or what happens before the total is known.
-pub fn progress_text(p: &Progress) -> String {
-    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
-    match p.target {
-        None => "Contacting the server…".into(),
-        Some(t) if p.round > 1 => format!(
-            "Loaded {} of {} sessions (reading again: new logins moved the list)",
-            n(p.loaded.min(t)),
-            n(t)
-        ),
-        Some(t) => format!("Loaded {} of {} sessions", n(p.loaded.min(t)), n(t)),
-    }
-}
-
-/// A stable short name of an error, for the host's `rcdm:error` event.
-pub fn error_kind(e: &ApiError) -> &'static str {
-    match e {
-        ApiError::NotLoggedIn => "not-logged-in",
-        ApiError::BadCredentials => "bad-credentials",
-        ApiError::LoginBlocked => "login-blocked",
-        ApiError::Forbidden => "forbidden",
-        ApiError::NoLicence => "no-licence",
-        ApiError::InvalidParams { .. } => "invalid-params",
-        ApiError::TwoFactorRequired(_) => "two-factor-required",
-        ApiError::TwoFactorInvalid(_) => "two-factor-invalid",
-        ApiError::TwoFactorMaxAttempts => "two-factor-max-attempts",
-        ApiError::SessionNotFound => "session-not-found",
-        ApiError::EndpointMissing => "endpoint-missing",
-        ApiError::RateLimited { .. } => "rate-limited",
-        ApiError::InvalidSort => "invalid-sort",
-        ApiError::InvalidSortKeys => "invalid-sort-keys",
-        ApiError::InvalidInput { .. } => "invalid-input",
-        ApiError::Network => "network",
-        ApiError::LikelyCors { .. } => "likely-cors",
-        ApiError::Timeout { .. } => "timeout",
-        ApiError::NotJson { .. } => "not-json",
-        ApiError::BadShape { .. } => "bad-shape",
-        ApiError::Server { .. } => "server",
-        ApiError::Cancelled => "cancelled",
-        ApiError::Other { .. } => "other",
-    }
-}
-
-/// Retrying the same request can help (as opposed to fixing what was typed).
-pub fn worth_retrying(e: &ApiError) -> bool {
-    e.is_retryable()
-        || matches!(
-            e,
-            ApiError::NotJson { .. }
-                | ApiError::TwoFactorRequired(_)
-                | ApiError::TwoFactorInvalid(_)
-                | ApiError::TwoFactorMaxAttempts
-                | ApiError::Other { .. }
-        )
 }
 
 #[cfg(test)]

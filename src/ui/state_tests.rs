@@ -1,14 +1,9 @@
-//! The shell reducer, replayed action by action, and the prompt-and-retry loop driven by a
-//! minimal executor (the `futures` crate is built without one).
+//! The shell reducer, replayed action by action.
 
 use super::*;
 use crate::api::wire::Session;
-use crate::api::{Client, Credentials, SecondFactor, Shortfall};
-use crate::ui::api_ctx::{answering, PromptHub};
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
+use crate::api::{Client, Credentials, TwoFactorChallenge};
+use crate::ui::words::worth_retrying;
 
 fn account(user: &str) -> Account {
     Account {
@@ -52,15 +47,6 @@ fn start(s: &mut Shell, g: u64, user: &str) {
 fn ids(s: &Shell) -> Vec<String> {
     let data = s.data.as_ref().expect("data loaded");
     data.rows.iter().filter_map(|r| r.id.clone()).collect()
-}
-
-fn required(method: TwoFactorMethod, available: Vec<TwoFactorMethod>) -> ApiError {
-    ApiError::TwoFactorRequired(TwoFactorChallenge {
-        method,
-        available,
-        code_generated: false,
-        email_hint: None,
-    })
 }
 
 #[test]
@@ -207,19 +193,6 @@ fn the_prompt_opens_only_for_a_challenge_and_closes_only_itself() {
 }
 
 #[test]
-fn the_prompt_asks_for_the_method_the_user_has() {
-    use TwoFactorMethod::*;
-    let ask = |e: ApiError| method_to_ask(e.challenge().unwrap());
-    assert_eq!(ask(required(Totp, vec![Totp, Email])), Totp);
-    assert_eq!(ask(required(Email, vec![Email])), Email);
-    assert_eq!(ask(required(Password, vec![])), Password);
-    // A code typed as TOTP for an e-mail user: ask for the e-mailed one.
-    assert_eq!(ask(required(Totp, vec![Email])), Email);
-    // No method of the user's own: the password fallback.
-    assert_eq!(ask(required(Totp, vec![])), Password);
-}
-
-#[test]
 fn reset_forgets_the_account_and_every_secret() {
     let mut s = Shell::default();
     s.apply(Action::Prefill(Prefill {
@@ -267,224 +240,4 @@ fn the_host_filter_applies_again_with_the_same_text() {
     s.apply(Action::ExternalSearch("ios".into()));
     assert_ne!(s.external_search, first);
     assert_eq!(s.external_search.map(|(_, t)| t).as_deref(), Some("ios"));
-}
-
-#[test]
-fn sentences_for_progress_and_shortfall() {
-    let p = Progress {
-        loaded: 1234,
-        target: Some(20_000),
-        round: 1,
-        requests: 13,
-    };
-    assert_eq!(progress_text(&p), "Loaded 1,234 of 20,000 sessions");
-    assert!(progress_text(&Progress::default()).contains("Contacting"));
-    let mut capped = result(&["a", "b"], 20_000);
-    capped.shortfall = Some(Shortfall {
-        missing: 19_998,
-        reasons: vec![ShortfallReason::Capped { cap: 2 }],
-    });
-    let text = shortfall_text(&capped).unwrap();
-    assert!(
-        text.contains("newest 2 of 20,000") && text.contains("Load at most"),
-        "{text}"
-    );
-    let mut failed = result(&["a"], 3);
-    failed.shortfall = Some(Shortfall {
-        missing: 2,
-        reasons: vec![ShortfallReason::PagesFailed {
-            pages: 1,
-            last_error: ApiError::Server { status: 503 },
-        }],
-    });
-    let text = shortfall_text(&failed).unwrap();
-    assert!(text.starts_with("2 sessions could not be loaded"), "{text}");
-    assert_eq!(shortfall_text(&result(&["a"], 1)), None);
-}
-
-#[test]
-fn error_kinds_are_distinct_short_names() {
-    let all = [
-        ApiError::NotLoggedIn,
-        ApiError::BadCredentials,
-        ApiError::LoginBlocked,
-        ApiError::Forbidden,
-        ApiError::NoLicence,
-        ApiError::InvalidParams { detail: "x".into() },
-        required(TwoFactorMethod::Totp, vec![]),
-        ApiError::TwoFactorInvalid(TwoFactorChallenge::default()),
-        ApiError::TwoFactorMaxAttempts,
-        ApiError::SessionNotFound,
-        ApiError::EndpointMissing,
-        ApiError::RateLimited { wait_ms: None },
-        ApiError::InvalidSort,
-        ApiError::InvalidSortKeys,
-        ApiError::InvalidInput { what: "x" },
-        ApiError::Network,
-        ApiError::LikelyCors {
-            server_origin: "a".into(),
-            page_origin: "b".into(),
-        },
-        ApiError::Timeout { secs: 1 },
-        ApiError::NotJson {
-            status: 502,
-            truncated: false,
-        },
-        ApiError::BadShape {
-            status: 200,
-            field: "x".into(),
-        },
-        ApiError::Server { status: 500 },
-        ApiError::Cancelled,
-        ApiError::Other {
-            status: 418,
-            message: "x".into(),
-        },
-    ];
-    let kinds: std::collections::HashSet<_> = all.iter().map(error_kind).collect();
-    assert_eq!(kinds.len(), all.len());
-    assert!(kinds
-        .iter()
-        .all(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
-}
-
-/// Polls to the end; every wake-up here happens synchronously inside a poll.
-fn block_on<F: Future>(fut: F) -> F::Output {
-    let mut cx = Context::from_waker(Waker::noop());
-    let mut fut = pin!(fut);
-    for _ in 0..100 {
-        if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-    panic!("stuck: still pending after 100 polls");
-}
-
-/// A hub whose "person" answers each prompt at once with the next of `answers`.
-fn answering_hub(
-    answers: Vec<Option<&'static str>>,
-) -> (Rc<PromptHub>, Rc<RefCell<Vec<ApiError>>>) {
-    let shown = Rc::new(RefCell::new(Vec::new()));
-    let answers = Rc::new(RefCell::new(answers.into_iter()));
-    let hub = Rc::new_cyclic(|me: &std::rc::Weak<PromptHub>| {
-        let (me, shown) = (me.clone(), shown.clone());
-        PromptHub::new(
-            yew::Callback::from(move |(_, e): (u64, ApiError)| {
-                shown.borrow_mut().push(e);
-                let next = answers.borrow_mut().next().flatten().map(str::to_owned);
-                if let Some(hub) = me.upgrade() {
-                    hub.answer(next);
-                }
-            }),
-            yew::Callback::from(|_| {}),
-        )
-    });
-    (hub, shown)
-}
-
-#[test]
-fn a_challenge_is_answered_in_place_and_the_same_call_repeated() {
-    let (hub, shown) = answering_hub(vec![Some("000000"), Some("123456")]);
-    let sent = RefCell::new(Vec::new());
-    let out = block_on(answering(
-        Some(&hub),
-        SecondFactor::None,
-        None,
-        None,
-        |second| {
-            sent.borrow_mut().push(second.clone());
-            let n = sent.borrow().len();
-            async move {
-                match n {
-                    1 => Err(required(TwoFactorMethod::Totp, vec![TwoFactorMethod::Totp])),
-                    2 => Err(ApiError::TwoFactorInvalid(TwoFactorChallenge::default())),
-                    _ => Ok("rows"),
-                }
-            }
-        },
-    ));
-    assert_eq!(out, Ok(("rows", SecondFactor::Totp("123456".into()))));
-    assert_eq!(
-        *sent.borrow(),
-        [
-            SecondFactor::None,
-            SecondFactor::Totp("000000".into()),
-            SecondFactor::Totp("123456".into())
-        ]
-    );
-    assert_eq!(
-        shown.borrow().len(),
-        2,
-        "the wrong code was shown in the prompt"
-    );
-    assert_eq!(hub.open_id(), None);
-}
-
-#[test]
-fn cancelling_the_prompt_returns_the_original_error() {
-    let (hub, _) = answering_hub(vec![None]);
-    let err = required(TwoFactorMethod::Totp, vec![TwoFactorMethod::Totp]);
-    let calls = RefCell::new(0);
-    let out: Result<((), SecondFactor), ApiError> = block_on(answering(
-        Some(&hub),
-        SecondFactor::None,
-        None,
-        None,
-        |_| {
-            *calls.borrow_mut() += 1;
-            let err = err.clone();
-            async move { Err(err) }
-        },
-    ));
-    assert_eq!(out, Err(err));
-    assert_eq!(*calls.borrow(), 1);
-}
-
-#[test]
-fn the_sign_in_password_answers_the_password_fallback_once() {
-    let (hub, shown) = answering_hub(vec![Some("typed-again")]);
-    let sent = RefCell::new(Vec::new());
-    let out = block_on(answering(
-        Some(&hub),
-        SecondFactor::None,
-        None,
-        Some("pw".into()),
-        |second| {
-            sent.borrow_mut().push(second);
-            let n = sent.borrow().len();
-            async move {
-                match n {
-                    1 => Err(required(TwoFactorMethod::Password, vec![])),
-                    2 => Err(ApiError::TwoFactorInvalid(TwoFactorChallenge {
-                        method: TwoFactorMethod::Password,
-                        available: vec![],
-                        ..TwoFactorChallenge::default()
-                    })),
-                    _ => Ok(()),
-                }
-            }
-        },
-    ));
-    assert!(out.is_ok());
-    assert_eq!(sent.borrow()[1], SecondFactor::Password("pw".into()));
-    assert_eq!(
-        sent.borrow()[2],
-        SecondFactor::Password("typed-again".into())
-    );
-    assert_eq!(
-        shown.borrow().len(),
-        1,
-        "asked only after the stored password failed"
-    );
-}
-
-#[test]
-fn without_a_prompt_the_challenge_is_the_answer() {
-    let err = required(TwoFactorMethod::Totp, vec![TwoFactorMethod::Totp]);
-    let out: Result<((), SecondFactor), ApiError> =
-        block_on(answering(None, SecondFactor::None, None, None, |_| {
-            let err = err.clone();
-            async move { Err(err) }
-        }));
-    assert_eq!(out, Err(err));
 }

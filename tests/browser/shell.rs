@@ -29,13 +29,6 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-fn click(root: &Element, selector: &str) {
-    find(root, selector)
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .unwrap_or_else(|| panic!("nothing to click at {selector}: {}", root.inner_html()))
-        .click();
-}
-
 /// Types like a person: sets the value and fires a bubbling `input` event.
 fn type_into(root: &Element, selector: &str, text: &str) {
     let input: HtmlInputElement = find(root, selector).unwrap().dyn_into().unwrap();
@@ -101,7 +94,7 @@ fn prompt_props(
     hint: Option<&str>,
     answers: Rc<RefCell<Vec<Option<String>>>>,
 ) -> PromptProps {
-    let method = rc_device_manager::ui::state::method_to_ask(error.challenge().unwrap());
+    let method = rc_device_manager::ui::words::method_to_ask(error.challenge().unwrap());
     PromptProps {
         prompt: Prompt {
             id: 1,
