@@ -1,2 +1,91 @@
-//! In-browser benchmark page (placeholder until it lands).
-fn main() {}
+//! The in-browser benchmark page: the grid, the real workspace and the REST client measured
+//! where they run (wasm in Chromium), each figure the median of many runs.
+//!
+//! `cargo xtask bench` builds it with Trunk (release-z, as shipped), serves it from rc-sim and
+//! drives it with tests/e2e/bench-runner.mjs. The page writes `bench <name> <median> <unit>`
+//! lines into `<pre id="results">` and the console, and `error <part>: …` for a part that could
+//! not run; `data-done="1"` on the body says it has finished. The client part needs a TOTP
+//! code for rc-sim's admin: the page sets `data-want-code="1"` and waits for
+//! `wasmBindings.give_code(code)` (so the code never appears in a URL).
+//!
+//! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui`.
+
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod grid;
+#[cfg(target_arch = "wasm32")]
+mod report;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    use crate::report::{self, mark, Report};
+    use futures::channel::oneshot;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static CODE: RefCell<Option<oneshot::Sender<String>>> = const { RefCell::new(None) };
+    }
+
+    /// The runner's answer to `data-want-code`: a current TOTP code for rc-sim's admin.
+    #[wasm_bindgen]
+    pub fn give_code(code: String) {
+        if let Some(tx) = CODE.with(|c| c.borrow_mut().take()) {
+            let _ = tx.send(code);
+        }
+    }
+
+    async fn ask_code() -> Option<String> {
+        let (tx, rx) = oneshot::channel();
+        CODE.with(|c| *c.borrow_mut() = Some(tx));
+        mark("want-code", "1");
+        let code = rx.await.ok();
+        mark("want-code", "0");
+        code
+    }
+
+    fn wanted(part: &str) -> bool {
+        let parts = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|s| {
+                s.trim_start_matches('?')
+                    .split('&')
+                    .find_map(|p| p.strip_prefix("parts=").map(str::to_owned))
+            });
+        parts.is_none_or(|p| p.split(',').any(|x| x == part))
+    }
+
+    pub async fn run() {
+        let mut report = Report::new();
+        let runs = report::query_number("runs").unwrap_or(21).max(1);
+        report.note(&format!("{runs} runs per figure"));
+        // The grid first, on a fresh page, so its memory figures see nothing else.
+        if wanted("grid") {
+            crate::grid::run(&mut report, runs).await;
+        }
+        if wanted("ui") {
+            crate::ui::run(&mut report, runs).await;
+        }
+        if wanted("client") {
+            match ask_code().await {
+                Some(code) => crate::client::run(&mut report, runs, code).await,
+                None => report.error("client", "no 2FA code was given"),
+            }
+        }
+        mark("failures", &report.failures().to_string());
+        mark("done", "1");
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    wasm_bindgen_futures::spawn_local(page::run());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("rcdm-bench is a wasm page: run `cargo xtask bench`");
+}

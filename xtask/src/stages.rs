@@ -338,57 +338,14 @@ pub fn test() -> Result<(), String> {
     }
 }
 
-/// Criterion medians of every native benchmark, one `bench <name> <median> <unit>` line each.
+/// Native criterion medians, then the in-browser bench page (see bench.rs): one
+/// `bench <name> <median> <unit>` line per figure.
 pub fn bench() -> Result<(), String> {
-    run(cargo().args([
-        "bench",
-        "--workspace",
-        "--",
-        "--warm-up-time",
-        "1",
-        "--measurement-time",
-        "3",
-    ]))?;
-    let dir = root().join("target").join("criterion");
-    let mut found = Vec::new();
-    collect_medians(&dir, &dir, &mut found);
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    for (name, ns) in &found {
-        println!("bench {name} {:.3} ms", ns / 1e6);
-    }
-    if found.is_empty() {
-        return Err("no criterion results were found".into());
-    }
-    Ok(())
+    bench_page::run_all()
 }
 
-fn collect_medians(base: &Path, dir: &Path, out: &mut Vec<(String, f64)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if path.ends_with("new") {
-            let text = std::fs::read_to_string(path.join("estimates.json")).unwrap_or_default();
-            let median = text
-                .split("\"median\"")
-                .nth(1)
-                .and_then(|rest| rest.split("\"point_estimate\":").nth(1))
-                .and_then(|rest| rest.split([',', '}']).next())
-                .and_then(|n| n.trim().parse::<f64>().ok());
-            if let (Some(ns), Some(parent)) = (median, path.parent()) {
-                let name = parent
-                    .strip_prefix(base)
-                    .unwrap_or(parent)
-                    .to_string_lossy()
-                    .replace('/', ".");
-                out.push((name, ns));
-            }
-        } else if path.is_dir() && !path.ends_with("report") {
-            collect_medians(base, &path, out);
-        }
-    }
-}
+#[path = "bench.rs"]
+mod bench_page;
 
 #[cfg(test)]
 mod tests {

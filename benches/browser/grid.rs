@@ -1,0 +1,200 @@
+//! The grid core on 100,000 generated sessions, in wasm as the app runs it: load, keystrokes,
+//! regex, sorts, paging, CSV export and the memory the loaded set takes.
+
+use crate::report::{now, pause, wasm_memory_mb, Report};
+use rc_device_manager::grid::{testdata, to_csv, Column, Pipeline, Query, Sessions, SortKey};
+use std::hint::black_box;
+
+pub const ROWS: usize = 100_000;
+const SEED: u64 = 7;
+
+/// Regex searches worth timing: an alternation with a literal tail, an anchored prefix, and
+/// a pattern with no literal to look for that matches nearly every row (the slow shape).
+const PATTERNS: [(&str, &str); 3] = [
+    ("alternation", r"(?:chrome|firefox) 12\d"),
+    ("prefix", r"^rc mobile"),
+    ("no_literal", r"\d$"),
+];
+
+fn query(search: &str, regex: bool, sort: &[SortKey]) -> Query {
+    let mut q = Query::default();
+    q.set_search(search);
+    q.set_regex(regex);
+    q.set_sort(sort.to_vec());
+    q
+}
+
+/// A pipeline that has shown `q`, so its caches hold `q`'s results (as after the last keystroke).
+fn primed(s: &Sessions, q: &Query) -> Pipeline {
+    let mut p = Pipeline::default();
+    let _ = p.view(s, q);
+    p
+}
+
+/// Milliseconds one `view` takes after the pipeline showed `from`.
+fn time_view(s: &Sessions, ready: &Pipeline, to: &Query) -> f64 {
+    let mut p = ready.clone();
+    let t = now();
+    let ok = black_box(p.view(s, to)).is_ok();
+    let ms = now() - t;
+    black_box(ok);
+    ms
+}
+
+pub async fn run(report: &mut Report, runs: usize) {
+    let tz = 0;
+    // Memory first, on a fresh page: nothing else has grown the wasm memory yet.
+    let before = wasm_memory_mb();
+    let wire = testdata::sessions(ROWS, SEED);
+    let with_wire = wasm_memory_mb();
+    let t = now();
+    let sessions = Sessions::from_wire(wire, tz);
+    let first_load = now() - t;
+    report.figure(
+        "grid.memory_loaded",
+        sessions.heap_bytes() as f64 / 1e6,
+        "MB",
+    );
+    report.figure("grid.wasm_memory_before_load", before, "MB");
+    // What 100,000 decoded wire rows take (the shell hands them to the workspace).
+    report.figure("grid.wasm_memory_wire_rows", with_wire - before, "MB");
+    // Includes the wire rows the set was built from (freed, but the memory never shrinks).
+    report.figure("grid.wasm_memory_after_load", wasm_memory_mb(), "MB");
+    if sessions.len() != ROWS {
+        report.error("grid", &format!("loaded {} rows of {ROWS}", sessions.len()));
+        return;
+    }
+    pause().await;
+
+    let mut loads = vec![first_load];
+    let wire = testdata::sessions(ROWS, SEED);
+    for _ in 1..runs.min(11) {
+        let copy = wire.clone();
+        let t = now();
+        let s = Sessions::from_wire(copy, tz);
+        loads.push(now() - t);
+        black_box(s.len());
+        pause().await;
+    }
+    drop(wire);
+    report.ms("grid.load_100k", &loads);
+
+    keystrokes(report, &sessions, runs).await;
+    searches(report, &sessions, runs).await;
+    sorts(report, &sessions, runs).await;
+    paging(report, &sessions, runs).await;
+    export(report, &sessions, runs).await;
+}
+
+/// Typing "c" → "ch" → "chr" with the memoising pipeline: each keystroke extends the last
+/// search, so only the earlier matches are checked again.
+async fn keystrokes(report: &mut Report, s: &Sessions, runs: usize) {
+    let login_desc = [SortKey::desc(Column::LastLogin)];
+    for (name, sort) in [
+        ("grid.keystroke.plain", &[][..]),
+        ("grid.keystroke.plain_sorted", &login_desc[..]),
+    ] {
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            let mut p = primed(s, &query("", false, sort));
+            for text in ["c", "ch", "chr"] {
+                let q = query(text, false, sort);
+                let t = now();
+                let ok = black_box(p.view(s, &q)).is_ok();
+                samples.push(now() - t);
+                black_box(ok);
+            }
+            pause().await;
+        }
+        report.ms(name, &samples);
+    }
+}
+
+/// Searches that cannot reuse the last result: a fresh plain search and the regex shapes.
+async fn searches(report: &mut Report, s: &Sessions, runs: usize) {
+    let empty = primed(s, &Query::default());
+    let mut fresh = Vec::new();
+    for _ in 0..runs {
+        fresh.push(time_view(s, &empty, &query("chr", false, &[])));
+        pause().await;
+    }
+    report.ms("grid.search.fresh", &fresh);
+    for (name, pattern) in PATTERNS {
+        let q = query(pattern, true, &[]);
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            samples.push(time_view(s, &empty, &q));
+            pause().await;
+        }
+        report.ms(&format!("grid.regex.{name}"), &samples);
+    }
+}
+
+/// Every visible column, both ways, from an unsorted view of all rows; then three keys.
+async fn sorts(report: &mut Report, s: &Sessions, runs: usize) {
+    let empty = primed(s, &Query::default());
+    for column in Column::VISIBLE {
+        for (dir, key) in [
+            ("asc", SortKey::asc(column)),
+            ("desc", SortKey::desc(column)),
+        ] {
+            let q = query("", false, &[key]);
+            let mut samples = Vec::new();
+            for _ in 0..runs {
+                samples.push(time_view(s, &empty, &q));
+                pause().await;
+            }
+            report.ms(&format!("grid.sort.{}.{dir}", column.key()), &samples);
+        }
+    }
+    let multi = [
+        SortKey::asc(Column::User),
+        SortKey::desc(Column::LastLogin),
+        SortKey::asc(Column::Client),
+    ];
+    let q = query("", false, &multi);
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        samples.push(time_view(s, &empty, &q));
+        pause().await;
+    }
+    report.ms("grid.sort.multi3", &samples);
+}
+
+/// A page change on a sorted view; one is far below the clock's 0.1 ms, so 1,000 are timed
+/// together and divided.
+async fn paging(report: &mut Report, s: &Sessions, runs: usize) {
+    const BATCH: usize = 1_000;
+    let mut q = query("", false, &[SortKey::desc(Column::LastLogin)]);
+    let mut p = primed(s, &q);
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        let t = now();
+        for page in 2..2 + BATCH {
+            q.set_page(page);
+            black_box(p.view(s, &q).map(|v| v.rows.len()).unwrap_or(0));
+        }
+        samples.push((now() - t) / BATCH as f64);
+        q.set_page(1);
+        let _ = p.view(s, &q);
+        pause().await;
+    }
+    report.ms("grid.page_change", &samples);
+}
+
+/// "Export CSV" of every row in the current order.
+async fn export(report: &mut Report, s: &Sessions, runs: usize) {
+    let p = primed(s, &query("", false, &[SortKey::desc(Column::LastLogin)]));
+    let mut samples = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..runs.min(11) {
+        let t = now();
+        let csv = to_csv(s, p.ordered());
+        samples.push(now() - t);
+        bytes = csv.len();
+        drop(black_box(csv));
+        pause().await;
+    }
+    report.ms("grid.export.csv", &samples);
+    report.figure("grid.export.csv_size", bytes as f64 / 1e6, "MB");
+}
