@@ -55,6 +55,10 @@ test('two widgets with different credentials keep their own state', async () => 
   await signIn(right, { token: PAT, code: '' });
   await right.locator('table tbody tr').first().waitFor();
   assert.ok(await left.locator('table tbody tr').count() > 0, 'the left widget keeps its rows');
+  // Each widget has its own columns: the element's `columns` attribute leaves Version out.
+  const headers = async (w) => (await w.locator('table thead th').allTextContents()).join('|');
+  assert.doesNotMatch(await headers(left), /Version/);
+  assert.match(await headers(right), /Version/);
   assert.deepEqual(errors, []);
 });
 
