@@ -300,8 +300,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         <section class="ws" aria-label="Devices">
             <toolbar::Toolbar uid={uid.clone()} search={state.query.search.clone()} regex={state.query.regex}
                 error={error} filters_open={state.filters_open} {filter_count} mode={state.mode}
-                refreshing={props.refreshing} loaded_at_ms={props.data.loaded_at_ms}
-                on_refresh={props.on_refresh.clone()} {on_export} dispatch={dispatch.clone()} />
+                {on_export} dispatch={dispatch.clone()} />
             if state.filters_open {
                 <filters::FilterPanel uid={uid.clone()} facets={grid.borrow_mut().facets()} filters={filters.clone()}
                     tz_offset_minutes={tz} dispatch={dispatch.clone()} />
@@ -321,7 +320,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 </div>
             }
             <div class={classes!("ws-body", details.is_some().then_some("with-details"))}>
-                <div class="ws-main">{ main }</div>
+                // While the shell refreshes, the rows stay usable; its header shows the progress.
+                <div class="ws-main" aria-busy={props.refreshing.then_some("true")}>{ main }</div>
                 // `if`, not `for`: an iterable is spliced into the siblings, and Yew matches
                 // unkeyed siblings from the end, which would rebuild the table beside it.
                 if let Some(d) = details { { d } }

@@ -110,7 +110,11 @@ async fn a_failed_logout_is_reported_and_the_row_stays() {
         r.query_selector("[role=dialog]").ok().flatten().is_none()
     })
     .await;
-    assert_eq!(active().as_ref(), Some(logout.unchecked_ref::<Element>()));
+    // Focus comes back once the closing render is done.
+    until(&root, |_| {
+        active().as_ref() == Some(logout.unchecked_ref::<Element>())
+    })
+    .await;
     // Tab stays inside.
     logout.click();
     until(&root, |r| {

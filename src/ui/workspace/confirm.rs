@@ -57,19 +57,24 @@ pub fn confirm(p: &ConfirmProps) -> Html {
         use_effect_with((), move |_| {
             let before = active_element();
             move || {
-                let back = before
-                    .filter(|e| e.is_connected())
-                    .or_else(|| {
-                        let table = fallback.cast::<Element>()?;
-                        table
-                            .query_selector("tbody tr[tabindex='0']")
-                            .ok()
-                            .flatten()
-                    })
-                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-                if let Some(el) = back {
-                    let _ = el.focus();
-                }
+                // After the render that closes the dialog: a row it logged out is gone by
+                // then, and the table's tab stop has moved to a row that exists.
+                gloo_timers::callback::Timeout::new(0, move || {
+                    let back = before
+                        .filter(|e| e.is_connected())
+                        .or_else(|| {
+                            let table = fallback.cast::<Element>()?;
+                            table
+                                .query_selector("tbody tr[tabindex='0']")
+                                .ok()
+                                .flatten()
+                        })
+                        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                    if let Some(el) = back {
+                        let _ = el.focus();
+                    }
+                })
+                .forget();
             }
         });
     }

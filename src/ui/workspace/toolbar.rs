@@ -1,9 +1,9 @@
 //! The toolbar: search (plain or regex, errors inline), the filter panel toggle, the view
-//! switch, export, refresh and when the data was loaded.
+//! switch and export. Refresh, "last updated" and the load progress are the shell's header's:
+//! a second set here would put two "Refresh" buttons on the page.
 
 use super::export::Format;
 use super::state::{Action, Mode};
-use super::when;
 use crate::grid::QueryError;
 use yew::prelude::*;
 
@@ -18,9 +18,6 @@ pub struct ToolbarProps {
     /// Column filters in effect (shown on the toggle).
     pub filter_count: usize,
     pub mode: Mode,
-    pub refreshing: bool,
-    pub loaded_at_ms: f64,
-    pub on_refresh: Callback<()>,
     pub on_export: Callback<Format>,
     pub dispatch: Callback<Action>,
 }
@@ -74,14 +71,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <button type="button" onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>{ label }</button>
         }
     };
-    let refresh = {
-        let (cb, busy) = (p.on_refresh.clone(), p.refreshing);
-        Callback::from(move |_: MouseEvent| {
-            if !busy {
-                cb.emit(())
-            }
-        })
-    };
     let toggle_filters = {
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleFilters))
@@ -90,8 +79,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         0 => "Filters".to_owned(),
         n => format!("Filters ({n})"),
     };
-    let updated = (p.loaded_at_ms.is_finite() && p.loaded_at_ms > 0.0)
-        .then(|| when::absolute(p.loaded_at_ms as i64));
     html! {
         <div class="toolbar">
             <div class="search-row">
@@ -117,15 +104,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <div class="actions-row">
                 { export(Format::Csv, "Export CSV") }
                 { export(Format::Json, "Export JSON") }
-                <button type="button" class="refresh" aria-disabled={p.refreshing.to_string()} onclick={refresh}>{ "Refresh" }</button>
-                if p.refreshing {
-                    <span class="refreshing" role="status">
-                        <progress aria-label="Refreshing sessions"></progress>{ " Refreshing…" }
-                    </span>
-                }
-                if let Some(at) = updated {
-                    <span class="updated">{ format!("Last updated {at}") }</span>
-                }
             </div>
         </div>
     }
