@@ -103,6 +103,20 @@ test('credentials in the mount options sign in without any typing', async () => 
   assert.deepEqual(errors, []);
 });
 
+test('a refused token comes back as rcdm:error with a sentence and no secret', async () => {
+  const { page } = ui;
+  await page.goto(`${sim.url}/portal.html`);
+  const bad = 'not-a-valid-token-4f9c2e71';
+  await mountIn(page, 'refused', { userId: ADMIN.userId, authToken: bad });
+  await page.waitForFunction(() => window.__rcdmEvents.some((e) => e.type === 'rcdm:error'));
+  const error = (await events(page)).find((e) => e.type === 'rcdm:error');
+  assert.equal(error.target, 'refused');
+  assert.equal(typeof error.detail.kind, 'string');
+  assert.ok(error.detail.message.length > 10, JSON.stringify(error.detail));
+  assert.ok(!JSON.stringify(error).includes(bad), 'the token is not in the event');
+  await page.locator('#refused').getByLabel('Auth token', { exact: true }).waitFor();
+});
+
 test('malformed credentials are refused with a sentence naming the field', async () => {
   const { page, errors } = ui;
   await page.goto(`${sim.url}/portal.html`);

@@ -112,6 +112,7 @@ for (const path of ['/', '/portal.html']) {
     const scope = path === '/' ? page : page.locator('#left');
     const code = totp();
     await wholeSession(page, scope, code);
+    assert.deepEqual(await violations(page), [], 'no CSP violation through details, dialogs and sign-out');
     const s = await pageSurfaces(page);
     const where = { ...s, console: consoleAll.join('\n'), requests: requested.join('\n'),
       cookies: JSON.stringify(await context.cookies()) };
