@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 /// Bars per category chart; the rest are summed into one bar that filters nothing.
 const TOP: usize = 10;
-/// Days shown in the timeline (the most recent ones).
+/// Columns at most in the timeline; longer ranges group days.
 const DAYS: usize = 120;
 
 #[derive(Properties, PartialEq)]
@@ -113,30 +113,37 @@ fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// Logins per local day: one column per day of the (most recent part of the) range.
+/// Logins over time: one column per local day, or per run of days when the range is longer
+/// than [`DAYS`] (the caption says which). A column filters to its days.
 fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return html! {
             <figure class="chart"><figcaption>{ "Logins per day" }</figcaption><p>{ "No login times." }</p></figure>
         };
     };
-    let start = first.0.max(last.0.saturating_sub(DAYS as i64 - 1));
+    let start = first.0;
     let span = (last.0 - start + 1).max(1) as usize;
-    let mut counts = vec![0usize; span];
-    for &(d, n) in days.iter().filter(|d| d.0 >= start) {
-        if let Some(c) = counts.get_mut((d - start) as usize) {
-            *c = n;
+    let step = span.div_ceil(DAYS).max(1);
+    let mut counts = vec![0usize; span.div_ceil(step)];
+    for &(d, n) in days {
+        if let Some(c) = counts.get_mut((d - start) as usize / step) {
+            *c += n;
         }
     }
     const H: f64 = 100.0;
     const COL: f64 = 6.0;
     let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
-    let width = span as f64 * COL;
+    let width = counts.len() as f64 * COL;
     let bars = counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| {
-        let day = start + i as i64;
-        let (from, to) = day_bounds(day, tz);
+        let (a, b) = (start + (i * step) as i64, start + ((i + 1) * step) as i64 - 1);
+        let (from, to) = (day_bounds(a, tz).0, day_bounds(b.min(last.0), tz).1);
+        let when = if step == 1 {
+            format_day(a)
+        } else {
+            format!("{} – {}", format_day(a), format_day(b.min(last.0)))
+        };
         let h = (H * n as f64 / max).max(1.0);
-        let name = format!("{}: {} logins", format_day(day), thousands(n));
+        let name = format!("{when}: {} logins", thousands(n));
         let (onclick, onkeydown) = activate(dispatch, Some(Action::DrillDay { from, to }));
         html! {
             <g class="bar clickable" role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
@@ -145,9 +152,14 @@ fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html
             </g>
         }
     });
+    let caption = match step {
+        1 => "Logins per day".to_owned(),
+        7 => "Logins per week".to_owned(),
+        n => format!("Logins per {n} days"),
+    };
     html! {
         <figure class="chart days">
-            <figcaption>{ "Logins per day" }</figcaption>
+            <figcaption>{ caption }</figcaption>
             <svg viewBox={format!("0 0 {width} {H}")} width="100%" height="120" preserveAspectRatio="none">{ for bars }</svg>
             <div class="axis"><span>{ format_day(start) }</span><span>{ format_day(last.0) }</span></div>
         </figure>

@@ -228,7 +228,8 @@ fn row(p: &RowProps) -> Html {
                     </td>
                 }
             } else {
-                html! { <td class={classes!("col", c.key())}>{ text.clone() }{ badge }</td> }
+                let long = (text.len() > 40).then_some("long");
+                html! { <td class={classes!("col", c.key(), long)}>{ text.clone() }{ badge }</td> }
             }
         });
     let onchange = {
