@@ -1,31 +1,28 @@
 //! The real `Workspace` with 100,000 rows: how long from a keystroke, a header click or a page
-//! button until the table in the DOM shows the result.
-//!
-//! Two clocks per action: until the DOM holds the new table and its layout is done (forced by
-//! reading a size, so the figure does not depend on where in a frame the event fell), and
-//! until the next animation frame after it (when the browser would paint it; up to one frame
-//! more by nature).
+//! button until the table in the DOM shows the result (clocks in dom.rs).
 
-use crate::report::{microtask, next_frame, now, pause, wasm_memory_mb, Report};
+use crate::dom::{aria_sort, find, status, timed, type_into, Samples};
+use crate::report::{next_frame, now, wasm_memory_mb, Report};
 use rc_device_manager::api::{wire::Session, Client, Credentials};
 use rc_device_manager::grid::{testdata, view, Column, Query, Sessions};
 use rc_device_manager::options::Options;
 use rc_device_manager::ui::api_ctx::ApiCtx;
 use rc_device_manager::ui::workspace::{when, LoadedData, Workspace, WorkspaceProps};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 use yew::Callback;
 
 const ROWS: usize = 100_000;
+const SEED: u64 = 42;
 
-/// Plain searches typed a key at a time; regex patterns pasted whole.
+/// Plain searches typed a key at a time; regex patterns pasted whole (the shapes the grid
+/// part times, and one with a non-ASCII literal).
 const TYPED: [&str; 2] = ["chr", "fir"];
-const PATTERNS: [&str; 4] = [
-    r"^rc mobile",
-    r"(?:chrome|firefox) 12\d",
-    r"\d$",
-    r"müller\s+\S+ s",
+const PATTERNS: [(&str, &str); 4] = [
+    ("alternation", r"(?:chrome|firefox) 12\d"),
+    ("prefix", r"^rc mobile"),
+    ("no_literal", r"\d$"),
+    ("non_ascii", r"müller\s+\S+ s"),
 ];
 
 fn props(rows: Vec<Session>) -> WorkspaceProps {
@@ -47,93 +44,17 @@ fn props(rows: Vec<Session>) -> WorkspaceProps {
     }
 }
 
-fn find(root: &Element, selector: &str) -> Result<HtmlElement, String> {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .ok_or_else(|| format!("the workspace has no {selector}"))
-}
+/// What is typed into the search box, and which bucket times it (None: untimed).
+type Step = (String, Option<usize>);
 
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn status(root: &Element) -> String {
-    text(root, ".pager .status")
-}
-
-fn aria_sort(root: &Element, column: Column) -> String {
-    root.query_selector(&format!("thead th.col.{}", column.key()))
-        .ok()
-        .flatten()
-        .and_then(|th| th.get_attribute("aria-sort"))
-        .unwrap_or_default()
-}
-
-/// Types into an input the way a person does: its value, then a bubbling `input` event
-/// (built by its JS constructor: the `EventInit` dictionary is not among the app's features).
-fn type_into(input: &HtmlElement, value: &str) -> Result<(), String> {
-    input.unchecked_ref::<HtmlInputElement>().set_value(value);
-    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into())
-        .map_err(|_| "no Event constructor".to_owned())?
-        .unchecked_into();
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE);
-    let event: web_sys::Event =
-        js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"input".into(), &init))
-            .map_err(|_| "could not build an input event".to_owned())?
-            .unchecked_into();
-    input
-        .dispatch_event(&event)
-        .map(|_| ())
-        .map_err(|_| "the input event was refused".to_owned())
-}
-
-/// Runs `act`, then waits until `changed` holds: first on microtasks (where Yew renders
-/// after an event), then on animation frames. Returns (DOM updated and laid out, next frame)
-/// in ms, or None when nothing changed within about 5 s.
-async fn timed(
-    root: &Element,
-    act: impl FnOnce(),
-    changed: impl Fn(&Element) -> bool,
-) -> Option<(f64, f64)> {
-    let t = now();
-    act();
-    let mut turns = 0;
-    while !changed(root) {
-        turns += 1;
-        if turns < 1_000 {
-            microtask().await;
-        } else if turns < 1_300 {
-            next_frame().await;
-        } else {
-            return None;
-        }
-    }
-    // Reading a size forces style and layout of the new rows now.
-    let _ = root.unchecked_ref::<HtmlElement>().offset_height();
-    let dom = now() - t;
-    next_frame().await;
-    let frame = now() - t;
-    // Let the frame finish painting before the next action.
-    next_frame().await;
-    pause().await;
-    Some((dom, frame))
-}
-
-/// Matched counts of the searches, as the workspace will compute them, so only keystrokes
-/// that change the status line are timed (the status is how the page sees the table change).
-fn counts(sessions: &Sessions, texts: &[String], regex: bool) -> Vec<Option<usize>> {
-    texts
+/// Matched counts of the searches, as the workspace will compute them, so only steps that
+/// change the status line are timed (the status is how the page sees the table change).
+fn counts(sessions: &Sessions, steps: &[Step], regex: bool) -> Vec<Option<usize>> {
+    steps
         .iter()
-        .map(|t| {
+        .map(|(text, _)| {
             let mut q = Query::default();
-            q.set_search(t);
+            q.set_search(text);
             q.set_regex(regex);
             view(sessions, &q).ok().map(|v| v.matched)
         })
@@ -146,8 +67,8 @@ pub async fn run(report: &mut Report, runs: usize) {
     }
 }
 
-async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
-    let rows = testdata::sessions(ROWS, 42);
+async fn mount(report: &mut Report) -> Result<Element, String> {
+    let rows = testdata::sessions(ROWS, SEED);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -159,7 +80,6 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
         .ok_or("no body")?
         .append_child(&root)
         .map_err(|_| "cannot append")?;
-
     let t = now();
     yew::Renderer::<Workspace>::with_root_and_props(root.clone(), props(rows)).render();
     let mut frames = 0;
@@ -174,69 +94,71 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
         next_frame().await;
     }
     report.figure("ui.mount_100k", now() - t, "ms");
-    // The whole app's share with 100,000 rows: the wire rows the shell hands over (kept in
-    // the props) and the workspace's grid, on a page that ran nothing else.
+    // The app's share with 100,000 rows on a page that ran nothing else: the wire rows the
+    // shell hands over (kept in the props) and the workspace's grid.
     report.figure("ui.wasm_memory_mounted", wasm_memory_mb(), "MB");
-    let reference = Sessions::from_wire(testdata::sessions(ROWS, 42), when::tz_offset_minutes());
+    Ok(root)
+}
 
+async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
+    let root = mount(report).await?;
+    let reference = Sessions::from_wire(testdata::sessions(ROWS, SEED), when::tz_offset_minutes());
     let search = find(&root, "input[type=search]")?;
-    let mut plain = (Vec::new(), Vec::new());
-    let mut sequence = vec![String::new()];
+
+    // Plain: a word typed a key at a time into an empty box; the clears are not timed.
+    let mut steps: Vec<Step> = vec![(String::new(), None)];
     for word in TYPED {
         for n in 1..=word.len() {
-            sequence.push(word[..n].to_owned());
+            steps.push((word[..n].to_owned(), Some(0)));
         }
-        sequence.push(String::new());
+        steps.push((String::new(), None));
     }
-    let plain_counts = counts(&reference, &sequence, false);
-    // One round untimed first: the browser compiles hot wasm functions again, optimised,
-    // after a few calls, and an admin types more than one word.
-    keystrokes(
+    let plain = rounds(
         &root,
         &search,
-        &sequence,
-        &plain_counts,
-        &mut (Vec::new(), Vec::new()),
+        &steps,
+        &reference,
+        false,
+        runs.div_ceil(2),
+        1,
     )
     .await?;
-    for _ in 0..runs.div_ceil(2) {
-        keystrokes(&root, &search, &sequence, &plain_counts, &mut plain).await?;
-    }
-    report.note(&format!(
-        "ui: {} plain keystrokes timed: {:?}",
-        plain.0.len(),
-        rounded(&plain.0)
-    ));
-    report.ms("ui.keystroke_to_table", &plain.0);
-    report.ms("ui.keystroke_to_next_frame", &plain.1);
+    plain[0].report(report, "ui.keystroke", "");
 
+    // Regex: each pattern pasted into an empty box, timed per pattern and all together. A
+    // pattern that matches every row starts from one that matches none instead, so that the
+    // status line changes.
     find(&root, ".regex input")?.click();
-    let mut sequence: Vec<String> = PATTERNS.iter().map(|p| (*p).to_owned()).collect();
-    sequence.push(String::new());
-    let regex_counts = counts(&reference, &sequence, true);
-    let mut regex = (Vec::new(), Vec::new());
-    keystrokes(
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, (_, pattern)) in PATTERNS.iter().enumerate() {
+        let pair = |from: &str| vec![(from.to_owned(), None), ((*pattern).to_owned(), Some(i))];
+        let c = counts(&reference, &pair(""), true);
+        steps.extend(pair(if c[0] == c[1] { "^$" } else { "" }));
+    }
+    steps.push((String::new(), None));
+    let regex = rounds(
         &root,
         &search,
-        &sequence,
-        &regex_counts,
-        &mut (Vec::new(), Vec::new()),
+        &steps,
+        &reference,
+        true,
+        runs,
+        PATTERNS.len(),
     )
     .await?;
-    for _ in 0..runs.div_ceil(2) {
-        keystrokes(&root, &search, &sequence, &regex_counts, &mut regex).await?;
+    let mut all = Samples::default();
+    for ((name, _), samples) in PATTERNS.iter().zip(&regex) {
+        report.ms(
+            &format!("ui.keystroke_to_table.regex.{name}"),
+            samples.table(),
+        );
+        all.extend(samples);
     }
-    report.note(&format!(
-        "ui: {} regex searches timed: {:?}",
-        regex.0.len(),
-        rounded(&regex.0)
-    ));
-    report.ms("ui.keystroke_to_table.regex", &regex.0);
-    report.ms("ui.keystroke_to_next_frame.regex", &regex.1);
-    find(&root, ".regex input")?.click();
+    all.report(report, "ui.keystroke", ".regex");
     drop(reference);
+    find(&root, ".regex input")?.click();
 
-    let mut sorts = (Vec::new(), Vec::new());
+    let mut sorts = Samples::default();
     // The first round is the untimed warm-up.
     for round in 0..=runs.div_ceil(7).max(2) {
         for column in Column::VISIBLE {
@@ -244,58 +166,70 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
             // Two clicks: one direction, then the other (a third would unsort).
             for _ in 0..2 {
                 let before = aria_sort(&root, column);
-                let (dom, frame) =
-                    timed(&root, || button.click(), |r| aria_sort(r, column) != before)
-                        .await
-                        .ok_or_else(|| format!("sorting by {} did not show", column.label()))?;
+                let clocks = timed(&root, || button.click(), |r| aria_sort(r, column) != before)
+                    .await
+                    .ok_or_else(|| format!("sorting by {} did not show", column.label()))?;
                 if round > 0 {
-                    sorts.0.push(dom);
-                    sorts.1.push(frame);
+                    sorts.push(clocks);
                 }
             }
         }
     }
-    report.ms("ui.sort_to_table", &sorts.0);
-    report.ms("ui.sort_to_next_frame", &sorts.1);
+    sorts.report(report, "ui.sort", "");
 
     let next = find(&root, "button[aria-label='Next page']")?;
-    let mut pages = (Vec::new(), Vec::new());
-    for i in 0..runs.max(5) + 2 {
+    let mut pages = Samples::default();
+    for i in 0..runs.max(5) + 5 {
         let before = status(&root);
-        let (dom, frame) = timed(&root, || next.click(), |r| status(r) != before)
+        let clocks = timed(&root, || next.click(), |r| status(r) != before)
             .await
             .ok_or("Next page did not change the page")?;
-        // The first two are the warm-up.
-        if i >= 2 {
-            pages.0.push(dom);
-            pages.1.push(frame);
+        // The first five are the warm-up.
+        if i >= 5 {
+            pages.push(clocks);
         }
     }
-    report.ms("ui.page_change_to_table", &pages.0);
-    report.ms("ui.page_change_to_next_frame", &pages.1);
+    pages.report(report, "ui.page_change", "");
     root.set_inner_html("");
     Ok(())
 }
 
-fn rounded(samples: &[f64]) -> Vec<f64> {
-    samples.iter().map(|x| (x * 10.0).round() / 10.0).collect()
-}
-
-/// Types `sequence` in order, timing each entry whose matched count differs from the one
-/// before it.
-async fn keystrokes(
+/// Types the steps once untimed, then `rounds` times timed. The untimed round lets the
+/// browser compile the hot wasm functions again, optimised, as it does after a few calls
+/// (an admin types more than one word).
+async fn rounds(
     root: &Element,
     search: &HtmlElement,
-    sequence: &[String],
+    steps: &[Step],
+    reference: &Sessions,
+    regex: bool,
+    rounds: usize,
+    buckets: usize,
+) -> Result<Vec<Samples>, String> {
+    let counts = counts(reference, steps, regex);
+    let mut warm: Vec<Samples> = (0..buckets).map(|_| Samples::default()).collect();
+    type_steps(root, search, steps, &counts, &mut warm).await?;
+    let mut out: Vec<Samples> = (0..buckets).map(|_| Samples::default()).collect();
+    for _ in 0..rounds {
+        type_steps(root, search, steps, &counts, &mut out).await?;
+    }
+    Ok(out)
+}
+
+/// Types the steps in order; a step is timed when its matched count differs from the one
+/// before it (otherwise the page could not see when the table is done).
+async fn type_steps(
+    root: &Element,
+    search: &HtmlElement,
+    steps: &[Step],
     counts: &[Option<usize>],
-    out: &mut (Vec<f64>, Vec<f64>),
+    buckets: &mut [Samples],
 ) -> Result<(), String> {
-    for i in 1..sequence.len() {
-        let value = &sequence[i];
-        let distinct = counts[i].is_some() && counts[i] != counts[i - 1];
+    for (i, (value, bucket)) in steps.iter().enumerate() {
+        let distinct = i > 0 && counts[i].is_some() && counts[i] != counts[i - 1];
         let before = status(root);
         let mut failed = None;
-        let result = timed(
+        let clocks = timed(
             root,
             || failed = type_into(search, value).err(),
             |r| !distinct || status(r) != before,
@@ -304,13 +238,10 @@ async fn keystrokes(
         if let Some(e) = failed {
             return Err(e);
         }
-        match result {
-            Some((dom, frame)) if distinct => {
-                out.0.push(dom);
-                out.1.push(frame);
-            }
-            Some(_) => {}
-            None => return Err(format!("searching {value:?} did not update the table")),
+        match (clocks, bucket.and_then(|b| buckets.get_mut(b))) {
+            (None, _) => return Err(format!("searching {value:?} did not update the table")),
+            (Some(c), Some(samples)) if distinct => samples.push(c),
+            _ => {}
         }
     }
     Ok(())
