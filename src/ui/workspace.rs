@@ -159,6 +159,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let me = Me {
         user_id: props.self_user_id.clone(),
         now_ms: now_ms - now_ms.rem_euclid(60_000),
+        locale: props.options.locale.clone(),
     };
     let rows = Rc::new(grid.borrow().rows(&view.rows, &columns, &me));
 
@@ -204,8 +205,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let g = grid.borrow();
         let row = g.sessions.row(det.index);
         let fields = match (&det.fresh, &row) {
-            (Fresh::Loaded(s), _) => data::fresh_fields(s, tz, now_ms),
-            (_, Some(r)) => data::fields(r, now_ms),
+            (Fresh::Loaded(s), _) => data::fresh_fields(s, tz, &me),
+            (_, Some(r)) => data::fields(r, &me),
             _ => Vec::new(),
         };
         let mine = row.as_ref().is_some_and(|r| {

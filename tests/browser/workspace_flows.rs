@@ -295,3 +295,29 @@ async fn the_url_holds_the_view_and_back_restores_it() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&original))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn login_times_show_relative_text_and_the_hosts_locale_on_hover() {
+    let options = Options {
+        locale: Some("de-DE".into()),
+        ..Options::default()
+    };
+    let root = mount(props(testdata::sessions(5, 14), options)).await;
+    let cell = one(&root, "tbody td.col.login");
+    assert!(cell.text_content().unwrap().ends_with(" ago"));
+    let title = cell.get_attribute("title").unwrap();
+    assert!(
+        title.len() >= 10 && title.as_bytes()[2] == b'.' && title.as_bytes()[5] == b'.',
+        "German date in {title:?}"
+    );
+    // A locale the browser refuses falls back instead of failing the render.
+    let options = Options {
+        locale: Some("not a locale!".into()),
+        ..Options::default()
+    };
+    let root = mount(props(testdata::sessions(5, 14), options)).await;
+    let title = one(&root, "tbody td.col.login")
+        .get_attribute("title")
+        .unwrap();
+    assert!(!title.is_empty());
+}

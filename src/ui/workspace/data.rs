@@ -155,6 +155,8 @@ pub struct Me {
     pub user_id: String,
     /// Minute resolution, so that rows do not all re-render on every keystroke.
     pub now_ms: i64,
+    /// The host's locale for absolute times (`None`: the browser's).
+    pub locale: Option<String>,
 }
 
 /// One table row as it is rendered.
@@ -179,7 +181,10 @@ impl RowVm {
     pub fn new(r: &RowRef, columns: &[Column], me: &Me) -> RowVm {
         let cells: Vec<String> = columns.iter().map(|&c| cell(r, c)).collect();
         let (login_rel, login_title) = match r.login_ms() {
-            Some(ms) => (when::relative(ms, me.now_ms), when::absolute(ms)),
+            Some(ms) => (
+                when::relative(ms, me.now_ms),
+                when::absolute(ms, me.locale.as_deref()),
+            ),
             None => (String::new(), String::new()),
         };
         RowVm {
@@ -244,7 +249,7 @@ pub struct Field {
 }
 
 /// Every field of a row, for the details panel.
-pub fn fields(r: &RowRef, now_ms: i64) -> Vec<Field> {
+pub fn fields(r: &RowRef, me: &Me) -> Vec<Field> {
     let f = |label, value: &str| Field {
         label,
         value: value.to_owned(),
@@ -253,8 +258,8 @@ pub fn fields(r: &RowRef, now_ms: i64) -> Vec<Field> {
     let login = match r.login_ms() {
         Some(ms) => Field {
             label: "Last login",
-            value: format!("{} ({})", r.login_text(), when::relative(ms, now_ms)),
-            title: when::absolute(ms),
+            value: format!("{} ({})", r.login_text(), when::relative(ms, me.now_ms)),
+            title: when::absolute(ms, me.locale.as_deref()),
         },
         None => f("Last login", ""),
     };
@@ -275,9 +280,9 @@ pub fn fields(r: &RowRef, now_ms: i64) -> Vec<Field> {
 }
 
 /// The fields of a session as `info.admin` returned it, normalised like the table's rows.
-pub fn fresh_fields(s: &Session, tz_offset_minutes: i32, now_ms: i64) -> Vec<Field> {
+pub fn fresh_fields(s: &Session, tz_offset_minutes: i32, me: &Me) -> Vec<Field> {
     let one = Sessions::from_wire([s.clone()], tz_offset_minutes);
-    one.row(0).map(|r| fields(&r, now_ms)).unwrap_or_default()
+    one.row(0).map(|r| fields(&r, me)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -320,6 +325,7 @@ mod tests {
         let me = Me {
             user_id: first_user.clone(),
             now_ms: 1_735_689_600_000,
+            locale: None,
         };
         let vms = g.rows(&view.rows, &[Column::DeviceId, Column::UserId], &me);
         assert_eq!(vms.len(), 25);
@@ -335,8 +341,17 @@ mod tests {
     fn fresh_fields_match_the_tables_fields() {
         let rows = testdata::sessions(3, 1);
         let g = Grid::new(&rows, 1, 60);
-        let from_grid = g.sessions.row(1).map(|r| fields(&r, 0)).unwrap_or_default();
-        assert_eq!(fresh_fields(&rows[1], 60, 0), from_grid);
+        let me = Me {
+            user_id: String::new(),
+            now_ms: 0,
+            locale: None,
+        };
+        let from_grid = g
+            .sessions
+            .row(1)
+            .map(|r| fields(&r, &me))
+            .unwrap_or_default();
+        assert_eq!(fresh_fields(&rows[1], 60, &me), from_grid);
         let labels: Vec<&str> = from_grid.iter().map(|f| f.label).collect();
         for want in ["Long version", "User ID", "Device ID", "Host", "IP address"] {
             assert!(labels.contains(&want), "{want}");

@@ -63,36 +63,59 @@ pub fn now_ms() -> i64 {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// One formatter for the page: `toLocaleString` builds a new one per call, which cost
-    /// ~50 µs a row.
-    static FORMAT: Option<js_sys::Function> = {
-        let f = js_sys::Intl::DateTimeFormat::new(
-            &js_sys::Array::new(),
-            &{
-                let o = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&o, &"dateStyle".into(), &"medium".into());
-                let _ = js_sys::Reflect::set(&o, &"timeStyle".into(), &"medium".into());
-                o
-            },
-        );
-        Some(f.format())
-    };
+    /// One formatter per locale for the page: `toLocaleString` builds a new one per call,
+    /// which cost ~50 µs a row.
+    static FORMATS: std::cell::RefCell<Vec<(Option<String>, Option<js_sys::Function>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The absolute time in the browser's locale and zone (for a `title`).
-pub fn absolute(ms: i64) -> String {
+/// `Intl.DateTimeFormat(locale, {dateStyle, timeStyle: "medium"}).format`, or `None` when the
+/// browser refuses the locale (a host's typo must not throw through the wasm).
+#[cfg(target_arch = "wasm32")]
+fn formatter(locale: Option<&str>) -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let locales = js_sys::Array::new();
+    if let Some(l) = locale {
+        locales.push(&l.into());
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
+    js_sys::Reflect::set(&options, &"timeStyle".into(), &"medium".into()).ok()?;
+    let f = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locales, &options)).ok()?;
+    js_sys::Reflect::get(&f, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// The absolute time in the browser's zone and the host's locale (else the browser's), for
+/// a `title`; ISO 8601 when the browser cannot format it.
+pub fn absolute(ms: i64, locale: Option<&str>) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-        let text = FORMAT.with(|f| {
-            f.as_ref()
-                .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &date).ok())
-                .and_then(|v| v.as_string())
+        let format = FORMATS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some((_, f)) = cache.iter().find(|(l, _)| l.as_deref() == locale) {
+                return f.clone();
+            }
+            let f = formatter(locale).or_else(|| formatter(None));
+            cache.push((locale.map(str::to_owned), f.clone()));
+            f
         });
-        if let Some(t) = text {
-            return t;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+        if let Some(text) = format
+            .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &date).ok())
+            .and_then(|v| v.as_string())
+        {
+            return text;
         }
     }
+    let _ = locale;
     crate::grid::format_iso8601(ms)
 }
 
