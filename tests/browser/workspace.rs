@@ -19,6 +19,8 @@ use yew::Callback;
 mod flows;
 #[path = "workspace_perf.rs"]
 mod perf;
+#[path = "workspace_server.rs"]
+mod server;
 
 pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
     WorkspaceProps {
