@@ -20,16 +20,27 @@ fn dist_bench() -> PathBuf {
     root().join("dist-bench")
 }
 
+/// The machine's load, printed beside the figures: timings on a busy machine run long.
+fn print_load(when: &str) {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    if let Some(one_minute) = load.split_whitespace().next() {
+        println!("xtask: load average {one_minute} on {cores} cores {when}");
+    }
+}
+
 pub fn run_all() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_apt()?;
     let mut failures = Vec::new();
+    print_load("before the native benches");
     if let Err(e) = native() {
         failures.push(e);
     }
     if let Err(e) = browser() {
         failures.push(e);
     }
+    print_load("at the end");
     if failures.is_empty() {
         Ok(())
     } else {
@@ -122,6 +133,7 @@ fn browser() -> Result<(), String> {
         ])
         .arg(dist_bench()))?;
     run(cargo().args(["build", "--release", "-p", "rc-sim"]))?;
+    print_load("before the bench page");
     let mut node = Command::new("node");
     tool_env(&mut node);
     run(node
