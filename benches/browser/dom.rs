@@ -72,16 +72,6 @@ impl Samples {
         self.frame.push(c.frame);
     }
 
-    pub fn extend(&mut self, other: &Samples) {
-        self.dom.extend(&other.dom);
-        self.table.extend(&other.table);
-        self.frame.extend(&other.frame);
-    }
-
-    pub fn table(&self) -> &[f64] {
-        &self.table
-    }
-
     /// `<name>_to_table<suffix>` and `<name>_to_next_frame<suffix>`; the samples and how
     /// much of it was layout go to the console.
     pub fn report(&self, report: &mut Report, name: &str, suffix: &str) {

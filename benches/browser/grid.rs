@@ -8,10 +8,13 @@ use std::hint::black_box;
 pub const ROWS: usize = 100_000;
 const SEED: u64 = 7;
 
-/// Regex searches worth timing: an alternation with a literal tail, an anchored prefix, and
-/// a pattern with no literal to look for that matches nearly every row (the slow shape).
-const PATTERNS: [(&str, &str); 3] = [
+/// Regex searches worth timing, as in benches/grid.rs: an alternation with a literal tail,
+/// an IP shape, a non-ASCII literal, an anchored prefix, and a pattern with no literal to
+/// look for that matches every row (the slow shape).
+const PATTERNS: [(&str, &str); 5] = [
     ("alternation", r"(?:chrome|firefox) 12\d"),
+    ("ip_shape", r"^rc mobile .* 10\.\d+\.1\d\."),
+    ("non_ascii", r"müller\s+\S+ s"),
     ("prefix", r"^rc mobile"),
     ("no_literal", r"\d$"),
 ];

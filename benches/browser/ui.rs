@@ -146,15 +146,9 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
         PATTERNS.len(),
     )
     .await?;
-    let mut all = Samples::default();
     for ((name, _), samples) in PATTERNS.iter().zip(&regex) {
-        report.ms(
-            &format!("ui.keystroke_to_table.regex.{name}"),
-            samples.table(),
-        );
-        all.extend(samples);
+        samples.report(report, "ui.keystroke", &format!(".regex.{name}"));
     }
-    all.report(report, "ui.keystroke", ".regex");
     drop(reference);
     find(&root, ".regex input")?.click();
 

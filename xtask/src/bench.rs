@@ -69,12 +69,22 @@ fn native() -> Result<(), String> {
     collect_medians(&dir, &dir, started, &mut found);
     found.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, ns) in &found {
-        println!("bench native.{name} {:.3} ms", ns / 1e6);
+        println!("bench native.{name} {} ms", decimals(ns / 1e6));
     }
     if found.is_empty() {
         return Err("no criterion results were found".into());
     }
     Ok(())
+}
+
+/// Three decimals, or four significant digits below 1 (a page change takes nanoseconds).
+fn decimals(value: f64) -> String {
+    let places = if value.abs() >= 1.0 || value == 0.0 || !value.is_finite() {
+        3
+    } else {
+        (3 - value.abs().log10().floor() as i32).clamp(3, 12) as usize
+    };
+    format!("{value:.places$}")
 }
 
 fn collect_medians(base: &Path, dir: &Path, since: SystemTime, out: &mut Vec<(String, f64)>) {
