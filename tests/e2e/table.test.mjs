@@ -4,6 +4,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { totp, simControl } from './lib.mjs';
 import {
   signedIn, status, statusMatches, parseStatus, search, column, serverLists, tabTo, focused, focusLandsOn,
 } from './table-lib.mjs';
@@ -253,4 +254,28 @@ test('hostile names and devices render as text: no element, no dialog', async ()
   assert.deepEqual(s.dialogs, [], 'the page opened a dialog');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(s.errors, []);
+});
+
+test('a logout the server wants a 2FA code for asks once in place, then finishes the bulk run', async () => {
+  s = await signedIn({ args: ['--sessions', '500', '--seed', '3', '--test-control'] });
+  const { page, sim } = s;
+  await simControl(sim, 'expire-2fa', {});
+  const rows = page.locator('table.devices tbody tr:not(.mine)');
+  const ids = [];
+  for (let i = 0; i < 3; i++) {
+    ids.push((await rows.nth(i).locator('td.col.id').textContent()).trim());
+    await rows.nth(i).locator('td.sel input').check();
+  }
+  await page.getByRole('button', { name: 'Log out 3 devices' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Log out', exact: true }).click();
+  // The shell's code prompt, above the running logout dialog: one prompt for all three.
+  const code = page.locator('input[name="prompt-code"]');
+  await code.waitFor();
+  assert.equal(await code.count(), 1);
+  await code.fill(totp());
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('.toast', { hasText: '3 devices logged out' }).waitFor();
+  for (const id of ids) assert.equal(await serverLists(sim, id), false, `${id} still listed`);
+  // The challenges themselves (400 totp-required) are logged by the browser, nothing else.
+  assert.deepEqual(s.errors.filter((e) => !/status of 400/.test(e)), []);
 });
