@@ -17,37 +17,20 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// `localStorage`, reached by name: absent (or throwing) in sandboxed frames and some
-/// privacy modes, which must only cost the remembered choice.
-fn storage() -> Option<JsValue> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &"localStorage".into())
-        .ok()
-        .filter(|s| !s.is_undefined() && !s.is_null())
-}
-
-fn call(target: &JsValue, method: &str, args: &[&str]) -> Option<JsValue> {
-    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    match args {
-        [a] => f.call1(target, &JsValue::from_str(a)).ok(),
-        [a, b] => f
-            .call2(target, &JsValue::from_str(a), &JsValue::from_str(b))
-            .ok(),
-        _ => None,
-    }
+/// `localStorage`; absent (or throwing) in sandboxed frames and some privacy modes, which
+/// must only cost the remembered choice.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 pub fn stored_page_size() -> Option<PageSize> {
-    let v = call(&storage()?, "getItem", &[PAGE_SIZE_KEY])?.as_string()?;
+    let v = storage()?.get_item(PAGE_SIZE_KEY).ok().flatten()?;
     PageSize::from_usize(v.trim().parse().ok()?)
 }
 
 pub fn store_page_size(size: PageSize) {
     if let Some(s) = storage() {
-        let _ = call(&s, "setItem", &[PAGE_SIZE_KEY, &size.get().to_string()]);
+        let _ = s.set_item(PAGE_SIZE_KEY, &size.get().to_string());
     }
 }
 
