@@ -11,7 +11,6 @@ pub mod remember;
 pub mod sign_in;
 pub mod signing;
 pub mod state;
-pub mod table;
 pub mod words;
 pub mod workspace;
 
