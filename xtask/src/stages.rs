@@ -318,7 +318,13 @@ pub fn test() -> Result<(), String> {
         let mut node = Command::new("node");
         tool_env(&mut node);
         node.current_dir(tools::e2e_dir())
-            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            // A stuck test fails after 3 minutes instead of holding CI until its limit.
+            .args([
+                "--test",
+                "--test-reporter=spec",
+                "--test-concurrency=1",
+                "--test-timeout=180000",
+            ])
             .args(e2e_files())
             .env("RCSIM_BIN", sim_binary())
             .env("RCDM_DIST", dist());
