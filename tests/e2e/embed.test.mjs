@@ -199,6 +199,24 @@ test('the custom element maps attributes to options, follows attribute changes a
   assert.deepEqual(errors, []);
 });
 
+test('an attribute the app reads at start restarts the widget, signed in again with the portal\'s credentials', async () => {
+  const { page, errors } = ui;
+  const { left } = await openPortal(page);
+  assert.equal(await page.evaluate(({ userId, authToken }) =>
+    document.getElementById('left').setCredentials({ userId, authToken }), { userId: ADMIN.userId, authToken: PAT }), true);
+  await left.locator('table tbody tr').first().waitFor();
+  const loads = () => page.evaluate(() => window.__rcdmEvents.filter((e) => e.type === 'rcdm:loaded' && e.target === 'left').length);
+  const first = await loads();
+  const headers = async () => (await left.locator('table thead th').allTextContents()).join('|');
+  assert.doesNotMatch(await headers(), /Version/);
+  await page.evaluate(() => document.getElementById('left').setAttribute('columns', 'client version user'));
+  await page.waitForFunction((n) => window.__rcdmEvents.filter((e) => e.type === 'rcdm:loaded' && e.target === 'left').length > n, first);
+  await left.locator('table tbody tr').first().waitFor();
+  assert.match(await headers(), /Version/);
+  assert.equal(await left.getByLabel('Auth token', { exact: true }).count(), 0, 'no sign-in form: the credentials were given again');
+  assert.deepEqual(errors, []);
+});
+
 test('isolation: the widget styles only inside .rcdm and leaves the portal untouched', async () => {
   const { page } = ui;
   await page.goto(`${sim.url}/portal.html`);
