@@ -181,6 +181,39 @@ test('destroy leaves nothing: 100 mount/destroy cycles leak no node, listener, t
   assert.deepEqual(errors, []);
 });
 
+test('a signed-in widget with rows, details open and auto-refresh leaves nothing behind on destroy', async () => {
+  const { page, errors } = ui;
+  await page.goto(`${sim.url}/portal.html`);
+  await page.locator('#right .rcdm').waitFor();
+  const busyCycle = async (id) => {
+    const w = await mountIn(page, id, { userId: ADMIN.userId, authToken: PAT, autoRefreshSeconds: 10 });
+    const row = w.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' });
+    await row.waitFor();
+    await row.locator('td').nth(1).click();
+    await w.getByRole('heading', { name: 'Device details' }).waitFor();
+    const timersWhileMounted = await page.evaluate(() => window.__liveTimers());
+    await page.evaluate((id) => { window.__handles[id].destroy(); document.getElementById(id).remove(); }, id);
+    return timersWhileMounted;
+  };
+  const state = async () => ({
+    ...(await domCounters(page)),
+    timers: await page.evaluate(() => window.__liveTimers()),
+    globals: await globalListeners(page),
+  });
+  // The first cycle leaves what is meant to stay: an idle pooled root with Yew's delegated
+  // listeners, and Playwright's own click-check listeners on window. A second one adds nothing.
+  await busyCycle('busy1');
+  const before = await state();
+  const whileMounted = await busyCycle('busy2');
+  const after = await state();
+  assert.ok(whileMounted > before.timers, 'the auto-refresh timer ran while mounted');
+  assert.deepEqual(after.globals, before.globals, 'listeners on window and document');
+  assert.equal(after.timers, before.timers, 'live timers (the auto-refresh interval is gone)');
+  assert.equal(after.jsEventListeners, before.jsEventListeners, 'JS event listeners');
+  assert.equal(after.nodes, before.nodes, 'DOM nodes');
+  assert.deepEqual(errors, []);
+});
+
 test('the custom element maps attributes to options, follows attribute changes and destroys on removal', async () => {
   const { page, errors } = ui;
   const { left } = await openPortal(page);
