@@ -296,3 +296,15 @@ test('embedded widgets keep the page URL as it is (URL state is opt-in)', async 
   assert.equal(page.url(), url);
   assert.equal(await page.evaluate(() => history.length), entries, 'no history entries added');
 });
+
+test('urlState: true opts an embedded widget into mirroring its view in the page URL', async () => {
+  const { page, errors } = ui;
+  await page.goto(`${sim.url}/portal.html`);
+  const before = page.url();
+  const w = await mountIn(page, 'urled', { userId: ADMIN.userId, authToken: PAT, urlState: true });
+  await w.locator('table tbody tr').first().waitFor();
+  await page.evaluate(() => window.__handles.urled.setFilter('Chrome'));
+  await page.waitForFunction((u) => location.href !== u, before);
+  assert.ok(!page.url().includes(PAT), 'never the token');
+  assert.deepEqual(errors, []);
+});
