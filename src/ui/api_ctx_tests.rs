@@ -3,18 +3,10 @@
 
 use super::*;
 use crate::api::{TwoFactorChallenge, TwoFactorMethod};
+use crate::ui::fixtures::required;
 use std::cell::RefCell;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
-
-fn required(method: TwoFactorMethod, available: Vec<TwoFactorMethod>) -> ApiError {
-    ApiError::TwoFactorRequired(TwoFactorChallenge {
-        method,
-        available,
-        code_generated: false,
-        email_hint: None,
-    })
-}
 
 /// Polls to the end; every wake-up here happens synchronously inside a poll.
 fn block_on<F: Future>(fut: F) -> F::Output {

@@ -4,6 +4,8 @@ pub mod api_ctx;
 pub mod app;
 pub mod control;
 pub mod fetcher;
+#[cfg(test)]
+mod fixtures;
 pub mod host;
 pub mod progress;
 pub mod prompt;

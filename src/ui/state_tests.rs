@@ -1,8 +1,8 @@
 //! The shell reducer, replayed action by action.
 
 use super::*;
-use crate::api::wire::Session;
 use crate::api::{Client, Credentials, TwoFactorChallenge};
+use crate::ui::fixtures::result;
 use crate::ui::words::worth_retrying;
 
 fn account(user: &str) -> Account {
@@ -14,25 +14,6 @@ fn account(user: &str) -> Account {
         }))),
         user_id: user.into(),
         server: String::new(),
-    }
-}
-
-fn result(ids: &[&str], total: u64) -> FetchResult {
-    FetchResult {
-        sessions: ids
-            .iter()
-            .map(|id| Session {
-                id: Some((*id).into()),
-                ..Session::default()
-            })
-            .collect(),
-        total,
-        shortfall: None,
-        surplus: 0,
-        malformed_rows: 0,
-        duplicates: 0,
-        rounds: 1,
-        requests: 1,
     }
 }
 

@@ -1,36 +1,8 @@
 //! The shell's sentences and names.
 
 use super::*;
-use crate::api::wire::Session;
 use crate::api::Shortfall;
-
-fn required(method: TwoFactorMethod, available: Vec<TwoFactorMethod>) -> ApiError {
-    ApiError::TwoFactorRequired(TwoFactorChallenge {
-        method,
-        available,
-        code_generated: false,
-        email_hint: None,
-    })
-}
-
-fn result(ids: &[&str], total: u64) -> FetchResult {
-    FetchResult {
-        sessions: ids
-            .iter()
-            .map(|id| Session {
-                id: Some((*id).into()),
-                ..Session::default()
-            })
-            .collect(),
-        total,
-        shortfall: None,
-        surplus: 0,
-        malformed_rows: 0,
-        duplicates: 0,
-        rounds: 1,
-        requests: 1,
-    }
-}
+use crate::ui::fixtures::{required, result};
 
 #[test]
 fn the_prompt_asks_for_the_method_the_user_has() {

@@ -1,0 +1,34 @@
+//! Fixtures shared by the shell's native tests: a fetch result and a 2FA challenge.
+
+use crate::api::wire::Session;
+use crate::api::{ApiError, FetchResult, TwoFactorChallenge, TwoFactorMethod};
+
+/// A complete fetch of these session ids, out of `total`.
+pub fn result(ids: &[&str], total: u64) -> FetchResult {
+    FetchResult {
+        sessions: ids
+            .iter()
+            .map(|id| Session {
+                id: Some((*id).into()),
+                ..Session::default()
+            })
+            .collect(),
+        total,
+        shortfall: None,
+        surplus: 0,
+        malformed_rows: 0,
+        duplicates: 0,
+        rounds: 1,
+        requests: 1,
+    }
+}
+
+/// The server asking for a code by `method`.
+pub fn required(method: TwoFactorMethod, available: Vec<TwoFactorMethod>) -> ApiError {
+    ApiError::TwoFactorRequired(TwoFactorChallenge {
+        method,
+        available,
+        code_generated: false,
+        email_hint: None,
+    })
+}
