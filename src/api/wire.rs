@@ -116,43 +116,7 @@ struct Slot(Option<Session>);
 
 impl<'de> Deserialize<'de> for Slot {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct SlotVisitor;
-        impl<'de> Visitor<'de> for SlotVisitor {
-            type Value = Slot;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a session object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Slot, A::Error> {
-                Session::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(|s| Slot(Some(s)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Slot, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Slot(None))
-            }
-            fn visit_unit<E>(self) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_none<E>(self) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Slot, E> {
-                Ok(Slot(None))
-            }
-        }
-        d.deserialize_any(SlotVisitor)
+        lenient_object(d).map(Slot)
     }
 }
 
