@@ -6,6 +6,7 @@ use super::error::ApiError;
 use super::fetch::FetchPlan;
 use super::outcome::{FetchOptions, FetchResult, PageRequest, Progress};
 use super::retry::{Jitter, RetryPolicy};
+use super::sink::{Collect, RowSink};
 use super::wire::SessionsPage;
 use futures::future::{self, Either};
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -33,7 +34,19 @@ pub async fn fetch_all<S: PageSource>(
     cancel: &CancelHandle,
     on_progress: &dyn Fn(Progress),
 ) -> Result<FetchResult, ApiError> {
-    let mut plan = FetchPlan::new(opts, seed);
+    fetch_into(source, opts, seed, cancel, on_progress, Collect::default()).await
+}
+
+/// [`fetch_all`] with the rows handed to `sink` page by page instead of kept as wire rows.
+pub async fn fetch_into<S: PageSource, K: RowSink>(
+    source: &S,
+    opts: &FetchOptions,
+    seed: u64,
+    cancel: &CancelHandle,
+    on_progress: &dyn Fn(Progress),
+    sink: K,
+) -> Result<FetchResult<K::Output>, ApiError> {
+    let mut plan = FetchPlan::with_sink(opts, seed, sink);
     let mut pending = FuturesUnordered::new();
     loop {
         if cancel.is_cancelled() {

@@ -16,11 +16,13 @@ use super::outcome::{
     FetchOptions, FetchResult, PageRequest, Progress, Shortfall, ShortfallReason, PAGE_CAP,
 };
 use super::retry::{Jitter, RetryPolicy};
+use super::sink::{Collect, RowSink};
 use super::spans::Spans;
-use super::wire::{Session, SessionsPage};
-use std::collections::{HashSet, VecDeque};
+use super::wire::SessionsPage;
+use std::collections::VecDeque;
 
-pub struct FetchPlan {
+/// The rows go into `K` as they arrive (see [`RowSink`]); by default the wire rows are kept.
+pub struct FetchPlan<K = Collect> {
     /// Rows asked per page: the page size, or the cap when smaller.
     count: u64,
     cap: Option<u64>,
@@ -36,8 +38,9 @@ pub struct FetchPlan {
     requests: u32,
     in_flight: usize,
     round: Round,
-    ids: HashSet<String>,
-    rows: Vec<Session>,
+    sink: K,
+    /// Distinct `_id`s the sink took.
+    distinct: u64,
     malformed: u64,
     duplicates: u64,
     failed_pages: u32,
@@ -78,9 +81,16 @@ struct Round {
     failed: u32,
 }
 
-impl FetchPlan {
+impl FetchPlan<Collect> {
     /// `seed` feeds the retry jitter only.
     pub fn new(opts: &FetchOptions, seed: u64) -> Self {
+        Self::with_sink(opts, seed, Collect::default())
+    }
+}
+
+impl<K: RowSink> FetchPlan<K> {
+    /// A plan that hands each new row to `sink` as its page arrives.
+    pub fn with_sink(opts: &FetchOptions, seed: u64, sink: K) -> Self {
         let page = opts.page_size.clamp(1, PAGE_CAP);
         let cap = opts.cap.map(|c| c.max(1));
         let concurrency = opts.concurrency.max(1);
@@ -101,8 +111,8 @@ impl FetchPlan {
                 number: 1,
                 ..Round::default()
             },
-            ids: HashSet::new(),
-            rows: Vec::new(),
+            sink,
+            distinct: 0,
             malformed: 0,
             duplicates: 0,
             failed_pages: 0,
@@ -195,7 +205,7 @@ impl FetchPlan {
 
     pub fn progress(&self) -> Progress {
         Progress {
-            loaded: self.ids.len() as u64,
+            loaded: self.distinct,
             target: self.round.base.map(|_| self.target(self.latest_total)),
             round: self.round.number,
             requests: self.requests,
@@ -203,7 +213,7 @@ impl FetchPlan {
     }
 
     /// The outcome: an error that stopped the fetch, or the sessions with any shortfall.
-    pub fn finish(self) -> Result<FetchResult, ApiError> {
+    pub fn finish(self) -> Result<FetchResult<K::Output>, ApiError> {
         if let State::Failed(e) = self.state {
             return Err(e);
         }
@@ -212,21 +222,17 @@ impl FetchPlan {
         }
         let total = self.latest_total;
         let target = self.target(total);
-        let Self {
-            rows: mut sessions,
-            cap,
-            ..
-        } = self;
+        let cap = self.cap;
         let mut reasons = Vec::new();
-        if let Some(cap) = cap.filter(|&c| c < total || sessions.len() as u64 > c) {
-            // Newest first, as the server pages, so the cap keeps the most recent logins.
-            sessions.sort_by(|a, b| b.login_at.cmp(&a.login_at));
-            sessions.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
+        let mut len = self.distinct;
+        // Newest first, as the server pages, so the cap keeps the most recent logins.
+        let keep = cap.filter(|&c| c < total || len > c);
+        if let Some(cap) = keep {
+            len = len.min(cap);
             if cap < total {
                 reasons.push(ShortfallReason::Capped { cap });
             }
         }
-        let len = sessions.len() as u64;
         if target > len {
             if let (true, Some(last_error)) = (self.failed_pages > 0, self.last_failure) {
                 reasons.push(ShortfallReason::PagesFailed {
@@ -252,6 +258,9 @@ impl FetchPlan {
             }
         }
         let missing = total.saturating_sub(len);
+        let sessions = self
+            .sink
+            .finish(keep.map(|c| usize::try_from(c).unwrap_or(usize::MAX)));
         Ok(FetchResult {
             sessions,
             total,
@@ -275,7 +284,7 @@ impl FetchPlan {
 
     fn complete(&self) -> bool {
         self.round.base.is_some()
-            && self.ids.len() as u64 + self.malformed.max(self.round.malformed)
+            && self.distinct + self.malformed.max(self.round.malformed)
                 >= self.target(self.latest_total)
     }
 
@@ -316,6 +325,7 @@ impl FetchPlan {
                 self.round.base = Some(t);
                 self.latest_total = t;
                 self.round.need = Spans::range(0, self.target(t));
+                self.sink.expect(self.target(t));
                 self.round.covered.insert(0, raw);
                 self.round.full = true;
                 self.round.cursor = raw;
@@ -340,12 +350,12 @@ impl FetchPlan {
         self.answers += 1;
         self.round.malformed += page.sessions.skipped as u64;
         for s in page.sessions.rows {
-            let Some(id) = s.id.clone().filter(|id| !id.is_empty()) else {
+            if s.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
                 self.round.malformed += 1;
                 continue;
-            };
-            if self.ids.insert(id) {
-                self.rows.push(s);
+            }
+            if self.sink.take(s) {
+                self.distinct += 1;
                 self.round.new_rows += 1;
             } else {
                 self.duplicates += 1;

@@ -27,6 +27,7 @@ pub mod fetch;
 pub mod http;
 pub mod outcome;
 pub mod retry;
+pub mod sink;
 pub mod spans;
 pub mod wire;
 
@@ -41,3 +42,4 @@ pub use outcome::{
     PAGE_CAP,
 };
 pub use retry::RetryPolicy;
+pub use sink::{Collect, RowSink};

@@ -72,10 +72,11 @@ pub struct Progress {
     pub requests: u32,
 }
 
+/// `T` is what the fetch's `RowSink` made of the rows: the wire rows by default.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FetchResult {
+pub struct FetchResult<T = Vec<Session>> {
     /// Distinct by `_id`; newest first when capped, otherwise in the order they were read.
-    pub sessions: Vec<Session>,
+    pub sessions: T,
     /// The server's count of matching sessions, as last reported.
     pub total: u64,
     /// Why `sessions.len()` is below `total`, when it is.

@@ -4,6 +4,7 @@
 //! Load once with [`Sessions::from_wire`], keep a [`Query`] in the UI state, and ask a
 //! [`Pipeline`] for the [`View`] after every change; it recomputes only what changed.
 
+pub mod build;
 pub mod column;
 pub mod export;
 pub mod filter;
@@ -29,7 +30,7 @@ pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};
 pub use filter::{filter_rows, Filters, QueryError, Search};
 pub use page::{page_count, status_text, thousands, PageNav, PageSize};
-pub use session::{RowRef, Sessions};
+pub use session::{RowRef, Sessions, SessionsBuilder};
 pub use sort::{parse_ip, sort_rows, SortKey};
 pub use stats::{group_by_user, stats, Stats, UserGroup};
 pub use text::{cmp_version, fold};

@@ -1,9 +1,10 @@
 //! The row model: sessions normalised once at load into interned fields, search text and sort ranks.
 
+pub use super::build::SessionsBuilder;
 pub use super::column::{Column, DeviceKind};
 use super::sort::{build_ranks, Ranks};
-use super::text::{fold_into, Pool, PoolBuilder};
-use super::time::{format_login, parse_iso8601, push_login};
+use super::text::{fold_into, Pool};
+use super::time::{format_login, push_login};
 use crate::api::wire;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -87,81 +88,43 @@ impl Default for Sessions {
     }
 }
 
-fn clean(s: &Option<String>) -> &str {
+pub(crate) fn clean(s: &Option<String>) -> &str {
     s.as_deref().map(str::trim).unwrap_or("")
 }
 
 impl Sessions {
     /// Normalises the rows once. `tz_offset_minutes` (local = UTC + offset) decides how
     /// login times are shown and searched; changing it means building the set again.
+    /// Keeps every row, duplicates too; a fetch builds with [`SessionsBuilder`] instead.
     pub fn from_wire<I: IntoIterator<Item = wire::Session>>(
         rows: I,
         tz_offset_minutes: i32,
     ) -> Sessions {
         let rows = rows.into_iter();
-        let n = rows.size_hint().0;
-        let mut builders: [PoolBuilder; FIELDS] = std::array::from_fn(|f| {
-            if f == Field::SessionId as usize {
-                PoolBuilder::unique()
-            } else {
-                PoolBuilder::default()
-            }
-        });
-        let mut out = Vec::with_capacity(n);
-        let mut hay = Vec::with_capacity(n.saturating_mul(130));
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(n.saturating_add(1));
+        let mut b = SessionsBuilder::new(tz_offset_minutes);
+        b.reserve(rows.size_hint().0);
         for s in rows {
-            let device = s.device.unwrap_or_default();
-            let os = device.os.unwrap_or_default();
-            let user = s.user.unwrap_or_default();
-            let id = match clean(&s.id) {
-                "" => clean(&s.session_id),
-                id => id,
-            };
-            let values: [&str; FIELDS] = [
-                clean(&device.name),
-                clean(&device.version),
-                clean(&device.long_version),
-                clean(&os.name),
-                clean(&os.version),
-                clean(&user.name),
-                clean(&user.username),
-                clean(&s.user_id),
-                id,
-                clean(&s.host),
-                clean(&s.ip),
-            ];
-            let mut f = [0u32; FIELDS];
-            for (sym, (b, v)) in f.iter_mut().zip(builders.iter_mut().zip(values)) {
-                *sym = b.intern(v);
-            }
-            let login = clean(&s.login_at);
-            let login = parse_iso8601(login).unwrap_or(NO_LOGIN);
-            if !out.is_empty() {
-                hay.extend_from_slice(SEPARATOR);
-            }
-            starts.push(u32::try_from(hay.len()).unwrap_or(u32::MAX));
-            text.clear();
-            push_search_text(&mut text, &values, login, tz_offset_minutes);
-            hay.extend_from_slice(text.as_bytes());
-            out.push(Row {
-                f,
-                login,
-                kind: DeviceKind::from_wire(clean(&device.kind)),
-                current: s.current == Some(true),
-            });
+            b.push(s);
         }
+        b.finish()
+    }
+
+    /// The set from what [`SessionsBuilder`] gathered: `starts` holds one start per row.
+    pub(crate) fn from_parts(
+        rows: Vec<Row>,
+        pools: [Pool; FIELDS],
+        hay: Vec<u8>,
+        mut starts: Vec<u32>,
+        tz_offset_minutes: i32,
+    ) -> Sessions {
         let end = hay.len().saturating_add(SEPARATOR.len());
         starts.push(u32::try_from(end).unwrap_or(u32::MAX));
-        hay.shrink_to_fit();
-        let pools = builders.map(PoolBuilder::finish);
-        let ranks = build_ranks(&out, &pools);
+        let ranks = build_ranks(&rows, &pools);
         let version = next_version();
         Sessions {
-            dead: vec![0; out.len().div_ceil(64)],
-            live: out.len(),
-            rows: out,
+            dead: vec![0; rows.len().div_ceil(64)],
+            live: rows.len(),
+            rows,
             pools,
             hay,
             starts,
@@ -293,7 +256,12 @@ impl Sessions {
 }
 
 /// The folded, non-empty fields in column order, space-separated, then the login as shown.
-fn push_search_text(hay: &mut String, v: &[&str; FIELDS], login: i64, tz_offset_minutes: i32) {
+pub(crate) fn push_search_text(
+    hay: &mut String,
+    v: &[&str; FIELDS],
+    login: i64,
+    tz_offset_minutes: i32,
+) {
     use Field::*;
     let mut first = true;
     for f in [

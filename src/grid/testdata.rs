@@ -163,6 +163,11 @@ const SPAN_MS: u64 = 90 * 86_400_000;
 
 /// `n` sessions of about `n / 4` users, in the server's order (login descending).
 pub fn sessions(n: usize, seed: u64) -> Vec<Session> {
+    stream(n, seed).collect()
+}
+
+/// The rows of [`sessions`], made one at a time, as pages of a server would bring them.
+pub fn stream(n: usize, seed: u64) -> impl Iterator<Item = Session> {
     let mut rng = Rng::new(seed);
     let users: Vec<(String, Option<User>)> = (0..(n / 4).max(1))
         .map(|i| {
@@ -188,50 +193,46 @@ pub fn sessions(n: usize, seed: u64) -> Vec<Session> {
     let total: u64 = CLIENTS.iter().map(|c| c.0).sum();
     let mut logins: Vec<i64> = (0..n).map(|_| NOW_MS - rng.below(SPAN_MS) as i64).collect();
     logins.sort_unstable_by(|a, b| b.cmp(a));
-    logins
-        .into_iter()
-        .enumerate()
-        .map(|(i, login)| {
-            let mut w = rng.below(total);
-            let client = CLIENTS
-                .iter()
-                .find(|c| {
-                    let hit = w < c.0;
-                    w = w.saturating_sub(c.0);
-                    hit
-                })
-                .unwrap_or(&CLIENTS[0]);
-            let (_, kind, name, versions, oses) = *client;
-            let version = rng.pick(versions).copied().unwrap_or("");
-            let (os_name, os_version) = rng.pick(oses).copied().unwrap_or(("", ""));
-            let (user_id, user) = rng.pick(&users).cloned().unwrap_or_default();
-            let id = rng.id();
-            Session {
-                id: Some(id.clone()),
-                session_id: Some(id),
-                user_id: Some(user_id),
-                device: Some(Device {
-                    kind: Some(kind.to_owned()),
-                    name: Some(name.to_owned()),
-                    long_version: Some(if version.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{version}.0")
-                    }),
-                    os: Some(Os {
-                        name: Some(os_name.to_owned()),
-                        version: (!os_version.is_empty()).then(|| os_version.to_owned()),
-                    }),
-                    version: Some(version.to_owned()),
+    logins.into_iter().enumerate().map(move |(i, login)| {
+        let mut w = rng.below(total);
+        let client = CLIENTS
+            .iter()
+            .find(|c| {
+                let hit = w < c.0;
+                w = w.saturating_sub(c.0);
+                hit
+            })
+            .unwrap_or(&CLIENTS[0]);
+        let (_, kind, name, versions, oses) = *client;
+        let version = rng.pick(versions).copied().unwrap_or("");
+        let (os_name, os_version) = rng.pick(oses).copied().unwrap_or(("", ""));
+        let (user_id, user) = rng.pick(&users).cloned().unwrap_or_default();
+        let id = rng.id();
+        Session {
+            id: Some(id.clone()),
+            session_id: Some(id),
+            user_id: Some(user_id),
+            device: Some(Device {
+                kind: Some(kind.to_owned()),
+                name: Some(name.to_owned()),
+                long_version: Some(if version.is_empty() {
+                    String::new()
+                } else {
+                    format!("{version}.0")
                 }),
-                host: rng.pick(&HOSTS).map(|h| (*h).to_owned()),
-                ip: Some(ip(&mut rng)),
-                login_at: Some(crate::grid::time::format_iso8601(login)),
-                current: (i == n / 2).then_some(true),
-                user,
-            }
-        })
-        .collect()
+                os: Some(Os {
+                    name: Some(os_name.to_owned()),
+                    version: (!os_version.is_empty()).then(|| os_version.to_owned()),
+                }),
+                version: Some(version.to_owned()),
+            }),
+            host: rng.pick(&HOSTS).map(|h| (*h).to_owned()),
+            ip: Some(ip(&mut rng)),
+            login_at: Some(crate::grid::time::format_iso8601(login)),
+            current: (i == n / 2).then_some(true),
+            user,
+        }
+    })
 }
 
 fn ip(rng: &mut Rng) -> String {

@@ -199,6 +199,11 @@ impl PoolBuilder {
         }
     }
 
+    /// Symbols so far, the empty string's included: a symbol at least this is new.
+    pub(crate) fn len(&self) -> usize {
+        self.pool.len()
+    }
+
     fn push(&mut self, s: &str) -> u32 {
         let next_end = self.pool.text.len() + s.len();
         let (Ok(sym), Ok(end)) = (u32::try_from(self.pool.ends.len()), u32::try_from(next_end))

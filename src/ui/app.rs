@@ -221,7 +221,7 @@ struct HeaderProps {
 #[function_component(Header)]
 fn header(props: &HeaderProps) -> Html {
     let d = &props.data;
-    let n = d.rows.len();
+    let n = d.loaded;
     let total = usize::try_from(d.total).unwrap_or(usize::MAX);
     let noun = if n == 1 && total <= 1 {
         "session"

@@ -128,7 +128,8 @@ impl Controller {
                         );
                     }
                     let at = js_sys::Date::now();
-                    this.dispatch.dispatch(Action::Loaded(generation, r, at));
+                    this.dispatch
+                        .dispatch(Action::Loaded(generation, Box::new(r), at));
                 }
                 Err(e) => {
                     if current && e != ApiError::Cancelled {
@@ -148,7 +149,7 @@ impl Controller {
         password: Option<String>,
         cancel: &CancelHandle,
         generation: crate::api::Generation,
-    ) -> Result<crate::api::FetchResult, ApiError> {
+    ) -> Result<crate::api::FetchResult<crate::grid::Sessions>, ApiError> {
         let opts = FetchOptions {
             filter: narrowing.filter.clone(),
             cap: narrowing.cap,

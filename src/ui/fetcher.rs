@@ -1,12 +1,14 @@
 //! The shell's complete fetch: the api's fetch plan and driver over the client's pages, as
-//! `Client::fetch_all` runs them, plus a report of every 429 so the screen can say why
-//! loading pauses instead of sitting still for a minute.
+//! `Client::fetch_all` runs them, with each page's rows built into the grid's compact set as
+//! it arrives (the wire rows of a load are never all alive at once), plus a report of every
+//! 429 so the screen can say why loading pauses instead of sitting still for a minute.
 
 use crate::api::drive::{self, CancelHandle, PageSource};
 use crate::api::wire::SessionsPage;
 use crate::api::{
     ApiError, Client, FetchOptions, FetchResult, PageRequest, Progress, SecondFactor,
 };
+use crate::grid::{Sessions, SessionsBuilder};
 
 struct Pages<'a> {
     client: &'a Client,
@@ -42,7 +44,8 @@ impl PageSource for Pages<'_> {
     }
 }
 
-/// Every session (see `Client::fetch_all`); `on_limited` hears each 429 and its wait.
+/// Every session (see `Client::fetch_all`) as the grid's set, its search text in the
+/// browser's time zone; `on_limited` hears each 429 and its wait.
 pub async fn fetch_all(
     client: &Client,
     opts: &FetchOptions,
@@ -50,7 +53,7 @@ pub async fn fetch_all(
     cancel: &CancelHandle,
     on_progress: &dyn Fn(Progress),
     on_limited: &dyn Fn(Option<u64>),
-) -> Result<FetchResult, ApiError> {
+) -> Result<FetchResult<Sessions>, ApiError> {
     let source = Pages {
         client,
         filter: &opts.filter,
@@ -59,5 +62,6 @@ pub async fn fetch_all(
         on_limited,
     };
     let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-    drive::fetch_all(&source, opts, seed, cancel, on_progress).await
+    let sink = SessionsBuilder::deduplicating(super::workspace::when::tz_offset_minutes());
+    drive::fetch_into(&source, opts, seed, cancel, on_progress, sink).await
 }

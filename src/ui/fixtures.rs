@@ -2,17 +2,16 @@
 
 use crate::api::wire::Session;
 use crate::api::{ApiError, FetchResult, TwoFactorChallenge, TwoFactorMethod};
+use crate::grid::Sessions;
 
 /// A complete fetch of these session ids, out of `total`.
-pub fn result(ids: &[&str], total: u64) -> FetchResult {
-    FetchResult {
-        sessions: ids
-            .iter()
-            .map(|id| Session {
-                id: Some((*id).into()),
-                ..Session::default()
-            })
-            .collect(),
+pub fn result(ids: &[&str], total: u64) -> Box<FetchResult<Sessions>> {
+    let rows = ids.iter().map(|id| Session {
+        id: Some((*id).into()),
+        ..Session::default()
+    });
+    Box::new(FetchResult {
+        sessions: Sessions::from_wire(rows, 0),
         total,
         shortfall: None,
         surplus: 0,
@@ -20,7 +19,7 @@ pub fn result(ids: &[&str], total: u64) -> FetchResult {
         duplicates: 0,
         rounds: 1,
         requests: 1,
-    }
+    })
 }
 
 /// The server asking for a code by `method`.

@@ -3,8 +3,10 @@
 
 use super::api_ctx::ApiCtx;
 use super::words::{method_to_ask, shortfall_text};
+use super::workspace::data::Handoff;
 use super::workspace::LoadedData;
 use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
+use crate::grid::Sessions;
 use std::fmt;
 use std::rc::Rc;
 use yew::Reducible;
@@ -102,10 +104,7 @@ pub struct Shell {
 
 impl fmt::Debug for Shell {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let data = self
-            .data
-            .as_ref()
-            .map(|d| (d.load_id, d.rows.len(), d.total));
+        let data = self.data.as_ref().map(|d| (d.load_id, d.loaded, d.total));
         f.debug_struct("Shell")
             .field("account", &self.account)
             .field("data (id, rows, total)", &data)
@@ -136,7 +135,8 @@ pub enum Action {
     Progress(Generation, Progress),
     RateLimited(Generation, Option<u64>),
     /// `at_ms`: when it finished (epoch ms), passed in so the reducer stays pure.
-    Loaded(Generation, FetchResult, f64),
+    /// Boxed: the set is large beside the other actions.
+    Loaded(Generation, Box<FetchResult<Sessions>>, f64),
     Failed(Generation, ApiError),
     /// The person pressed Cancel: the late answer of that fetch is then stale.
     CancelRequested,
@@ -244,12 +244,14 @@ impl Shell {
                     return false;
                 };
                 self.next_load_id += 1;
+                let result = *result;
                 let shortfall = shortfall_text(&result);
                 self.data = Some(LoadedData {
                     load_id: self.next_load_id,
                     total: result.total,
                     shortfall,
-                    rows: Rc::new(result.sessions),
+                    loaded: result.sessions.len(),
+                    sessions: Handoff::new(result.sessions),
                     loaded_at_ms: at_ms,
                 });
                 self.account = Some(running.account);

@@ -27,7 +27,13 @@ fn start(s: &mut Shell, g: u64, user: &str) {
 
 fn ids(s: &Shell) -> Vec<String> {
     let data = s.data.as_ref().expect("data loaded");
-    data.rows.iter().filter_map(|r| r.id.clone()).collect()
+    data.sessions.peek(|s| {
+        let s = s.expect("the set is not taken");
+        s.live_indices()
+            .into_iter()
+            .filter_map(|i| Some(s.row(i)?.session_id().to_owned()))
+            .collect()
+    })
 }
 
 #[test]

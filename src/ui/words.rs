@@ -4,7 +4,7 @@
 use crate::api::{
     ApiError, FetchResult, Progress, ShortfallReason, TwoFactorChallenge, TwoFactorMethod,
 };
-use crate::grid::thousands;
+use crate::grid::{thousands, Sessions};
 
 /// What the prompt asks for. The server's `method` decides, except when it names a method
 /// the user does not have (a code typed as TOTP for an e-mail user): then the user's own one.
@@ -21,7 +21,7 @@ pub fn method_to_ask(c: &TwoFactorChallenge) -> TwoFactorMethod {
 }
 
 /// The note shown above the table when not every session could be loaded.
-pub fn shortfall_text(result: &FetchResult) -> Option<String> {
+pub fn shortfall_text(result: &FetchResult<Sessions>) -> Option<String> {
     let s = result.shortfall.as_ref()?;
     let only_cap = !s.reasons.is_empty()
         && s.reasons

@@ -24,10 +24,9 @@ pub mod when;
 
 use super::api_ctx::ApiCtx;
 use super::host::HostLink;
-use crate::api::wire::Session;
 use crate::grid::{thousands, Column};
 use crate::options::Options;
-use data::{Grid, Me};
+use data::{Grid, Handoff, Me};
 use state::{Action, Fresh, Mode, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -38,7 +37,10 @@ use yew::prelude::*;
 pub struct LoadedData {
     /// Changes on every completed load; the workspace rebuilds its grid when it changes.
     pub load_id: u64,
-    pub rows: Rc<Vec<Session>>,
+    /// The set, built while the pages arrived; the workspace takes it (see [`Handoff`]).
+    pub sessions: Rc<Handoff>,
+    /// How many sessions the load brought (logouts afterwards do not change it).
+    pub loaded: usize,
     /// The server's `total` at the end of the fetch.
     pub total: u64,
     /// A sentence when not every session could be loaded (cap, failures), shown above the table.
@@ -98,7 +100,7 @@ fn focus_row(table: &NodeRef, index: u32) {
 pub fn workspace(props: &WorkspaceProps) -> Html {
     let uid = (*use_memo((), |_| next_uid())).clone();
     let tz = *use_memo((), |_| when::tz_offset_minutes());
-    let grid = use_mut_ref(|| Grid::new(&props.data.rows, props.data.load_id, tz));
+    let grid = use_mut_ref(|| Grid::new(&props.data));
     let state =
         use_reducer(|| State::new(props.data.load_id, url_state::initial_query(&props.options)));
     let dispatcher = state.dispatcher();
@@ -115,7 +117,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let open = state.details.as_ref().map(|x| x.session_id.clone());
         use_effect_with(props.data.load_id, move |&load_id| {
             if grid.borrow().load_id != load_id {
-                *grid.borrow_mut() = Grid::new(&data.rows, load_id, tz);
+                *grid.borrow_mut() = Grid::new(&data);
                 let details_index = open.and_then(|id| grid.borrow().sessions.find(&id));
                 d.dispatch(Action::Loaded {
                     load_id,

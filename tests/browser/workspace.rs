@@ -7,8 +7,9 @@ use rc_device_manager::api::{Client, Credentials};
 use rc_device_manager::grid::{testdata, view, Column, Query, Sessions, SortKey, UTF8_BOM};
 use rc_device_manager::options::Options;
 use rc_device_manager::ui::api_ctx::ApiCtx;
+use rc_device_manager::ui::workspace::data::Handoff;
 use rc_device_manager::ui::workspace::export::{build, Format};
-use rc_device_manager::ui::workspace::{LoadedData, Workspace, WorkspaceProps};
+use rc_device_manager::ui::workspace::{when, LoadedData, Workspace, WorkspaceProps};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -22,12 +23,16 @@ mod perf;
 #[path = "workspace_server.rs"]
 mod server;
 
+/// The workspace as the shell mounts it: the set built in the browser's time zone.
 pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
+    let total = rows.len() as u64;
+    let sessions = Sessions::from_wire(rows, when::tz_offset_minutes());
     WorkspaceProps {
         data: LoadedData {
             load_id: 1,
-            total: rows.len() as u64,
-            rows: Rc::new(rows),
+            total,
+            loaded: sessions.len(),
+            sessions: Handoff::new(sessions),
             shortfall: None,
             loaded_at_ms: js_sys::Date::now(),
         },

@@ -1,13 +1,15 @@
 //! The loaded rows and the memoised pipeline over them, and the plain values the components
 //! render from them (only the current page is ever turned into strings).
 
-use super::when;
+use super::{when, LoadedData};
 use crate::api::wire::Session;
 use crate::grid::{
     group_by_user, stats, Column, Pipeline, Query, QueryError, Recomputes, RowRef, Sessions, Stats,
     UserGroup, View,
 };
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::{Rc, Weak};
 
 /// What a derived value was computed from: the rows' version and the pipeline's work counters,
 /// which change whenever the filtered or sorted list does.
@@ -17,6 +19,8 @@ type Stamp = (u64, Recomputes);
 /// the reducer: a logout removes a row in place instead of copying the set.
 pub struct Grid {
     pub sessions: Sessions,
+    /// Where the set came from: it goes back there if this grid goes while the load is current.
+    source: Weak<Handoff>,
     pipeline: Pipeline,
     /// The shell's `load_id` this set was built from.
     pub load_id: u64,
@@ -33,10 +37,58 @@ pub struct Facets {
     pub users: Vec<String>,
 }
 
+/// Hands a load's set from the shell to the workspace without a copy: the workspace takes it
+/// (a logout then removes rows in place) and puts it back when it unmounts. Two handoffs are
+/// equal only when they are the same one.
+#[derive(Default)]
+pub struct Handoff(RefCell<Option<Sessions>>);
+
+impl Handoff {
+    pub fn new(sessions: Sessions) -> Rc<Handoff> {
+        Rc::new(Handoff(RefCell::new(Some(sessions))))
+    }
+
+    fn take(&self) -> Option<Sessions> {
+        self.0.borrow_mut().take()
+    }
+
+    /// Looks at the set while nobody has taken it (`None` while a workspace holds it).
+    pub fn peek<R>(&self, f: impl FnOnce(Option<&Sessions>) -> R) -> R {
+        match self.0.try_borrow() {
+            Ok(s) => f(s.as_ref()),
+            Err(_) => f(None),
+        }
+    }
+}
+
+impl PartialEq for Handoff {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl fmt::Debug for Handoff {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0.try_borrow().as_deref() {
+            Ok(Some(s)) => write!(f, "Handoff({} rows)", s.len()),
+            Ok(None) => f.write_str("Handoff(taken)"),
+            Err(_) => f.write_str("Handoff(busy)"),
+        }
+    }
+}
+
 impl Grid {
-    pub fn new(rows: &[Session], load_id: u64, tz_offset_minutes: i32) -> Grid {
+    /// Takes the load's set (see [`Handoff`]).
+    pub fn new(data: &LoadedData) -> Grid {
+        let mut grid = Grid::from_sessions(data.sessions.take().unwrap_or_default(), data.load_id);
+        grid.source = Rc::downgrade(&data.sessions);
+        grid
+    }
+
+    pub fn from_sessions(sessions: Sessions, load_id: u64) -> Grid {
         Grid {
-            sessions: Sessions::from_wire(rows.iter().cloned(), tz_offset_minutes),
+            sessions,
+            source: Weak::new(),
             pipeline: Pipeline::default(),
             load_id,
             stats: None,
@@ -136,6 +188,16 @@ impl Grid {
             .filter_map(|&i| self.sessions.row(i))
             .map(|r| target(&r))
             .collect()
+    }
+}
+
+impl Drop for Grid {
+    fn drop(&mut self) {
+        if let Some(source) = self.source.upgrade() {
+            if let Ok(mut slot) = source.0.try_borrow_mut() {
+                *slot = Some(std::mem::take(&mut self.sessions));
+            }
+        }
     }
 }
 
@@ -318,7 +380,7 @@ mod tests {
     #[test]
     fn page_rows_mark_the_admin_and_carry_their_cells() {
         let rows = testdata::sessions(50, 7);
-        let mut g = Grid::new(&rows, 1, 0);
+        let mut g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 0), 1);
         let (view, err) = g.view(&Query::default());
         assert!(err.is_none());
         let first_user = rows[0].user_id.clone().unwrap_or_default();
@@ -340,7 +402,7 @@ mod tests {
     #[test]
     fn fresh_fields_match_the_tables_fields() {
         let rows = testdata::sessions(3, 1);
-        let g = Grid::new(&rows, 1, 60);
+        let g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 60), 1);
         let me = Me {
             user_id: String::new(),
             now_ms: 0,
@@ -361,7 +423,7 @@ mod tests {
     #[test]
     fn derived_values_follow_removals() {
         let rows = testdata::sessions(40, 2);
-        let mut g = Grid::new(&rows, 1, 0);
+        let mut g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 0), 1);
         g.view(&Query::default());
         let before = g.stats();
         let total: usize = before.clients.iter().map(|c| c.1).sum();
