@@ -1,9 +1,9 @@
 //! The workspace: everything the admin does with loaded sessions — search, filter, sort, page,
 //! details, logout, export, overview. It owns the grid state; the shell hands it the data.
 //!
-//! CONTRACT with the shell (app.rs): the props below. The workspace builds and owns its
-//! `grid::Sessions` from `data` (rebuilt when `data.load_id` changes) so removals after a
-//! device logout stay local and cheap.
+//! CONTRACT with the shell (app.rs): the props below. The workspace takes the load's
+//! `grid::Sessions` out of `data` (built by the fetch as pages arrived; taken again when
+//! `data.load_id` changes) and owns it, so removals after a device logout stay local and cheap.
 
 mod charts;
 mod chips;
