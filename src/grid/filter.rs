@@ -1,15 +1,12 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
-use super::session::{DeviceKind, Field, Row, Sessions, SEPARATOR};
+use super::pattern::{self, RowAnchored};
+use super::session::{DeviceKind, Field, Row, Sessions};
 use super::text::{fold, Pool};
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::Input;
 use std::collections::BTreeSet;
 use std::fmt;
-
-/// Compiled-program limits: a pattern like `\w{1000}{1000}` is refused instead of
-/// eating the tab's memory. The regex crate runs in linear time, so no pattern can hang.
-const REGEX_SIZE_LIMIT: usize = 2 << 20;
-const REGEX_DFA_SIZE_LIMIT: usize = 2 << 20;
 
 /// Column filters: AND across kinds of filter, OR within a set. Empty sets do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -64,12 +61,17 @@ pub struct Search(Mode);
 #[derive(Debug, Clone)]
 enum Mode {
     All,
-    /// The folded needle, and the same as an escaped regex: a lone literal makes the regex
-    /// crate run its memchr-based substring finder (see the bench `plain_scan`). `None` when
+    /// The folded needle, and the same as a literal regex: a lone literal makes the regex
+    /// engine run its memchr-based substring finder (see the bench `plain_scan`). `None` when
     /// the needle is too long to compile; each row is checked alone then.
     Plain(String, Option<Regex>),
-    /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`).
-    Regex(Regex, bool),
+    /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`);
+    /// `anchored`: the pattern run from one end of each row, when it is anchored there.
+    Regex {
+        re: Regex,
+        joined: bool,
+        anchored: Option<Box<RowAnchored>>,
+    },
 }
 
 impl Search {
@@ -79,22 +81,15 @@ impl Search {
         }
         if !regex {
             let needle = fold(text);
-            let re = Regex::new(&regex::escape(&needle)).ok();
+            let re = pattern::literal(&needle);
             return Ok(Search(Mode::Plain(needle, re)));
         }
-        let re = RegexBuilder::new(text)
-            .case_insensitive(!folded_already(text))
-            .multi_line(true)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
-            .build()
-            .map_err(|e| match e {
-                regex::Error::CompiledTooBig(_) => QueryError::PatternTooBig,
-                other => QueryError::BadPattern {
-                    detail: other.to_string(),
-                },
-            })?;
-        Ok(Search(Mode::Regex(re, joinable(text))))
+        let c = pattern::compile(text)?;
+        Ok(Search(Mode::Regex {
+            re: c.re,
+            joined: joinable(text) && !c.not_word_boundary,
+            anchored: c.anchored,
+        }))
     }
 
     /// Matches every row.
@@ -110,7 +105,7 @@ impl Search {
     fn is_match_bytes(&self, row: &[u8]) -> bool {
         match &self.0 {
             Mode::All => true,
-            Mode::Plain(_, Some(re)) | Mode::Regex(re, _) => re.is_match(row),
+            Mode::Plain(_, Some(re)) | Mode::Regex { re, .. } => re.is_match(row),
             Mode::Plain(needle, None) => {
                 std::str::from_utf8(row).is_ok_and(|t| t.contains(needle.as_str()))
             }
@@ -126,40 +121,15 @@ impl Search {
         match &self.0 {
             Mode::Plain(n, _) => Some(n),
             Mode::All => Some(""),
-            Mode::Regex(..) => None,
+            Mode::Regex { .. } => None,
         }
     }
-}
-
-/// Whether matching case-sensitively against the folded text gives what case-insensitive
-/// matching gives: true when every letter the pattern could mean is a lower-case ASCII
-/// letter. Case-insensitive literals expand into many variants, which measured twice as
-/// slow in wasm (and up to 15 times with SIMD on). Escapes that name a character (`\x`,
-/// `\u`, `\U`), ASCII classes (`[:upper:]`) and anything non-ASCII keep the slow path;
-/// folding maps the two non-ASCII letters whose case folds to ASCII ('ſ', 'K') away.
-fn folded_already(pattern: &str) -> bool {
-    if !pattern.is_ascii() || pattern.contains("[:") {
-        return false;
-    }
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if matches!(chars.next(), Some('x' | 'u' | 'U')) {
-                    return false;
-                }
-            }
-            c if c.is_ascii_uppercase() => return false,
-            _ => {}
-        }
-    }
-    true
 }
 
 /// Whether scanning the joined haystack answers exactly like matching each row alone.
-/// Text anchors (`\A`, `\z`) and turning off multi-line mode (`^`/`$` per row) or
-/// Unicode mode (which could match the 0xFF between rows) can tell the difference. The
-/// check is conservative: a false alarm only costs speed.
+/// Text anchors (`\A`, `\z`), turning off multi-line mode (`^`/`$` per row) or Unicode mode
+/// (which could match the 0xFF between rows), and CRLF mode (whose `^`/`$` ignore the 0xFF)
+/// can tell the difference. The check is conservative: a false alarm only costs speed.
 fn joinable(pattern: &str) -> bool {
     if pattern.contains("\\A") || pattern.contains("\\z") {
         return false;
@@ -169,9 +139,8 @@ fn joinable(pattern: &str) -> bool {
             .chars()
             .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
             .collect();
-        !flags
-            .split_once('-')
-            .is_some_and(|(_, off)| off.contains(['m', 'u']))
+        let (on, off) = flags.split_once('-').unwrap_or((&flags, ""));
+        !on.contains('R') && !off.contains(['m', 'u'])
     })
 }
 
@@ -188,8 +157,16 @@ pub fn filter_rows(sessions: &Sessions, search: &Search, filters: &Filters) -> V
     let all = 0..sessions.rows.len() as u32;
     match &search.0 {
         Mode::All => all.filter(|&i| keep(i)).collect(),
-        Mode::Plain(_, Some(re)) | Mode::Regex(re, true) => scan(sessions, search, re, keep),
-        Mode::Plain(_, None) | Mode::Regex(_, false) => all
+        Mode::Regex {
+            re,
+            joined: true,
+            anchored: Some(anchored),
+        } => per_row(sessions, re, anchored, keep),
+        Mode::Plain(_, Some(re))
+        | Mode::Regex {
+            re, joined: true, ..
+        } => scan(sessions, re, keep),
+        Mode::Plain(_, None) | Mode::Regex { joined: false, .. } => all
             .filter(|&i| keep(i) && search.is_match_bytes(sessions.row_bytes(i)))
             .collect(),
     }
@@ -218,34 +195,58 @@ pub(crate) fn narrow(
         .collect()
 }
 
-/// One scan over the joined haystack instead of a call per row: each match is mapped to
-/// its row and the scan resumes at the next row. Matches come in order, so the row is
-/// found by walking forward from the last one (linear overall; a binary search per match
-/// cost more). No match can cross the 0xFF between rows, but one may take in the '\n'
-/// beside its row (`\s`, `[^x]`); that row alone is then matched again, at most once.
-fn scan(sessions: &Sessions, search: &Search, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+/// One scan over the joined haystack instead of a call per row. The scan asks only where
+/// the earliest match ends (no second, backwards pass for its start): no match spans the
+/// separator, so its end names its row, and the scan resumes at the next row. Rows are found
+/// by walking forward from the last one (linear overall; a binary search per match cost more).
+fn scan(sessions: &Sessions, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
     let (hay, starts) = (sessions.hay.as_slice(), sessions.starts.as_slice());
     let rows = sessions.rows.len();
     let mut out = Vec::new();
     let (mut pos, mut row) = (0usize, 0usize);
     while row < rows {
-        let Some(m) = re.find_at(hay, pos) else { break };
-        while starts
-            .get(row + 1)
-            .is_some_and(|&s| s as usize <= m.start())
-        {
+        let input = Input::new(hay).range(pos..).earliest(true);
+        let Some(end) = re.search_half(&input).map(|m| m.offset()) else {
+            break;
+        };
+        while starts.get(row + 1).is_some_and(|&s| s as usize <= end) {
             row += 1;
         }
-        let next = starts.get(row + 1).map_or(usize::MAX, |&s| s as usize);
-        let end = next.saturating_sub(SEPARATOR.len());
-        let tainted = m.end() > end;
-        if keep(row as u32) && (!tainted || search.is_match_bytes(sessions.row_bytes(row as u32))) {
+        if keep(row as u32) {
             out.push(row as u32);
         }
-        pos = next;
         row += 1;
+        pos = starts.get(row).map_or(usize::MAX, |&s| s as usize);
+        if pos > hay.len() {
+            break;
+        }
     }
     out
+}
+
+/// Each kept row asked from the end the pattern is anchored at (see [`RowAnchored`]), in the
+/// joined haystack so that `^`, `$` and `\b` see the separators as the row alone sees its ends.
+fn per_row(
+    sessions: &Sessions,
+    re: &Regex,
+    anchored: &RowAnchored,
+    keep: impl Fn(u32) -> bool,
+) -> Vec<u32> {
+    let (hay, starts) = (sessions.hay.as_slice(), sessions.starts.as_slice());
+    let mut cache = anchored.cache();
+    (0..sessions.rows.len() as u32)
+        .filter(|&i| keep(i))
+        .filter(|&i| {
+            let row = match (starts.get(i as usize), starts.get(i as usize + 1)) {
+                (Some(&s), Some(&e)) => s as usize..(e as usize).saturating_sub(1),
+                _ => 0..usize::MAX,
+            };
+            let answer = (row.start <= row.end && row.end <= hay.len())
+                .then(|| anchored.matches(&mut cache, hay, row))
+                .flatten();
+            answer.unwrap_or_else(|| re.is_match(sessions.row_bytes(i)))
+        })
+        .collect()
 }
 
 /// Column filters turned into lookups by symbol, so a row is checked without touching text.

@@ -9,6 +9,7 @@ pub mod column;
 pub mod export;
 pub mod filter;
 pub mod page;
+mod pattern;
 pub mod session;
 pub mod sort;
 pub mod stats;

@@ -34,7 +34,16 @@ const CLIENTS: &[&str] = &[
 const VERSIONS: &[&str] = &["1.10", "1.9", "1.09", "", "2", "a1", "1.10a", "10"];
 const OS_NAMES: &[&str] = &["Windows", "windows", "Mac OS", "", "iOS"];
 const OS_VERSIONS: &[&str] = &["10", "9", "", "10.0", "x"];
-const NAMES: &[&str] = &["Ann", "ann", "Bob", "", "Σοφία", "Zoë"];
+const NAMES: &[&str] = &[
+    "Ann",
+    "ann",
+    "Bob",
+    "",
+    "Σοφία",
+    "Zoë",
+    "ΌΣΟΣ",
+    "İlker Ǆemal",
+];
 const USERNAMES: &[&str] = &["ann", "bob", "", "zed", "Bob"];
 const USER_IDS: &[&str] = &["u1", "U1", "u2", ""];
 const HOSTS: &[&str] = &["h", "H", "example.com", "", "Kiosk.Maſs"];
@@ -437,7 +446,7 @@ proptest! {
     #[test]
     fn the_joined_regex_scan_answers_like_each_row_alone(
         rows in proptest::collection::vec(session(), 0..30),
-        pattern in proptest::collection::vec(select(&["c", "h", "1", r"\.", ".", r"\s", "[^z]", "^", "$", "*", "+", "?", "|", "(", ")", r"\A", r"\z", r"\b", "(?-m)", "(?-u:[^z])", "0", " "][..]), 0..6),
+        pattern in proptest::collection::vec(select(&["c", "h", "1", r"\.", ".", r"\s", "[^z]", "^", "$", "*", "+", "?", "|", "(", ")", r"\A", r"\z", r"\b", "(?-m)", "(?-u:[^z])", "(?R)", "(?s).", r"\n", r"\B", r"(?-u:\B)", "0", " "][..]), 0..6),
     ) {
         let pattern = pattern.concat();
         let s = Sessions::from_wire(rows, 0);
@@ -448,9 +457,9 @@ proptest! {
     }
 
     #[test]
-    fn case_sensitive_shortcut_agrees_with_case_insensitive_matching(
+    fn stripped_patterns_agree_with_case_insensitive_matching(
         rows in proptest::collection::vec(session(), 0..30),
-        pattern in proptest::collection::vec(select(&["k", "s", "K", "S", "ms", "as", "aſ", r"\S", r"\x4b", r"\x73", "[a-z]", "[A-Z]", "[[:upper:]]", "(?-i)", "(?i)", r"\\", "e", "ſ", "m", "a", " ", "[^k]", "."][..]), 1..5),
+        pattern in proptest::collection::vec(select(&["k", "s", "K", "S", "ms", "as", "aſ", r"\S", r"\x4b", r"\x73", "[a-z]", "[A-Z]", "[[:upper:]]", "(?-i)", "(?i)", r"\\", "e", "ſ", "m", "a", " ", "[^k]", ".", "σ", "Σ", "ς", "ö", "Ö", "ë", "İ", "i", "ǅ", "ǆ", "[Ά-Ω]", r"\w"][..]), 1..5),
     ) {
         let pattern = pattern.concat();
         let s = Sessions::from_wire(rows, 0);

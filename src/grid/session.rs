@@ -46,12 +46,11 @@ impl Row {
     }
 }
 
-/// Between rows in the joined haystack. The 0xFF byte never occurs in UTF-8, and a regex
-/// in Unicode mode cannot match it, so no match can run from one row into the next; the
-/// '\n' on each side is the line terminator, so `^` and `$` (multi-line) match at the
-/// start and end of every row. A match may still take in a '\n' beside its row; `filter`
-/// rechecks such a row alone.
-pub(crate) const SEPARATOR: &[u8] = b"\n\xff\n";
+/// Between rows in the joined haystack: one 0xFF byte, which never occurs in UTF-8. Search
+/// regexes take it as their line terminator, so (multi-line) `^` and `$` match at the start
+/// and end of every row, and as a regex in Unicode mode cannot match it, no match can take in
+/// a byte of another row: one scan of the joined text answers for every row.
+pub(crate) const SEPARATOR: &[u8] = b"\xff";
 
 /// Versions are drawn from one process-wide counter so that a freshly loaded set never
 /// shares a version with the set it replaces, and a memoised view can trust equality.

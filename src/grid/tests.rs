@@ -405,7 +405,7 @@ fn regex_search_is_per_row_case_insensitive_and_safe() {
 }
 
 #[test]
-fn regex_case_insensitivity_survives_the_case_sensitive_shortcut() {
+fn regex_case_insensitivity_survives_stripping_upper_case_letters() {
     let s = load(vec![
         Fx::new("r1").client("browser", "Maſs", ""),
         Fx::new("r2").client("browser", "\u{212a}ELVIN", ""),

@@ -1,0 +1,245 @@
+//! Search patterns compiled for the folded search text: parsed case-insensitively, stripped of
+//! the letters folding never leaves in the text, and built with the row separator as the line
+//! terminator, on the regex crate's own engine (`regex-automata`'s meta regex).
+//!
+//! Stripping is what keeps case-insensitive search fast: `(?i)chrome` means a class per letter
+//! (`[cC][hH]…`, and `[sSſ]`, `[kKK]`), which hides the literal from the substring prefilter
+//! and, in wasm, runs several times slower. The search text is folded (see `text::fold`), so
+//! the upper-case half of each class can never match there; dropping it gives back the plain
+//! literal `chrome`, and the answer on folded text is the same by construction.
+
+use super::filter::QueryError;
+use super::session::SEPARATOR;
+use super::text::fold;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::look::LookMatcher;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
+use std::ops::Range;
+
+/// Compiled-program limits: a pattern like `\w{1000}{1000}` is refused instead of eating the
+/// tab's memory. The engine runs in linear time, so no pattern can hang.
+const SIZE_LIMIT: usize = 2 << 20;
+const DFA_CACHE: usize = 2 << 20;
+
+/// Classes larger than this keep every member: checking them would cost more than it saves,
+/// and keeping a letter that cannot occur never changes an answer.
+const STRIP_LIMIT: u32 = 1024;
+
+fn config() -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .hybrid_cache_capacity(DFA_CACHE)
+        .dfa_size_limit(Some(DFA_CACHE))
+        // Only whether and where a match ends is ever asked: no capture groups to track.
+        .which_captures(WhichCaptures::Implicit)
+        // `^`/`$` in multi-line mode match at every row boundary of the joined text.
+        .line_terminator(SEPARATOR[0])
+        .utf8_empty(false)
+}
+
+/// A case-sensitive substring search for an already folded needle; `None` when it is too
+/// long to compile (the caller then checks each row with `str::contains`).
+pub(crate) fn literal(needle: &str) -> Option<Regex> {
+    meta::Builder::new()
+        .configure(config())
+        .build_from_hir(&Hir::literal(needle.as_bytes()))
+        .ok()
+}
+
+/// A regular expression, matched case-insensitively and per row (multi-line mode).
+pub(crate) struct Compiled {
+    pub re: Regex,
+    /// The row-anchored form, when every match starts at a row's start or ends at its end.
+    pub anchored: Option<Box<RowAnchored>>,
+    /// Unicode `\B` never matches beside invalid UTF-8, so next to the 0xFF between rows it
+    /// answers otherwise than at the ends of a row alone: such a pattern must not scan joined.
+    pub not_word_boundary: bool,
+}
+
+pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .case_insensitive(true)
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+        .map_err(|e| QueryError::BadPattern {
+            detail: e.to_string(),
+        })?;
+    let hir = strip(hir);
+    let re = meta::Builder::new()
+        .configure(config())
+        .build_from_hir(&hir)
+        .map_err(|e| match e.size_limit() {
+            Some(_) => QueryError::PatternTooBig,
+            None => QueryError::BadPattern {
+                detail: e.to_string(),
+            },
+        })?;
+    Ok(Compiled {
+        re,
+        anchored: RowAnchored::build(&hir).map(Box::new),
+        not_word_boundary: hir
+            .properties()
+            .look_set()
+            .contains(Look::WordUnicodeNegate),
+    })
+}
+
+/// A pattern anchored at one end of every row, as a DFA run from that end: `^rc mobile .*`
+/// forwards from each row's start, `\d$` backwards from each row's end. Anchored there, it
+/// answers for most rows after a few bytes, where an unanchored scan reads every byte (and,
+/// for `…$`, every row to its end).
+#[derive(Debug, Clone)]
+pub(crate) struct RowAnchored {
+    dfa: DFA,
+    backwards: bool,
+}
+
+impl RowAnchored {
+    fn build(hir: &Hir) -> Option<RowAnchored> {
+        let props = hir.properties();
+        // A lazy DFA cannot judge a Unicode word boundary next to the 0xFF before a row.
+        if props.look_set().contains_word_unicode() {
+            return None;
+        }
+        // From the start only when no fast literal leads the pattern: the unanchored scan
+        // jumps between occurrences of `^rc mobile`'s literal faster than rows are visited.
+        let literal_first = || {
+            Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir).is_some_and(|p| p.is_fast())
+        };
+        let backwards = if props.look_set_suffix().contains(Look::EndLF) {
+            true
+        } else if props.look_set_prefix().contains(Look::StartLF) && !literal_first() {
+            false
+        } else {
+            return None;
+        };
+        let mut looks = LookMatcher::new();
+        looks.set_line_terminator(SEPARATOR[0]);
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(backwards)
+                    .which_captures(WhichCaptures::None)
+                    .look_matcher(looks)
+                    .nfa_size_limit(Some(SIZE_LIMIT)),
+            )
+            .build_from_hir(hir)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(DFA_CACHE))
+            .build_from_nfa(nfa)
+            .ok()?;
+        Some(RowAnchored { dfa, backwards })
+    }
+
+    pub(crate) fn cache(&self) -> Cache {
+        self.dfa.create_cache()
+    }
+
+    /// Whether `row` (a range of `hay` between separators) has a match; `None` when the DFA
+    /// gives up (a Unicode word boundary beside non-ASCII text, or a thrashing cache), and
+    /// the caller must ask the unanchored regex instead.
+    pub(crate) fn matches(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
+        let input = Input::new(hay)
+            .range(row)
+            .anchored(Anchored::Yes)
+            .earliest(true);
+        let found = if self.backwards {
+            self.dfa.try_search_rev(cache, &input)
+        } else {
+            self.dfa.try_search_fwd(cache, &input)
+        };
+        found.ok().map(|m| m.is_some())
+    }
+}
+
+/// Whether `c` can occur in folded text: folding leaves it as it is.
+fn survives_folding(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    fold(c.encode_utf8(&mut buf)).chars().eq([c])
+}
+
+/// `hir` without the class members folded text cannot hold.
+fn strip(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(strip_class(class))),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(strip(*r.sub)),
+            ..r
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(strip(*c.sub)),
+            ..c
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Class(bytes) => Hir::class(bytes),
+    }
+}
+
+fn strip_class(class: ClassUnicode) -> ClassUnicode {
+    let size: u32 = class
+        .iter()
+        .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+        .sum();
+    if size > STRIP_LIMIT {
+        return class;
+    }
+    ClassUnicode::new(
+        class
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .filter(|&c| survives_folding(c))
+            .map(|c| ClassUnicodeRange::new(c, c)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stripping is exact only if folding is idempotent: nothing folding writes is changed
+    /// by folding again. Checked over every scalar value.
+    #[test]
+    fn folding_writes_only_what_survives_folding() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for d in fold(c.encode_utf8(&mut buf)).chars() {
+                assert!(
+                    survives_folding(d),
+                    "{c:?} folds to {d:?}, which folds again"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn case_insensitive_literals_become_plain_literals_again() {
+        let parse = |p: &str, ci: bool| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(ci)
+                .build()
+                .parse(p)
+                .ok()
+        };
+        let stripped = |p: &str| parse(p, true).map(strip);
+        assert_eq!(stripped("Chrome"), Some(Hir::literal("chrome".as_bytes())));
+        assert_eq!(stripped("MÜLLER"), Some(Hir::literal("müller".as_bytes())));
+        // The Kelvin sign folds to 'k' and the long s to 's'.
+        assert_eq!(stripped("ks"), Some(Hir::literal("ks".as_bytes())));
+        assert_eq!(stripped("[A-C]x"), parse("[a-c]x", false));
+        // Big classes are left alone.
+        assert_eq!(stripped(r"\w"), parse(r"\w", true));
+    }
+}
