@@ -421,6 +421,35 @@ mod tests {
     }
 
     #[test]
+    fn the_workspace_takes_the_loaded_set_and_gives_it_back_with_its_removals() {
+        let rows = testdata::sessions(20, 5);
+        let data = LoadedData {
+            load_id: 3,
+            sessions: Handoff::new(Sessions::from_wire(rows.clone(), 0)),
+            loaded: 20,
+            total: 20,
+            shortfall: None,
+            loaded_at_ms: 0.0,
+        };
+        let mut g = Grid::new(&data);
+        assert_eq!((g.sessions.len(), g.load_id), (20, 3));
+        assert!(data.sessions.peek(|s| s.is_none()), "taken, not copied");
+        let id = rows[4].id.clone().unwrap_or_default();
+        assert_eq!(g.sessions.remove(&[id.as_str()]), 1);
+        drop(g);
+        // Mounted again (same load): the set comes back as the admin left it.
+        let g = Grid::new(&data);
+        assert_eq!(g.sessions.len(), 19);
+        assert_eq!(g.sessions.find(&id), None);
+        assert!(data.clone() == data, "a handoff equals itself");
+        let other = LoadedData {
+            sessions: Handoff::new(Sessions::default()),
+            ..data.clone()
+        };
+        assert!(other != data);
+    }
+
+    #[test]
     fn derived_values_follow_removals() {
         let rows = testdata::sessions(40, 2);
         let mut g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 0), 1);
