@@ -104,7 +104,13 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let state =
         use_reducer(|| State::new(props.data.load_id, url_state::initial_query(&props.options)));
     let dispatcher = state.dispatcher();
-    let dispatch = dispatcher.to_callback();
+    // One callback for the workspace's life: a new one per render would differ from the last
+    // and re-render every child (toolbar, chips, every row) on each keystroke or page flip.
+    let dispatch = (*use_memo((), {
+        let d = dispatcher.clone();
+        move |_| d.to_callback()
+    }))
+    .clone();
     let columns = use_memo(props.options.columns.clone(), |keys| {
         Rc::<[Column]>::from(data::columns(keys))
     });
@@ -165,35 +171,42 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     };
     let rows = Rc::new(grid.borrow().rows(&view.rows, &columns, &me));
 
-    let on_select_all = {
+    // Both read the grid when called, so they never change (props stay equal).
+    let on_select_all = (*use_memo((), {
         let (grid, d) = (grid.clone(), dispatch.clone());
-        Callback::from(move |on: bool| {
-            d.emit(if on {
-                Action::SelectAll(grid.borrow().ordered().to_vec())
-            } else {
-                Action::ClearSelection
+        move |_| {
+            Callback::from(move |on: bool| {
+                d.emit(if on {
+                    Action::SelectAll(grid.borrow().ordered().to_vec())
+                } else {
+                    Action::ClearSelection
+                })
             })
-        })
-    };
-    let on_export = {
+        }
+    }))
+    .clone();
+    let on_export = (*use_memo((), {
         let (grid, d) = (grid.clone(), dispatch.clone());
-        Callback::from(move |format| {
-            let g = grid.borrow();
-            let file = export::build(format, &g.sessions, g.ordered(), &when::today());
-            let (text, error) = match export::download(&file) {
-                Ok(()) => (
-                    format!(
-                        "Exported {} devices to {}",
-                        thousands(g.ordered().len()),
-                        file.name
+        move |_| {
+            Callback::from(move |format| {
+                let g = grid.borrow();
+                let file = export::build(format, &g.sessions, g.ordered(), &when::today());
+                let (text, error) = match export::download(&file) {
+                    Ok(()) => (
+                        format!(
+                            "Exported {} devices to {}",
+                            thousands(g.ordered().len()),
+                            file.name
+                        ),
+                        false,
                     ),
-                    false,
-                ),
-                Err(e) => (e, true),
-            };
-            d.emit(Action::Toast { text, error });
-        })
-    };
+                    Err(e) => (e, true),
+                };
+                d.emit(Action::Toast { text, error });
+            })
+        }
+    }))
+    .clone();
     let on_bulk = {
         let (grid, d, sel) = (grid.clone(), dispatch.clone(), state.selection.clone());
         Callback::from(move |_: MouseEvent| {

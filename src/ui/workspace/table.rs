@@ -92,6 +92,7 @@ pub fn table(p: &TableProps) -> Html {
             </th>
         }
     });
+    let body = body_listeners(p);
     html! {
         <table class="devices" ref={p.table_ref.clone()}>
             <thead>
@@ -108,14 +109,116 @@ pub fn table(p: &TableProps) -> Html {
                     if !p.read_only { <td class="act"></td> }
                 </tr>
             </thead>
-            <tbody>
-                { for p.rows.iter().map(|vm| html! {
-                    <Row key={vm.index} vm={vm.clone()} columns={p.columns.clone()}
+            // Rows are keyed by their place on the page, not by session: a page flip then
+            // rewrites the texts of the rows already in the DOM instead of building new ones
+            // (their layout objects, checkbox and button stay), which halves its cost.
+            <tbody onclick={body.click} onkeydown={body.keydown} onfocusin={body.focusin} onchange={body.change}>
+                { for p.rows.iter().enumerate().map(|(place, vm)| html! {
+                    <Row key={place} vm={vm.clone()} columns={p.columns.clone()}
                         selected={p.selection.contains(&vm.index)} tab_stop={tab_stop == Some(vm.index)}
-                        read_only={p.read_only} dispatch={p.dispatch.clone()} />
+                        read_only={p.read_only} />
                 }) }
             </tbody>
         </table>
+    }
+}
+
+/// The body's four listeners. One set for the page, not one per row: they find their row
+/// through `data-index`, so a page flip creates no closures and registers no listeners.
+struct BodyListeners {
+    click: Callback<MouseEvent>,
+    keydown: Callback<KeyboardEvent>,
+    focusin: Callback<FocusEvent>,
+    change: Callback<Event>,
+}
+
+/// The element an event started on.
+fn target_element(e: &Event) -> Option<Element> {
+    e.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// The row an element is in, and its grid index.
+fn row_of(el: &Element) -> Option<(Element, u32)> {
+    let row = el.closest("tr[data-index]").ok().flatten()?;
+    let index = row.get_attribute("data-index")?.parse().ok()?;
+    Some((row, index))
+}
+
+fn body_listeners(p: &TableProps) -> BodyListeners {
+    let open = {
+        let (dispatch, rows) = (p.dispatch.clone(), p.rows.clone());
+        move |index: u32| {
+            if let Some(vm) = rows.iter().find(|r| r.index == index) {
+                dispatch.emit(Action::OpenDetails {
+                    index,
+                    session_id: vm.target.session_id.clone(),
+                })
+            }
+        }
+    };
+    let click = {
+        let (dispatch, rows, open) = (p.dispatch.clone(), p.rows.clone(), open.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = target_element(&e) else { return };
+            let Some((_, index)) = row_of(&el) else {
+                return;
+            };
+            let control = el.closest("button, input, a, select, label").ok().flatten();
+            match control {
+                Some(c) if c.matches("button.logout").unwrap_or(false) => {
+                    if let Some(vm) = rows.iter().find(|r| r.index == index) {
+                        dispatch.emit(Action::AskLogout(vec![vm.target.clone()]));
+                    }
+                }
+                Some(_) => {}
+                None => open(index),
+            }
+        })
+    };
+    let keydown = Callback::from(move |e: KeyboardEvent| {
+        // Only when the row itself has focus, not one of its controls.
+        let Some(row) = target_element(&e).filter(|t| t.tag_name().eq_ignore_ascii_case("tr"))
+        else {
+            return;
+        };
+        let Some((_, index)) = row_of(&row) else {
+            return;
+        };
+        let key = e.key();
+        if matches!(key.as_str(), "Enter" | " ") {
+            e.prevent_default();
+            open(index);
+        } else if focus_row(&row, &key) {
+            e.prevent_default();
+        }
+    });
+    let focusin = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, index)) = target_element(&e).as_ref().and_then(row_of) {
+                dispatch.emit(Action::Activate(index));
+            }
+        })
+    };
+    let change = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if let Some((_, index)) = row_of(&input) {
+                dispatch.emit(Action::Select {
+                    index,
+                    on: input.checked(),
+                });
+            }
+        })
+    };
+    BodyListeners {
+        click,
+        keydown,
+        focusin,
+        change,
     }
 }
 
@@ -126,7 +229,6 @@ struct RowProps {
     selected: bool,
     tab_stop: bool,
     read_only: bool,
-    dispatch: Callback<Action>,
 }
 
 /// Moves focus to another row of the same body.
@@ -144,56 +246,9 @@ fn focus_row(from: &Element, key: &str) -> bool {
     true
 }
 
-/// Whether an event came from a control inside the row rather than the row itself.
-fn from_control(e: &Event) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| el.closest("button, input, a, select, label").ok().flatten())
-        .is_some()
-}
-
 #[function_component(Row)]
 fn row(p: &RowProps) -> Html {
     let vm = &p.vm;
-    let open = {
-        let (dispatch, index, id) = (p.dispatch.clone(), vm.index, vm.target.session_id.clone());
-        move || {
-            dispatch.emit(Action::OpenDetails {
-                index,
-                session_id: id.clone(),
-            })
-        }
-    };
-    let onclick = {
-        let open = open.clone();
-        Callback::from(move |e: MouseEvent| {
-            if !from_control(&e) {
-                open();
-            }
-        })
-    };
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        // Yew delegates events, so `current_target` is not the row: the row is the target
-        // when it has focus itself (not one of its controls).
-        let Some(row) = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .filter(|t| t.tag_name().eq_ignore_ascii_case("tr"))
-        else {
-            return;
-        };
-        let key = e.key();
-        if matches!(key.as_str(), "Enter" | " ") {
-            e.prevent_default();
-            open();
-        } else if focus_row(&row, &key) {
-            e.prevent_default();
-        }
-    });
-    let onfocusin = {
-        let (dispatch, index) = (p.dispatch.clone(), vm.index);
-        Callback::from(move |_: FocusEvent| dispatch.emit(Action::Activate(index)))
-    };
     let tabindex = if p.tab_stop { "0" } else { "-1" };
     let badge = if vm.mine || vm.current {
         let title = if vm.current {
@@ -232,33 +287,19 @@ fn row(p: &RowProps) -> Html {
                 html! { <td class={classes!("col", c.key(), long)}>{ text.clone() }{ badge }</td> }
             }
         });
-    let onchange = {
-        let (dispatch, index) = (p.dispatch.clone(), vm.index);
-        Callback::from(move |e: Event| {
-            let on = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .is_some_and(|i| i.checked());
-            dispatch.emit(Action::Select { index, on });
-        })
-    };
-    let logout = {
-        let (dispatch, target) = (p.dispatch.clone(), vm.target.clone());
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::AskLogout(vec![target.clone()])))
-    };
     html! {
         <tr {tabindex} data-index={vm.index.to_string()}
-            class={classes!(p.selected.then_some("selected"), (vm.mine || vm.current).then_some("mine"))}
-            {onclick} {onkeydown} {onfocusin}>
+            class={classes!(p.selected.then_some("selected"), (vm.mine || vm.current).then_some("mine"))}>
             if !p.read_only {
                 <td class="sel">
-                    <input type="checkbox" {tabindex} checked={p.selected} {onchange}
+                    <input type="checkbox" {tabindex} checked={p.selected}
                         aria-label={format!("Select device {}", vm.target.session_id)} />
                 </td>
             }
             { for cells }
             if !p.read_only {
                 <td class="act">
-                    <button type="button" class="icon danger" {tabindex} aria-label="Log out device" title="Log out device" onclick={logout}>
+                    <button type="button" class="icon danger logout" {tabindex} aria-label="Log out device" title="Log out device">
                         { "Log out" }
                     </button>
                 </td>
