@@ -3,6 +3,7 @@
 use super::pattern::{self, RowAnchored};
 use super::session::{DeviceKind, Field, Row, Sessions};
 use super::text::{fold, Pool};
+use memchr::memmem::Finder;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use std::collections::BTreeSet;
@@ -61,10 +62,9 @@ pub struct Search(Mode);
 #[derive(Debug, Clone)]
 enum Mode {
     All,
-    /// The folded needle, and the same as a literal regex: a lone literal makes the regex
-    /// engine run its memchr-based substring finder (see the bench `plain_scan`). `None` when
-    /// the needle is too long to compile; each row is checked alone then.
-    Plain(String, Option<Regex>),
+    /// The folded needle, and memchr's substring finder for it (SIMD in wasm too; called once
+    /// per row when narrowing, where a regex's per-call set-up would cost more than the search).
+    Plain(String, Box<Finder<'static>>),
     /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`);
     /// `anchored`: the pattern run from one end of each row, when it is anchored there.
     Regex {
@@ -81,8 +81,8 @@ impl Search {
         }
         if !regex {
             let needle = fold(text);
-            let re = pattern::literal(&needle);
-            return Ok(Search(Mode::Plain(needle, re)));
+            let finder = Box::new(Finder::new(needle.as_bytes()).into_owned());
+            return Ok(Search(Mode::Plain(needle, finder)));
         }
         let c = pattern::compile(text)?;
         Ok(Search(Mode::Regex {
@@ -105,10 +105,8 @@ impl Search {
     fn is_match_bytes(&self, row: &[u8]) -> bool {
         match &self.0 {
             Mode::All => true,
-            Mode::Plain(_, Some(re)) | Mode::Regex { re, .. } => re.is_match(row),
-            Mode::Plain(needle, None) => {
-                std::str::from_utf8(row).is_ok_and(|t| t.contains(needle.as_str()))
-            }
+            Mode::Plain(_, finder) => finder.find(row).is_some(),
+            Mode::Regex { re, .. } => re.is_match(row),
         }
     }
 
@@ -162,24 +160,35 @@ pub fn filter_rows(sessions: &Sessions, search: &Search, filters: &Filters) -> V
             joined: true,
             anchored: Some(anchored),
         } => per_row(sessions, re, anchored, keep),
-        Mode::Plain(_, Some(re))
-        | Mode::Regex {
+        Mode::Plain(_, finder) => scan(sessions, keep, |hay, pos| {
+            let start = finder.find(hay.get(pos..)?)?;
+            Some(pos + start + finder.needle().len())
+        }),
+        Mode::Regex {
             re, joined: true, ..
-        } => scan(sessions, re, keep),
-        Mode::Plain(_, None) | Mode::Regex { joined: false, .. } => all
+        } => scan(sessions, keep, |hay, pos| {
+            let input = Input::new(hay).range(pos..).earliest(true);
+            re.search_half(&input).map(|m| m.offset())
+        }),
+        Mode::Regex { joined: false, .. } => all
             .filter(|&i| keep(i) && search.is_match_bytes(sessions.row_bytes(i)))
             .collect(),
     }
 }
 
 /// Like [`filter_rows`], limited to `candidates` (ascending): when the new plain search
-/// contains the previous one, only the previous matches can still match.
+/// contains the previous one, only the previous matches can still match. Checking a row alone
+/// costs several times what the joined scan spends per row, so with many candidates (the
+/// first letters typed) the scan of every row is the quicker way to the same answer.
 pub(crate) fn narrow(
     sessions: &Sessions,
     search: &Search,
     filters: &Filters,
     candidates: &[u32],
 ) -> Vec<u32> {
+    if candidates.len().saturating_mul(4) > sessions.rows.len() {
+        return filter_rows(sessions, search, filters);
+    }
     let columns = ColumnFilter::new(sessions, filters);
     candidates
         .iter()
@@ -199,14 +208,17 @@ pub(crate) fn narrow(
 /// the earliest match ends (no second, backwards pass for its start): no match spans the
 /// separator, so its end names its row, and the scan resumes at the next row. Rows are found
 /// by walking forward from the last one (linear overall; a binary search per match cost more).
-fn scan(sessions: &Sessions, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+fn scan(
+    sessions: &Sessions,
+    keep: impl Fn(u32) -> bool,
+    earliest_end: impl Fn(&[u8], usize) -> Option<usize>,
+) -> Vec<u32> {
     let (hay, starts) = (sessions.hay.as_slice(), sessions.starts.as_slice());
     let rows = sessions.rows.len();
     let mut out = Vec::new();
     let (mut pos, mut row) = (0usize, 0usize);
     while row < rows {
-        let input = Input::new(hay).range(pos..).earliest(true);
-        let Some(end) = re.search_half(&input).map(|m| m.offset()) else {
+        let Some(end) = earliest_end(hay, pos) else {
             break;
         };
         while starts.get(row + 1).is_some_and(|&s| s as usize <= end) {

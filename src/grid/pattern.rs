@@ -43,15 +43,6 @@ fn config() -> meta::Config {
         .utf8_empty(false)
 }
 
-/// A case-sensitive substring search for an already folded needle; `None` when it is too
-/// long to compile (the caller then checks each row with `str::contains`).
-pub(crate) fn literal(needle: &str) -> Option<Regex> {
-    meta::Builder::new()
-        .configure(config())
-        .build_from_hir(&Hir::literal(needle.as_bytes()))
-        .ok()
-}
-
 /// A regular expression, matched case-insensitively and per row (multi-line mode).
 pub(crate) struct Compiled {
     pub re: Regex,
