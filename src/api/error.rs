@@ -156,7 +156,7 @@ impl ApiError {
             Self::InvalidInput { .. } => "Paste it again without spaces or line breaks.",
             Self::Network => "Check the server URL and your connection, then retry.",
             Self::LikelyCors { .. } => {
-                "Open RC Device Manager from the Rocket.Chat server's own address, or have the portal proxy /api/ to Rocket.Chat; across origins only a token that skips two-factor checks can work."
+                "Open RC Device Manager from the Rocket.Chat server's own address, or have the portal proxy /api/ to Rocket.Chat; across origins only a token that skips two-factor checks can work, and only where this page's Content-Security-Policy allows connecting to that server."
             }
             Self::Timeout { .. } => {
                 "Retry; if it keeps happening, narrow the list with a filter or check the server's load."
@@ -226,7 +226,7 @@ impl ApiError {
             }
             Self::Network => "The server could not be reached.".into(),
             Self::LikelyCors { server_origin, page_origin } => format!(
-                "The call to {server_origin} failed before any answer, most likely blocked by the browser: this page comes from {page_origin}, and Rocket.Chat's CORS settings never allow the x-2fa-code header."
+                "The call to {server_origin} failed before any answer, most likely blocked by the browser: this page comes from {page_origin}, and either the page's Content-Security-Policy forbids connecting elsewhere or Rocket.Chat's CORS settings refuse the call (they never allow the x-2fa-code header)."
             ),
             Self::Timeout { secs } => format!("The server did not answer within {secs} seconds."),
             Self::NotJson { status, truncated: true } => {

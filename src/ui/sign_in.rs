@@ -151,7 +151,10 @@ pub fn sign_in(props: &Props) -> Html {
         <form class="sign-in" {onsubmit} aria-busy={props.busy.to_string()}>
             <fieldset disabled={props.busy}>
                 <label>{ "Server URL" }
-                    <input type="url" name="server" placeholder="Same origin" autocomplete="url"
+                    // Text, not `type="url"`: the browser would refuse a bare host name or a
+                    // path on this origin (`/chat`), both of which the client understands.
+                    <input type="text" inputmode="url" spellcheck="false" autocapitalize="off"
+                        name="server" placeholder="Same origin" autocomplete="url"
                         value={(*server).clone()} oninput={bind(&server)} />
                 </label>
                 if *with_password {

@@ -47,3 +47,12 @@ test('a wrong 2FA code says so in place and keeps what was typed', async () => {
   await page.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' }).waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0);
 });
+
+test('a Server URL given as a path on this origin is accepted, not refused by the form', async () => {
+  const { page, errors } = ui;
+  await page.goto(sim.url);
+  // What an admin pastes from the API docs: a path, with the API prefix the client strips.
+  await signIn(page, { server: '/api/v1/', code: totp() });
+  await page.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' }).waitFor();
+  assert.deepEqual(errors, []);
+});
