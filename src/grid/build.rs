@@ -3,6 +3,7 @@
 
 use super::column::DeviceKind;
 use super::session::{clean, push_search_text, Field, Row, Sessions, FIELDS, NO_LOGIN, SEPARATOR};
+use super::sort::sort_indices;
 use super::text::PoolBuilder;
 use super::time::parse_iso8601;
 use crate::api::{wire, RowSink};
@@ -193,9 +194,8 @@ impl SessionsBuilder {
     /// the newest); rows with the same login keep the order they were pushed in.
     pub fn finish_newest(mut self, keep: usize) -> Sessions {
         let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
-        order.sort_by_key(|&i| {
-            std::cmp::Reverse(self.rows.get(i as usize).map_or(NO_LOGIN, |r| r.login))
-        });
+        let login = |i: u32| self.rows.get(i as usize).map_or(NO_LOGIN, |r| r.login);
+        sort_indices(&mut order, &|a, b| login(b).cmp(&login(a)).then(a.cmp(&b)));
         order.truncate(keep);
         let in_place = order.iter().enumerate().all(|(k, &i)| k == i as usize);
         if !in_place {

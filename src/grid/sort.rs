@@ -163,13 +163,20 @@ fn text_ranks(rows: &[Row], pool: &Pool, field: Field) -> (Vec<u32>, u32) {
     (per_row(rows, field, &table), n)
 }
 
+/// Sorts indices under `cmp`, which must order them totally (callers break ties, by index
+/// when order among equals matters). Every grid sort that is not on plain `u64`s goes
+/// through this one copy of std's sort: a generic sort per element type and call site
+/// cost ~4 KB of wasm each.
+pub fn sort_indices(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> Ordering) {
+    v.sort_unstable_by(|&a, &b| cmp(a, b));
+}
+
 /// Case-insensitive ranks of a pool's symbols; lower-casing each value once beats doing
 /// it inside every comparison (the id pools hold one value per row).
 fn text_symbol_ranks(pool: &Pool) -> (Vec<u32>, u32) {
-    let keys = (1..pool.len() as u32)
-        .map(|s| (lower(pool.get(s)), s))
-        .collect();
-    dense_ranks(keys, pool.len())
+    let keys: Vec<String> = (0..pool.len() as u32).map(|s| lower(pool.get(s))).collect();
+    let key = |s: u32| keys.get(s as usize).map_or("", String::as_str);
+    symbol_ranks_with(pool.len(), &|a, b| key(a).cmp(key(b)))
 }
 
 fn lower(s: &str) -> String {
@@ -180,32 +187,15 @@ fn lower(s: &str) -> String {
     }
 }
 
-/// Dense ranks from `(key, symbol)` pairs: equal keys share a rank. Sorting the pairs
-/// themselves keeps each key next to its symbol, which is much faster than sorting
-/// symbols through a lookup.
-fn dense_ranks<K: Ord>(mut keys: Vec<(K, u32)>, n: usize) -> (Vec<u32>, u32) {
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut table = vec![MISSING; n];
-    let mut rank = 0u32;
-    for (i, (key, sym)) in keys.iter().enumerate() {
-        if i > 0 && keys.get(i - 1).is_some_and(|(p, _)| p != key) {
-            rank += 1;
-        }
-        if let Some(slot) = table.get_mut(*sym as usize) {
-            *slot = rank;
-        }
-    }
-    (table, if keys.is_empty() { 0 } else { rank + 1 })
+fn symbol_ranks(pool: &Pool, cmp: fn(&str, &str) -> Ordering) -> (Vec<u32>, u32) {
+    symbol_ranks_with(pool.len(), &|a, b| cmp(pool.get(a), pool.get(b)))
 }
 
-fn symbol_ranks(pool: &Pool, cmp: impl Fn(&str, &str) -> Ordering) -> (Vec<u32>, u32) {
-    symbol_ranks_with(pool.len(), |a, b| cmp(pool.get(a), pool.get(b)))
-}
-
-/// Dense ranks of symbols `1..n` under `cmp`; symbol 0 (the empty string) is missing.
-fn symbol_ranks_with(n: usize, cmp: impl Fn(u32, u32) -> Ordering) -> (Vec<u32>, u32) {
+/// Dense ranks of symbols `1..n` under `cmp` (equal symbols share a rank); symbol 0 (the
+/// empty string) is missing.
+fn symbol_ranks_with(n: usize, cmp: &dyn Fn(u32, u32) -> Ordering) -> (Vec<u32>, u32) {
     let mut syms: Vec<u32> = (1..n as u32).collect();
-    syms.sort_by(|&a, &b| cmp(a, b));
+    sort_indices(&mut syms, cmp);
     let mut table = vec![MISSING; n];
     let mut rank = 0u32;
     for (i, &s) in syms.iter().enumerate() {
@@ -246,16 +236,17 @@ fn user_ranks(rows: &[Row], names: &Pool, usernames: &Pool) -> (Vec<u32>, u32) {
     let mut distinct: Vec<u64> = rows.iter().map(code).filter(|&c| c != 0).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let keys = distinct
+    // Key `i` belongs to symbol `i + 1`: symbol 0 is the row without a user.
+    let keys: Vec<(String, String)> = distinct
         .iter()
-        .zip(1u32..)
-        .map(|(&c, i)| {
+        .map(|&c| {
             let (name, user) = (names.get((c >> 32) as u32), usernames.get(c as u32));
             let display = if name.is_empty() { user } else { name };
-            ((lower(display), lower(user)), i)
+            (lower(display), lower(user))
         })
         .collect();
-    let (table, n) = dense_ranks(keys, distinct.len() + 1);
+    let key = |s: u32| s.checked_sub(1).and_then(|i| keys.get(i as usize));
+    let (table, n) = symbol_ranks_with(distinct.len() + 1, &|a, b| key(a).cmp(&key(b)));
     let ranks = rows
         .iter()
         .map(|r| match distinct.binary_search(&code(r)) {
@@ -266,26 +257,35 @@ fn user_ranks(rows: &[Row], names: &Pool, usernames: &Pool) -> (Vec<u32>, u32) {
     (ranks, n)
 }
 
+/// An IP column value: parsed addresses order before any unparsable text.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum IpKey {
+    Addr(IpAddr),
+    Text(String),
+}
+
 /// Parsed addresses first (numeric order), then unparsable text (case-insensitive), which
 /// is made "trailing" so that it stays after the addresses when the order is reversed.
 fn ip_ranks(rows: &[Row], pool: &Pool) -> (Vec<u32>, u32) {
-    let keys: Vec<_> = (1..pool.len() as u32)
+    let keys: Vec<IpKey> = (0..pool.len() as u32)
         .map(|s| {
             let text = pool.get(s);
             match parse_ip(text) {
-                Some(ip) => ((false, Some(ip), String::new()), s),
-                None => ((true, None, lower(text)), s),
+                Some(ip) => IpKey::Addr(ip),
+                None => IpKey::Text(lower(text)),
             }
         })
         .collect();
-    let valid = keys.iter().filter(|k| !k.0 .0).count();
-    let mut distinct_valid: Vec<IpAddr> = keys.iter().filter_map(|k| k.0 .1).collect();
-    distinct_valid.sort_unstable();
-    distinct_valid.dedup();
-    let (table, _) = dense_ranks(keys, pool.len());
-    debug_assert!(distinct_valid.len() <= valid);
-    (
-        per_row(rows, Field::Ip, &table),
-        distinct_valid.len() as u32,
-    )
+    let key = |s: u32| keys.get(s as usize);
+    let (table, _) = symbol_ranks_with(pool.len(), &|a, b| key(a).cmp(&key(b)));
+    // Addresses take the lowest ranks, so the distinct ones are the ranks below the
+    // highest address rank.
+    let addresses = keys
+        .iter()
+        .zip(&table)
+        .filter(|(k, &r)| matches!(k, IpKey::Addr(_)) && r != MISSING)
+        .map(|(_, &r)| r + 1)
+        .max()
+        .unwrap_or(0);
+    (per_row(rows, Field::Ip, &table), addresses)
 }

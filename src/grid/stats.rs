@@ -1,9 +1,14 @@
 //! Summaries of a set of rows for the charts and facets, and the group-by-user view.
 
 use super::session::{DeviceKind, Field, Sessions, NO_LOGIN};
+use super::sort::sort_indices;
 use super::text::cmp_folded;
 use super::time::local_day;
 use std::collections::HashMap;
+
+/// The one map type of this module (days, and users as `id << 32 | username`): each key
+/// type would be another copy of the hash table's code in the wasm.
+type Counts = HashMap<u64, usize>;
 
 /// Counts over a set of rows (typically the filtered view, or every live row for facets).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,7 +31,7 @@ pub fn stats(sessions: &Sessions, rows: &[u32]) -> Stats {
     let mut clients = vec![0usize; pool_len(Field::Client)];
     let mut oses = vec![0usize; pool_len(Field::OsName)];
     let mut kinds = [0usize; 5];
-    let mut days: HashMap<i64, usize> = HashMap::new();
+    let mut days = Counts::new();
     let mut no_login = 0;
     let tz = sessions.tz_offset_minutes();
     for &i in rows {
@@ -45,17 +50,26 @@ pub fn stats(sessions: &Sessions, rows: &[u32]) -> Stats {
         if r.login == NO_LOGIN {
             no_login += 1;
         } else {
-            *days.entry(local_day(r.login, tz)).or_default() += 1;
+            // Flipping the sign bit makes the u64 order the i64 order.
+            *days
+                .entry((local_day(r.login, tz) as u64) ^ (1 << 63))
+                .or_default() += 1;
         }
     }
-    let mut days: Vec<(i64, usize)> = days.into_iter().collect();
-    days.sort_unstable();
-    let mut kinds: Vec<(DeviceKind, usize)> = DeviceKind::ALL
+    let mut day_keys: Vec<u64> = days.keys().copied().collect();
+    day_keys.sort_unstable();
+    let days = day_keys
         .into_iter()
-        .zip(kinds)
-        .filter(|&(_, n)| n > 0)
+        .map(|k| ((k ^ (1 << 63)) as i64, days.get(&k).copied().unwrap_or(0)))
         .collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // `DeviceKind::ALL` is in the kinds' own order, so the index breaks count ties.
+    let count = |k: u32| kinds.get(k as usize).copied().unwrap_or(0);
+    let mut order: Vec<u32> = (0..kinds.len() as u32).filter(|&k| count(k) > 0).collect();
+    sort_indices(&mut order, &|a, b| count(b).cmp(&count(a)).then(a.cmp(&b)));
+    let kinds = order
+        .into_iter()
+        .filter_map(|k| Some((*DeviceKind::ALL.get(k as usize)?, count(k))))
+        .collect();
     Stats {
         clients: ranked(sessions, Field::Client, &clients),
         oses: ranked(sessions, Field::OsName, &oses),
@@ -73,18 +87,19 @@ fn bump(counts: &mut [usize], sym: u32) {
 
 fn ranked(sessions: &Sessions, field: Field, counts: &[usize]) -> Vec<(String, usize)> {
     let pool = &sessions.pools[field as usize];
-    let mut out: Vec<(&str, usize)> = counts
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(sym, &n)| (pool.get(sym as u32), n))
-        .collect();
-    out.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| cmp_folded(a.0, b.0))
-            .then_with(|| a.0.cmp(b.0))
+    let count = |sym: u32| counts.get(sym as usize).copied().unwrap_or(0);
+    let mut syms: Vec<u32> = (0..counts.len() as u32).filter(|&s| count(s) > 0).collect();
+    sort_indices(&mut syms, &|a, b| {
+        let (x, y) = (pool.get(a), pool.get(b));
+        count(b)
+            .cmp(&count(a))
+            .then_with(|| cmp_folded(x, y))
+            .then_with(|| x.cmp(y))
+            .then(a.cmp(&b))
     });
-    out.into_iter().map(|(s, n)| (s.to_owned(), n)).collect()
+    syms.into_iter()
+        .map(|s| (pool.get(s).to_owned(), count(s)))
+        .collect()
 }
 
 /// One user's sessions, for the "Group by user" view.
@@ -107,7 +122,7 @@ impl UserGroup {
 /// Groups the present rows among `rows` by user, groups ordered by their first row, so
 /// the grouping follows the current sort.
 pub fn group_by_user(sessions: &Sessions, rows: &[u32]) -> Vec<UserGroup> {
-    let mut index: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut index = Counts::new();
     let mut groups: Vec<UserGroup> = Vec::new();
     for &i in rows {
         let Some(r) = sessions.row(i) else { continue };
@@ -115,7 +130,8 @@ pub fn group_by_user(sessions: &Sessions, rows: &[u32]) -> Vec<UserGroup> {
             continue;
         };
         let id = raw.sym(Field::UserId);
-        let key = (id, if id == 0 { raw.sym(Field::Username) } else { 0 });
+        let key =
+            (u64::from(id) << 32) | u64::from(if id == 0 { raw.sym(Field::Username) } else { 0 });
         let g = *index.entry(key).or_insert_with(|| {
             groups.push(UserGroup {
                 user_id: r.user_id().to_owned(),
