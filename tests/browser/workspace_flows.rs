@@ -321,3 +321,42 @@ async fn login_times_show_relative_text_and_the_hosts_locale_on_hover() {
         .unwrap();
     assert!(!title.is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn after_a_page_flip_a_rows_click_and_checkbox_act_on_the_row_shown_there() {
+    // Rows are reused across pages (keyed by place): the listeners must find the session
+    // now shown, not the one the element showed before.
+    let root = mount(props(testdata::sessions(60, 15), Options::default())).await;
+    let first_page = cells_of(&root, "id");
+    button(&root, "Next page").click();
+    until(&root, |r| status(r) == "26–50 of 60").await;
+    let ids = cells_of(&root, "id");
+    assert_ne!(ids[0], first_page[0]);
+    one(&root, "tbody tr:nth-child(1) td.col.client").click();
+    until(&root, |r| {
+        texts(r, "aside.details dd .value").contains(&ids[0])
+    })
+    .await;
+    let boxed = one(&root, "tbody tr:nth-child(2) td.sel input");
+    assert!(boxed
+        .get_attribute("aria-label")
+        .is_some_and(|l| l.ends_with(&ids[1])));
+    boxed
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_checked(true);
+    change(&boxed);
+    until(&root, |r| {
+        r.query_selector("tbody tr.selected td.col.id")
+            .ok()
+            .flatten()
+            .and_then(|td| td.text_content())
+            .is_some_and(|t| t.trim() == ids[1])
+    })
+    .await;
+    assert_eq!(
+        root.query_selector_all("tbody tr.selected")
+            .unwrap()
+            .length(),
+        1
+    );
+}
