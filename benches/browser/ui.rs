@@ -93,6 +93,7 @@ fn props(sessions: Sessions) -> WorkspaceProps {
         external_search: None,
         refreshing: false,
         on_refresh: Callback::noop(),
+        on_own_session_ended: Callback::noop(),
         host: None,
     }
 }

@@ -132,6 +132,7 @@ pub fn app(props: &AppProps) -> Html {
                             options={options.clone()} self_user_id={account.user_id.clone()}
                             external_search={s.external_search.clone()}
                             refreshing={s.running.is_some()} on_refresh={ctl.refresh_cb.clone()}
+                            on_own_session_ended={{ let ctl = ctl.clone(); Callback::from(move |()| ctl.own_session_ended()) }}
                             host={props.host.clone()} />
                     </ContextProvider<ApiCtx>>
                 </>

@@ -263,6 +263,22 @@ impl Controller {
         self.emit(events::SIGNED_OUT, json!({}));
     }
 
+    /// The admin logged out the session this page itself used: the server has ended the
+    /// token already, so the page signs out here too instead of failing on its next call.
+    pub fn own_session_ended(self: &Rc<Self>) {
+        self.reset(
+            remembered_prefill(),
+            Some(
+                "You logged out the session this page was using, so it is signed out here too. Sign in again to go on."
+                    .into(),
+            ),
+        );
+        self.emit(
+            events::SIGNED_OUT,
+            json!({ "reason": "own-session-logged-out" }),
+        );
+    }
+
     pub fn command(self: &Rc<Self>, command: HostCommand) {
         match command {
             HostCommand::SetCredentials {

@@ -64,6 +64,9 @@ pub struct WorkspaceProps {
     #[prop_or_default]
     pub refreshing: bool,
     pub on_refresh: Callback<()>,
+    /// The session this page uses was logged out from the table: the shell signs out.
+    #[prop_or_default]
+    pub on_own_session_ended: Callback<()>,
     /// When embedded: dispatch `rcdm:device-logged-out` here after each successful logout.
     #[prop_or_default]
     pub host: Option<HostLink>,
@@ -159,6 +162,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             grid: grid.clone(),
             host: props.host.clone(),
             dispatch: dispatcher.clone(),
+            on_own_session_ended: props.on_own_session_ended.clone(),
         },
     );
 

@@ -42,6 +42,7 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
         external_search: None,
         refreshing: false,
         on_refresh: Callback::noop(),
+        on_own_session_ended: Callback::noop(),
         host: None,
     }
 }

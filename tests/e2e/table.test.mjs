@@ -130,6 +130,26 @@ test('logging out one device removes it here and on the server; the own session 
   assert.deepEqual(s.errors, []);
 });
 
+test('logging out the session this page uses signs the page out, with a sentence saying why', async () => {
+  s = await signedIn();
+  const { page, sim } = s;
+  const own = page.locator('table.devices tbody tr', { has: page.locator('.badge[title^="Your session"]') });
+  await search(page, 'rcsimAdminUser001');
+  await own.first().waitFor();
+  const id = (await own.first().locator('td.col.id').textContent()).trim();
+  await own.first().getByRole('button', { name: 'Log out device' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Log out', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Log out and sign me out' }).click();
+  // Back at the sign-in form, told why, with the token gone from the form.
+  await page.getByRole('status').filter({ hasText: 'You logged out the session this page was using' }).waitFor();
+  await page.getByRole('button', { name: 'Load sessions' }).waitFor();
+  assert.equal(await page.locator('table.devices').count(), 0);
+  assert.equal(await page.getByLabel('Auth token', { exact: true }).inputValue(), '');
+  assert.equal(await serverLists(sim, id), false, 'rc-sim still lists the session');
+  assert.deepEqual(s.errors, []);
+});
+
 test('bulk logout of every matching row: one confirmation, all gone here and on the server', async () => {
   s = await signedIn();
   const { page, sim } = s;

@@ -44,6 +44,7 @@ pub struct Runner {
     pub grid: Rc<RefCell<Grid>>,
     pub host: Option<HostLink>,
     pub dispatch: UseReducerDispatcher<State>,
+    pub on_own_session_ended: Callback<()>,
 }
 
 impl Runner {
@@ -98,7 +99,11 @@ impl Runner {
         }
         for t in own {
             let r = api.logout_session(&t.session_id).await;
+            let ended = r.is_ok();
             self.finish(run, t, r);
+            if ended {
+                self.on_own_session_ended.emit(());
+            }
         }
     }
 }
