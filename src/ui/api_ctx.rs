@@ -68,29 +68,33 @@ impl ApiCtx {
     /// `sessions/info.admin`, with the in-place 2FA prompt on a challenge.
     pub async fn session_info(&self, session_id: &str) -> Result<Session, ApiError> {
         let client = &*self.client;
-        answering(
-            self.prompts.as_deref(),
-            SecondFactor::None,
-            None,
-            None,
-            |second| async move { client.session_info(session_id, &second).await },
-        )
-        .await
-        .map(|(session, _)| session)
+        self.prompted(|second| async move { client.session_info(session_id, &second).await })
+            .await
     }
 
     /// `sessions/logout`, with the in-place 2FA prompt on a challenge.
     pub async fn logout_session(&self, session_id: &str) -> Result<(), ApiError> {
         let client = &*self.client;
+        self.prompted(|second| async move { client.logout_session(session_id, &second).await })
+            .await
+    }
+
+    /// `call` without a second factor first, then with whatever the admin answers a challenge
+    /// with in the prompt.
+    async fn prompted<T, F, Fut>(&self, call: F) -> Result<T, ApiError>
+    where
+        F: FnMut(SecondFactor) -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
         answering(
             self.prompts.as_deref(),
             SecondFactor::None,
             None,
             None,
-            |second| async move { client.logout_session(session_id, &second).await },
+            call,
         )
         .await
-        .map(|(done, _)| done)
+        .map(|(value, _)| value)
     }
 }
 
