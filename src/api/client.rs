@@ -9,6 +9,7 @@ use super::error::ApiError;
 use super::http::{self, Answer, Call, Method};
 use super::outcome::{FetchOptions, FetchResult, PageRequest, Progress};
 use super::retry::RetryPolicy;
+use super::sink::{Collect, RowSink};
 use super::wire::{Me, Session, SessionsPage};
 
 /// The per-request time limit unless set otherwise.
@@ -217,13 +218,36 @@ impl Client {
         cancel: &CancelHandle,
         on_progress: impl Fn(Progress),
     ) -> Result<FetchResult, ApiError> {
+        self.fetch_into(
+            opts,
+            second,
+            cancel,
+            &on_progress,
+            &|_| {},
+            Collect::default(),
+        )
+        .await
+    }
+
+    /// [`Client::fetch_all`] with each page's rows handed to `sink` as they arrive, and every
+    /// 429 told to `on_limited` with its wait (so a screen can say why loading pauses).
+    pub async fn fetch_into<K: RowSink>(
+        &self,
+        opts: &FetchOptions,
+        second: &SecondFactor,
+        cancel: &CancelHandle,
+        on_progress: &dyn Fn(Progress),
+        on_limited: &dyn Fn(Option<u64>),
+        sink: K,
+    ) -> Result<FetchResult<K::Output>, ApiError> {
         let source = Pages {
             client: self,
             filter: &opts.filter,
             second,
             cancel,
+            on_limited,
         };
-        drive::fetch_all(&source, opts, seed(), cancel, &on_progress).await
+        drive::fetch_into(&source, opts, seed(), cancel, on_progress, sink).await
     }
 
     /// `sessions/info.admin` for the details panel.
@@ -367,13 +391,16 @@ struct Pages<'a> {
     filter: &'a str,
     second: &'a SecondFactor,
     cancel: &'a CancelHandle,
+    on_limited: &'a dyn Fn(Option<u64>),
 }
 
 impl PageSource for Pages<'_> {
     async fn get_page(&self, req: &PageRequest) -> Result<SessionsPage, ApiError> {
+        // Only the first page carries the code: an e-mailed one is single use.
         let none = SecondFactor::None;
         let second = if req.with_code { self.second } else { &none };
-        self.client
+        let result = self
+            .client
             .list_page_with(
                 req.offset,
                 req.count,
@@ -381,7 +408,11 @@ impl PageSource for Pages<'_> {
                 second,
                 Some(self.cancel),
             )
-            .await
+            .await;
+        if let Err(ApiError::RateLimited { wait_ms }) = &result {
+            (self.on_limited)(*wait_ms);
+        }
+        result
     }
 
     async fn sleep(&self, ms: u64) {
