@@ -87,7 +87,7 @@ impl Search {
         let c = pattern::compile(text)?;
         Ok(Search(Mode::Regex {
             re: c.re,
-            joined: joinable(text) && !c.not_word_boundary,
+            joined: c.joinable,
             anchored: c.anchored,
         }))
     }
@@ -122,24 +122,6 @@ impl Search {
             Mode::Regex { .. } => None,
         }
     }
-}
-
-/// Whether scanning the joined haystack answers exactly like matching each row alone.
-/// Text anchors (`\A`, `\z`), turning off multi-line mode (`^`/`$` per row) or Unicode mode
-/// (which could match the 0xFF between rows), and CRLF mode (whose `^`/`$` ignore the 0xFF)
-/// can tell the difference. The check is conservative: a false alarm only costs speed.
-fn joinable(pattern: &str) -> bool {
-    if pattern.contains("\\A") || pattern.contains("\\z") {
-        return false;
-    }
-    pattern.split("(?").skip(1).all(|rest| {
-        let flags: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
-            .collect();
-        let (on, off) = flags.split_once('-').unwrap_or((&flags, ""));
-        !on.contains('R') && !off.contains(['m', 'u'])
-    })
 }
 
 /// Indices of present rows that match both the search and the column filters, ascending.

@@ -48,9 +48,8 @@ pub(crate) struct Compiled {
     pub re: Regex,
     /// The row-anchored form, when every match starts at a row's start or ends at its end.
     pub anchored: Option<Box<RowAnchored>>,
-    /// Unicode `\B` never matches beside invalid UTF-8, so next to the 0xFF between rows it
-    /// answers otherwise than at the ends of a row alone: such a pattern must not scan joined.
-    pub not_word_boundary: bool,
+    /// Whether one scan of the joined text answers exactly like matching each row alone.
+    pub joinable: bool,
 }
 
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
@@ -76,11 +75,27 @@ pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
     Ok(Compiled {
         re,
         anchored: RowAnchored::build(&hir).map(Box::new),
-        not_word_boundary: hir
-            .properties()
-            .look_set()
-            .contains(Look::WordUnicodeNegate),
+        joinable: joinable(&hir),
     })
+}
+
+/// What tells the joined text from a row alone: text anchors (`\A`, `\z`, and `^`/`$` out of
+/// multi-line mode) and CRLF mode's `^`/`$` do not take the 0xFF between rows for a row's
+/// end; a pattern that can match invalid UTF-8 (`(?-u:…)`) could match that 0xFF; and
+/// Unicode `\B` never matches beside invalid UTF-8, so not at a row's ends there.
+fn joinable(hir: &Hir) -> bool {
+    let props = hir.properties();
+    let looks = props.look_set();
+    props.is_utf8()
+        && ![
+            Look::Start,
+            Look::End,
+            Look::StartCRLF,
+            Look::EndCRLF,
+            Look::WordUnicodeNegate,
+        ]
+        .into_iter()
+        .any(|look| looks.contains(look))
 }
 
 /// A pattern anchored at one end of every row, as a DFA run from that end: `^rc mobile .*`
@@ -232,5 +247,31 @@ mod tests {
         assert_eq!(stripped("[A-C]x"), parse("[a-c]x", false));
         // Big classes are left alone.
         assert_eq!(stripped(r"\w"), parse(r"\w", true));
+    }
+
+    /// The joined scan is the fast path: ordinary patterns must keep it.
+    #[test]
+    fn only_what_tells_joined_text_from_a_row_runs_per_row() {
+        let joins = |p: &str| compile(p).map(|c| c.joinable).ok();
+        for p in [
+            r"(?:chrome|firefox) 12\d",
+            r"müller\s+\S+ s",
+            r"\bios\b",
+            r"^rc",
+            r"\d$",
+            r"(?-u:\b)x",
+        ] {
+            assert_eq!(joins(p), Some(true), "{p}");
+        }
+        for p in [
+            r"\Arc",
+            r"rc\z",
+            r"(?-m)^rc",
+            r"(?R)^rc",
+            r"(?-u:[^z])",
+            r"\B",
+        ] {
+            assert_eq!(joins(p), Some(false), "{p}");
+        }
     }
 }
