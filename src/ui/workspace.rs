@@ -84,12 +84,12 @@ fn next_uid() -> String {
     })
 }
 
-/// Focuses the table row of this index, if it is on the page.
-fn focus_row(table: &NodeRef, index: u32) {
+/// Focuses the table row at this place on the page.
+fn focus_row(table: &NodeRef, place: usize) {
     let row = table
         .cast::<web_sys::Element>()
         .and_then(|t| {
-            t.query_selector(&format!("tbody tr[data-index='{index}']"))
+            t.query_selector(&format!("tbody > tr:nth-child({})", place + 1))
                 .ok()
                 .flatten()
         })
@@ -235,9 +235,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let (index, id) = (det.index, det.session_id.clone());
         let on_close = {
             let (d, t) = (dispatch.clone(), table_ref.clone());
+            let place = rows.iter().position(|r| r.index == index);
             Callback::from(move |_| {
                 d.emit(Action::CloseDetails);
-                focus_row(&t, index);
+                if let Some(place) = place {
+                    focus_row(&t, place);
+                }
             })
         };
         let on_remove = {
@@ -260,7 +263,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             <>
                 <table::Table columns={(*columns).clone()} rows={rows} sort={state.query.sort.clone()}
                     selection={state.selection.clone()} active={state.active} {read_only}
-                    matched={view.matched} dispatch={dispatch.clone()} {on_select_all} table_ref={table_ref.clone()} />
+                    matched={view.matched} dispatch={dispatch.clone()} {on_select_all} table_ref={table_ref.clone()}
+                    locale={props.options.locale.clone()} />
                 if view.matched == 0 {
                     <div class="empty">
                         if view.total == 0 {

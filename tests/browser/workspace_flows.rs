@@ -1,7 +1,7 @@
 //! Workspace flows: details, logout (with a server that is not there), selection, filters,
 //! overview, groups and the URL.
 
-use super::{button, cells_of, key, mount, one, props, status, type_into, until};
+use super::{button, cells_of, js_event, key, mount, one, props, status, type_into, until};
 use crate::texts;
 use rc_device_manager::grid::testdata;
 use rc_device_manager::options::Options;
@@ -296,30 +296,49 @@ async fn the_url_holds_the_view_and_back_restores_it() {
         .unwrap();
 }
 
+/// What the pointer does on reaching an element (the table writes the hover text then).
+fn hover(el: &Element) {
+    el.dispatch_event(&js_event("MouseEvent", "mouseover", &[]))
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn login_times_show_relative_text_and_the_hosts_locale_on_hover() {
     let options = Options {
         locale: Some("de-DE".into()),
         ..Options::default()
     };
-    let root = mount(props(testdata::sessions(5, 14), options)).await;
+    let root = mount(props(testdata::sessions(60, 14), options)).await;
     let cell = one(&root, "tbody td.col.login");
     assert!(cell.text_content().unwrap().ends_with(" ago"));
+    // Reaching the relative line inside the cell counts as reaching the cell.
+    hover(&one(&root, "tbody td.col.login .rel"));
     let title = cell.get_attribute("title").unwrap();
     assert!(
         title.len() >= 10 && title.as_bytes()[2] == b'.' && title.as_bytes()[5] == b'.',
         "German date in {title:?}"
     );
+    // The cell shows another row after a page flip: its old hover text must not stay.
+    let before = status(&root);
+    button(&root, "Next page").click();
+    until(&root, |r| status(r) != before).await;
+    assert_ne!(cell.get_attribute("title"), Some(title.clone()));
+    hover(&cell);
+    let next = cell.get_attribute("title").unwrap();
+    assert!(
+        next.as_bytes().get(2) == Some(&b'.') && next != title,
+        "{next:?} after {title:?}"
+    );
+
     // A locale the browser refuses falls back instead of failing the render.
     let options = Options {
         locale: Some("not a locale!".into()),
         ..Options::default()
     };
     let root = mount(props(testdata::sessions(5, 14), options)).await;
-    let title = one(&root, "tbody td.col.login")
-        .get_attribute("title")
-        .unwrap();
-    assert!(!title.is_empty());
+    let cell = one(&root, "tbody td.col.login");
+    hover(&cell);
+    assert!(!cell.get_attribute("title").unwrap().is_empty());
 }
 
 #[wasm_bindgen_test]

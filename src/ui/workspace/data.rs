@@ -229,9 +229,11 @@ pub struct RowVm {
     pub username: String,
     /// One text per column, in the order of the columns shown.
     pub cells: Rc<[String]>,
-    /// "3 h ago", and the absolute time in the browser's locale.
+    /// "3 h ago".
     pub login_rel: String,
-    pub login_title: String,
+    /// The login time, whose absolute form in the host's locale the table writes on hover
+    /// only: a `title` per row cost a locale format and an attribute write on every page flip.
+    pub login_ms: Option<i64>,
     /// The admin's own session (their user id).
     pub mine: bool,
     /// The session this page is signed in with.
@@ -242,20 +244,17 @@ pub struct RowVm {
 impl RowVm {
     pub fn new(r: &RowRef, columns: &[Column], me: &Me) -> RowVm {
         let cells: Vec<String> = columns.iter().map(|&c| cell(r, c)).collect();
-        let (login_rel, login_title) = match r.login_ms() {
-            Some(ms) => (
-                when::relative(ms, me.now_ms),
-                when::absolute(ms, me.locale.as_deref()),
-            ),
-            None => (String::new(), String::new()),
-        };
+        let login_ms = r.login_ms();
+        let login_rel = login_ms
+            .map(|ms| when::relative(ms, me.now_ms))
+            .unwrap_or_default();
         RowVm {
             index: r.index(),
             session_id: r.session_id().to_owned(),
             username: r.user_display().to_owned(),
             cells: cells.into(),
             login_rel,
-            login_title,
+            login_ms,
             mine: !me.user_id.is_empty() && r.user_id() == me.user_id,
             current: r.current(),
             target: target(r),

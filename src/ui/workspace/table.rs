@@ -24,6 +24,8 @@ pub struct TableProps {
     /// Checked: select every matching row; unchecked: clear.
     pub on_select_all: Callback<bool>,
     pub table_ref: NodeRef,
+    /// The host's locale for the login time's hover text (`None`: the browser's).
+    pub locale: Option<String>,
 }
 
 #[function_component(Table)]
@@ -54,7 +56,23 @@ pub fn table(p: &TableProps) -> Html {
         .active
         .filter(|a| p.rows.iter().any(|r| r.index == *a))
         .or_else(|| p.rows.first().map(|r| r.index));
-    let body = body_listeners(p);
+    let hovered = use_mut_ref(|| None::<Element>);
+    {
+        // A page flip under a resting pointer: the cell it rests on now shows another row.
+        let (hovered, rows, locale) = (hovered.clone(), p.rows.clone(), p.locale.clone());
+        use_effect(move || {
+            let cell = hovered.borrow_mut().take();
+            if let Some(cell) = cell {
+                if cell.matches(":hover").unwrap_or(false) {
+                    title_login_cell(&cell, &rows, locale.as_deref());
+                    *hovered.borrow_mut() = Some(cell);
+                } else {
+                    let _ = cell.remove_attribute("title");
+                }
+            }
+        });
+    }
+    let body = body_listeners(p, &hovered);
     html! {
         <table class="devices" ref={p.table_ref.clone()}>
             <thead>
@@ -74,7 +92,8 @@ pub fn table(p: &TableProps) -> Html {
             // Rows are keyed by their place on the page, not by session: a page flip then
             // rewrites the texts of the rows already in the DOM instead of building new ones
             // (their layout objects, checkbox and button stay), which halves its cost.
-            <tbody onclick={body.click} onkeydown={body.keydown} onfocusin={body.focusin} onchange={body.change}>
+            <tbody onclick={body.click} onkeydown={body.keydown} onfocusin={body.focusin}
+                onchange={body.change} onmouseover={body.mouseover}>
                 { for p.rows.iter().enumerate().map(|(place, vm)| html! {
                     <Row key={place} vm={vm.clone()} columns={p.columns.clone()}
                         selected={p.selection.contains(&vm.index)} tab_stop={tab_stop == Some(vm.index)}
@@ -137,13 +156,15 @@ fn heads(p: &HeadsProps) -> Html {
     html! { <>{ for heads }</> }
 }
 
-/// The body's four listeners. One set for the page, not one per row: they find their row
-/// through `data-index`, so a page flip creates no closures and registers no listeners.
+/// The body's listeners. One set for the page, not one per row: they find their row by its
+/// place in the body, so a page flip creates no closures, registers no listeners and writes
+/// no per-row attribute for them.
 struct BodyListeners {
     click: Callback<MouseEvent>,
     keydown: Callback<KeyboardEvent>,
     focusin: Callback<FocusEvent>,
     change: Callback<Event>,
+    mouseover: Callback<MouseEvent>,
 }
 
 /// The element an event started on.
@@ -151,80 +172,115 @@ fn target_element(e: &Event) -> Option<Element> {
     e.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-/// The row an element is in, and its grid index.
-fn row_of(el: &Element) -> Option<(Element, u32)> {
-    let row = el.closest("tr[data-index]").ok().flatten()?;
-    let index = row.get_attribute("data-index")?.parse().ok()?;
-    Some((row, index))
+/// The body row an element is in, and its place on the page (rows are keyed by place).
+fn row_of(el: &Element) -> Option<(Element, usize)> {
+    let row = el.closest("tr").ok().flatten()?;
+    let place = row
+        .dyn_ref::<web_sys::HtmlTableRowElement>()?
+        .section_row_index();
+    Some((row, usize::try_from(place).ok()?))
 }
 
-fn body_listeners(p: &TableProps) -> BodyListeners {
+/// The row shown at the place of the row an element is in.
+fn vm_of<'a>(rows: &'a [RowVm], el: &Element) -> Option<&'a RowVm> {
+    row_of(el).and_then(|(_, place)| rows.get(place))
+}
+
+/// Writes the login time in the host's locale as the hover text of a login cell, computed
+/// when the pointer reaches it rather than for every row of every page.
+fn title_login_cell(cell: &Element, rows: &[RowVm], locale: Option<&str>) {
+    match vm_of(rows, cell).and_then(|vm| vm.login_ms) {
+        Some(ms) => {
+            let _ = cell.set_attribute("title", &super::when::absolute(ms, locale));
+        }
+        None => {
+            let _ = cell.remove_attribute("title");
+        }
+    }
+}
+
+fn body_listeners(
+    p: &TableProps,
+    hovered: &Rc<std::cell::RefCell<Option<Element>>>,
+) -> BodyListeners {
     let open = {
-        let (dispatch, rows) = (p.dispatch.clone(), p.rows.clone());
-        move |index: u32| {
-            if let Some(vm) = rows.iter().find(|r| r.index == index) {
-                dispatch.emit(Action::OpenDetails {
-                    index,
-                    session_id: vm.target.session_id.clone(),
-                })
-            }
+        let dispatch = p.dispatch.clone();
+        move |vm: &RowVm| {
+            dispatch.emit(Action::OpenDetails {
+                index: vm.index,
+                session_id: vm.target.session_id.clone(),
+            })
         }
     };
     let click = {
         let (dispatch, rows, open) = (p.dispatch.clone(), p.rows.clone(), open.clone());
         Callback::from(move |e: MouseEvent| {
             let Some(el) = target_element(&e) else { return };
-            let Some((_, index)) = row_of(&el) else {
+            let Some(vm) = vm_of(&rows, &el) else {
                 return;
             };
             let control = el.closest("button, input, a, select, label").ok().flatten();
             match control {
                 Some(c) if c.matches("button.logout").unwrap_or(false) => {
-                    if let Some(vm) = rows.iter().find(|r| r.index == index) {
-                        dispatch.emit(Action::AskLogout(vec![vm.target.clone()]));
-                    }
+                    dispatch.emit(Action::AskLogout(vec![vm.target.clone()]));
                 }
                 Some(_) => {}
-                None => open(index),
+                None => open(vm),
             }
         })
     };
-    let keydown = Callback::from(move |e: KeyboardEvent| {
-        // Only when the row itself has focus, not one of its controls.
-        let Some(row) = target_element(&e).filter(|t| t.tag_name().eq_ignore_ascii_case("tr"))
-        else {
-            return;
-        };
-        let Some((_, index)) = row_of(&row) else {
-            return;
-        };
-        let key = e.key();
-        if matches!(key.as_str(), "Enter" | " ") {
-            e.prevent_default();
-            open(index);
-        } else if focus_row(&row, &key) {
-            e.prevent_default();
-        }
-    });
+    let keydown = {
+        let rows = p.rows.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Only when the row itself has focus, not one of its controls.
+            let Some(row) = target_element(&e).filter(|t| t.tag_name().eq_ignore_ascii_case("tr"))
+            else {
+                return;
+            };
+            let key = e.key();
+            if matches!(key.as_str(), "Enter" | " ") {
+                e.prevent_default();
+                if let Some(vm) = vm_of(&rows, &row) {
+                    open(vm);
+                }
+            } else if focus_row(&row, &key) {
+                e.prevent_default();
+            }
+        })
+    };
     let focusin = {
-        let dispatch = p.dispatch.clone();
+        let (dispatch, rows) = (p.dispatch.clone(), p.rows.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some((_, index)) = target_element(&e).as_ref().and_then(row_of) {
+            if let Some(index) =
+                target_element(&e).and_then(|el| vm_of(&rows, &el).map(|vm| vm.index))
+            {
                 dispatch.emit(Action::Activate(index));
             }
         })
     };
     let change = {
-        let dispatch = p.dispatch.clone();
+        let (dispatch, rows) = (p.dispatch.clone(), p.rows.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            if let Some((_, index)) = row_of(&input) {
+            if let Some(vm) = vm_of(&rows, &input) {
                 dispatch.emit(Action::Select {
-                    index,
+                    index: vm.index,
                     on: input.checked(),
                 });
+            }
+        })
+    };
+    let mouseover = {
+        let (rows, locale, hovered) = (p.rows.clone(), p.locale.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| {
+            let cell = target_element(&e).and_then(|el| el.closest("td.col.login").ok().flatten());
+            if let Some(cell) = cell {
+                if hovered.borrow().as_ref() != Some(&cell) {
+                    title_login_cell(&cell, &rows, locale.as_deref());
+                    *hovered.borrow_mut() = Some(cell);
+                }
             }
         })
     };
@@ -233,6 +289,7 @@ fn body_listeners(p: &TableProps) -> BodyListeners {
         keydown,
         focusin,
         change,
+        mouseover,
     }
 }
 
@@ -326,7 +383,7 @@ fn row(p: &RowProps) -> Html {
             };
             if *c == Column::LastLogin && !text.is_empty() {
                 html! {
-                    <td class={cell_class(*c, false)} title={vm.login_title.clone()}>
+                    <td class={cell_class(*c, false)}>
                         { text.clone() }<span class="rel">{ vm.login_rel.clone() }</span>
                     </td>
                 }
@@ -335,8 +392,7 @@ fn row(p: &RowProps) -> Html {
             }
         });
     html! {
-        <tr {tabindex} data-index={vm.index.to_string()}
-            class={row_class(p.selected, vm.mine || vm.current)}>
+        <tr {tabindex} class={row_class(p.selected, vm.mine || vm.current)}>
             if !p.read_only {
                 <td class="sel">
                     <input type="checkbox" {tabindex} checked={p.selected}
