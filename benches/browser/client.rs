@@ -1,11 +1,13 @@
-//! The REST client against rc-sim on loopback: a complete fetch of 100,000 sessions, and what
-//! decoding a page costs three ways — serde_json from the text (what the app does),
-//! `JSON.parse` alone, and `JSON.parse` + serde-wasm-bindgen.
+//! The REST client against rc-sim on loopback: a complete fetch of 100,000 sessions into the
+//! grid's set as the app loads them, and what decoding a page costs three ways — serde_json
+//! from the text (what the app does), `JSON.parse` alone, and `JSON.parse` +
+//! serde-wasm-bindgen.
 
 use crate::report::{now, pause, wasm_memory_mb, Report};
 use rc_device_manager::api::{
     decode_page, wire::SessionsPage, CancelHandle, Client, Credentials, FetchOptions, SecondFactor,
 };
+use rc_device_manager::ui::fetcher;
 use std::hint::black_box;
 
 /// rc-sim's admin (sim/README.md); the runner hands the page a fresh TOTP code.
@@ -39,10 +41,17 @@ async fn measure(report: &mut Report, runs: usize, code: String) -> Result<(), S
     for _ in 0..runs.clamp(1, 3) {
         let cancel = CancelHandle::new();
         let t = now();
-        let result = client
-            .fetch_all(&FetchOptions::default(), &second, &cancel, |_| {})
-            .await
-            .map_err(|e| format!("fetch_all: {e}"))?;
+        // The app's own path: each page's rows go into the grid's set as they arrive.
+        let result = fetcher::fetch_all(
+            &client,
+            &FetchOptions::default(),
+            &second,
+            &cancel,
+            &|_| {},
+            &|_| {},
+        )
+        .await
+        .map_err(|e| format!("fetch_all: {e}"))?;
         fetches.push(now() - t);
         let got = result.sessions.len() as u64;
         if got < EXPECTED || got != result.total {
