@@ -17,7 +17,9 @@ const digest = (file) => `sha384-${createHash('sha384').update(readFileSync(file
 for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
   const path = join(dir, page);
   const html = readFileSync(path, 'utf8');
-  const out = html.replace(/<script\b([^>]*?)\bsrc="([^"]+)"([^>]*)>/g, (tag, before, src, after) => {
+  // Quoted or not: a release build's HTML is minified (`src=./rc-device-manager.js`).
+  const out = html.replace(/<script\b([^>]*?)\bsrc=(?:"([^"]+)"|([^\s">]+))([^>]*)>/g, (tag, before, quoted, bare, after) => {
+    const src = quoted ?? bare;
     if (/\bintegrity=/.test(tag) || /^[a-z]+:|^\/\//i.test(src)) return tag;
     const file = join(dir, src.replace(/^\.?\//, '').split(/[?#]/)[0]);
     if (!existsSync(file)) {
