@@ -4,8 +4,8 @@
 use super::{when, LoadedData};
 use crate::api::wire::Session;
 use crate::grid::{
-    group_by_user, stats, Column, Pipeline, Query, QueryError, Recomputes, RowRef, Sessions, Stats,
-    UserGroup, View,
+    group_by_user, sort_indices, stats, Column, Pipeline, Query, QueryError, Recomputes, RowRef,
+    Sessions, Stats, UserGroup, View,
 };
 use std::cell::RefCell;
 use std::fmt;
@@ -161,7 +161,16 @@ impl Grid {
             })
             .filter(|u| !u.is_empty())
             .collect();
-        users.sort_by_key(|u| crate::grid::fold(u));
+        // Through the grid's shared index sort (no std sort copy of its own); ties keep
+        // their first-seen order, as a stable sort would.
+        let keys: Vec<String> = users.iter().map(|u| crate::grid::fold(u)).collect();
+        let key = |i: u32| keys.get(i as usize).map_or("", String::as_str);
+        let mut order: Vec<u32> = (0..users.len() as u32).collect();
+        sort_indices(&mut order, &|a, b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        let mut users: Vec<String> = order
+            .iter()
+            .filter_map(|&i| users.get_mut(i as usize).map(std::mem::take))
+            .collect();
         users.dedup();
         let f = Rc::new(Facets {
             clients: st.clients.clone(),

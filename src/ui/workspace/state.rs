@@ -405,12 +405,15 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             d.fresh = fresh;
         }
         Action::CloseDetails => s.details = None,
-        Action::AskLogout(mut targets) => {
+        Action::AskLogout(targets) => {
             if targets.is_empty() || matches!(s.dialog, Some(Dialog::Running { .. })) {
                 return None;
             }
             // This page's own session goes last, so the others are not refused for its sake.
-            targets.sort_by_key(|t| t.current);
+            // A stable partition, not a sort: no std sort copy of its own for one flag.
+            let (mut targets, current): (Vec<_>, Vec<_>) =
+                targets.into_iter().partition(|t| !t.current);
+            targets.extend(current);
             s.dialog = Some(Dialog::Confirm {
                 targets: targets.into(),
                 again: false,
