@@ -5,6 +5,7 @@
 //! [`Pipeline`] for the [`View`] after every change; it recomputes only what changed.
 
 pub mod build;
+mod casefold;
 pub mod column;
 pub mod export;
 pub mod filter;

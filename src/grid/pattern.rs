@@ -1,6 +1,7 @@
-//! Search patterns compiled for the folded search text: parsed case-insensitively, stripped of
-//! the letters folding never leaves in the text, and built with the row separator as the line
-//! terminator, on the regex crate's own engine (`regex-automata`'s meta regex).
+//! Search patterns compiled for the folded search text: parsed case-insensitively (see
+//! `casefold`), stripped of the letters folding never leaves in the text, and built with the
+//! row separator as the line terminator, on the regex crate's own engine (`regex-automata`'s
+//! meta regex).
 //!
 //! Stripping is what keeps case-insensitive search fast: `(?i)chrome` means a class per letter
 //! (`[cC][hH]…`, and `[sSſ]`, `[kKK]`), which hides the literal from the substring prefilter
@@ -8,6 +9,7 @@
 //! the upper-case half of each class can never match there; dropping it gives back the plain
 //! literal `chrome`, and the answer on folded text is the same by construction.
 
+use super::casefold;
 use super::filter::QueryError;
 use super::session::SEPARATOR;
 use super::text::fold;
@@ -53,15 +55,7 @@ pub(crate) struct Compiled {
 }
 
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .case_insensitive(true)
-        .multi_line(true)
-        .build()
-        .parse(pattern)
-        .map_err(|e| QueryError::BadPattern {
-            detail: e.to_string(),
-        })?;
+    let hir = casefold::parse(pattern).map_err(|detail| QueryError::BadPattern { detail })?;
     let hir = strip(hir);
     let re = meta::Builder::new()
         .configure(config())
@@ -239,7 +233,7 @@ mod tests {
                 .parse(p)
                 .ok()
         };
-        let stripped = |p: &str| parse(p, true).map(strip);
+        let stripped = |p: &str| casefold::parse(p).ok().map(strip);
         assert_eq!(stripped("Chrome"), Some(Hir::literal("chrome".as_bytes())));
         assert_eq!(stripped("MÜLLER"), Some(Hir::literal("müller".as_bytes())));
         // The Kelvin sign folds to 'k' and the long s to 's'.
