@@ -101,6 +101,49 @@ fn wait_parsers() {
     assert_eq!(wait_from_reset_header(None, 0.0), None);
 }
 
+/// The header is read without `f64::from_str` (its tables are large in wasm), but every
+/// plain decimal gives the wait a float parse gives.
+#[test]
+fn reset_header_waits_as_a_float_parse_would() {
+    let reference = |v: &str, now: f64| {
+        let reset: f64 = v.trim().parse().ok()?;
+        reset
+            .is_finite()
+            .then(|| (reset - now).clamp(0.0, 86_400_000.0) as u64)
+    };
+    for v in [
+        "1700000012000",
+        " 1700000012000 ",
+        "1700000012000.9",
+        "+1700000012000",
+        "1700000000000.25",
+        "1700000086400001",
+        ".5",
+        "5.",
+        "-5",
+        "0",
+        "",
+        ".",
+        "+",
+        "-",
+        "1.2.3",
+        "12a",
+        "inf",
+        "NaN",
+        "99999999999999999999",
+    ] {
+        for now in [0.0, 1_700_000_000_000.0, 1_700_000_000_000.5] {
+            assert_eq!(
+                wait_from_reset_header(Some(v), now),
+                reference(v, now),
+                "{v:?} at {now}"
+            );
+        }
+    }
+    // Exponent notation, which the server never sends, is not read.
+    assert_eq!(wait_from_reset_header(Some("1.7e12"), 0.0), None);
+}
+
 #[test]
 fn jitter_is_uniform_enough_and_deterministic() {
     let mut a = Jitter::new(7);
