@@ -131,6 +131,8 @@ fn reset_header_waits_as_a_float_parse_would() {
         "inf",
         "NaN",
         "99999999999999999999",
+        &format!("1700000012000.{}", "9".repeat(400)),
+        &format!("1700000012000.{}1", "0".repeat(400)),
     ] {
         for now in [0.0, 1_700_000_000_000.0, 1_700_000_000_000.5] {
             assert_eq!(

@@ -168,7 +168,9 @@ fn decimal(s: &str) -> Option<f64> {
         return None;
     }
     let value = |t: &str| t.bytes().fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0'));
-    let mut x = value(int) + value(frac) / 10f64.powi(i32::try_from(frac.len()).ok()?);
+    // Digits past the 18th cannot move an f64 fraction (and 10^400 would overflow).
+    let frac = frac.get(..frac.len().min(18)).unwrap_or("");
+    let mut x = value(int) + value(frac) / 10f64.powi(frac.len() as i32);
     if negative {
         x = -x;
     }
