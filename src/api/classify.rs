@@ -153,7 +153,7 @@ pub fn wait_from_reset_header(value: Option<&str>, now_ms: f64) -> Option<u64> {
 }
 
 /// A plain decimal number (`[+-]digits[.digits]`, the form the header takes) read without
-/// `f64::from_str`, whose exact-parsing code and tables cost the wasm ~4 KB brotli for this
+/// `f64::from_str`, whose exact-parsing code and tables cost the wasm ~14 KB brotli for this
 /// one header. Exact for the integers the server sends (up to 2^53); a fraction is within an
 /// ulp, which the whole-millisecond wait never shows.
 fn decimal(s: &str) -> Option<f64> {
