@@ -2,7 +2,9 @@
 //! its wire rows at once, and wasm memory, which never shrinks, only has to fit the set.
 
 use super::column::DeviceKind;
-use super::session::{clean, push_search_text, Field, Row, Sessions, FIELDS, NO_LOGIN, SEPARATOR};
+use super::session::{
+    clean, push_search_text, row_span, Field, Row, Sessions, FIELDS, NO_LOGIN, SEPARATOR,
+};
 use super::sort::sort_indices;
 use super::text::PoolBuilder;
 use super::time::parse_iso8601;
@@ -203,11 +205,9 @@ impl SessionsBuilder {
             let starts = std::mem::take(&mut self.starts);
             let rows = std::mem::take(&mut self.rows);
             let text = |i: usize| {
-                let start = starts.get(i).map_or(0, |&s| s as usize);
-                let end = starts
-                    .get(i + 1)
-                    .map_or(hay.len(), |&e| (e as usize).saturating_sub(SEPARATOR.len()));
-                hay.get(start..end.max(start)).unwrap_or(&[])
+                row_span(&hay, &starts, i)
+                    .and_then(|r| hay.get(r))
+                    .unwrap_or(&[])
             };
             let bytes: usize = order.iter().map(|&i| text(i as usize).len()).sum();
             self.hay

@@ -1,7 +1,7 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
 use super::pattern::{self, RowAnchored};
-use super::session::{DeviceKind, Field, Row, Sessions};
+use super::session::{row_span, DeviceKind, Field, Row, Sessions};
 use super::text::{fold, Pool};
 use memchr::memmem::Finder;
 use regex_automata::meta::Regex;
@@ -231,14 +231,9 @@ fn per_row(
     (0..sessions.rows.len() as u32)
         .filter(|&i| keep(i))
         .filter(|&i| {
-            let row = match (starts.get(i as usize), starts.get(i as usize + 1)) {
-                (Some(&s), Some(&e)) => s as usize..(e as usize).saturating_sub(1),
-                _ => 0..usize::MAX,
-            };
-            let answer = (row.start <= row.end && row.end <= hay.len())
-                .then(|| anchored.matches(&mut cache, hay, row))
-                .flatten();
-            answer.unwrap_or_else(|| re.is_match(sessions.row_bytes(i)))
+            row_span(hay, starts, i as usize)
+                .and_then(|row| anchored.matches(&mut cache, hay, row))
+                .unwrap_or_else(|| re.is_match(sessions.row_bytes(i)))
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use super::time::{format_login, push_login};
 use crate::api::wire;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The stored string fields of a row, each interned in a pool of its own.
@@ -231,12 +232,9 @@ impl Sessions {
     }
 
     pub(crate) fn row_bytes(&self, index: u32) -> &[u8] {
-        let i = index as usize;
-        let (Some(&s), Some(&e)) = (self.starts.get(i), self.starts.get(i + 1)) else {
-            return &[];
-        };
-        let end = (e as usize).saturating_sub(SEPARATOR.len()).max(s as usize);
-        self.hay.get(s as usize..end).unwrap_or(&[])
+        row_span(&self.hay, &self.starts, index as usize)
+            .and_then(|r| self.hay.get(r))
+            .unwrap_or(&[])
     }
 
     /// An estimate of the heap this set holds, for the memory budget.
@@ -252,6 +250,17 @@ impl Sessions {
     pub(crate) fn text(&self, row: &Row, field: Field) -> &str {
         self.pools[field as usize].get(row.sym(field))
     }
+}
+
+/// Row `i`'s text in the joined haystack: from its start to where the next row's separator
+/// starts, or to the haystack's end for a builder's last row (its end entry comes at finish).
+/// `None` for a row that is not there.
+pub(crate) fn row_span(hay: &[u8], starts: &[u32], i: usize) -> Option<Range<usize>> {
+    let start = *starts.get(i)? as usize;
+    let end = starts
+        .get(i + 1)
+        .map_or(hay.len(), |&e| (e as usize).saturating_sub(SEPARATOR.len()));
+    (start <= end && end <= hay.len()).then_some(start..end)
 }
 
 /// The folded, non-empty fields in column order, space-separated, then the login as shown.
