@@ -234,8 +234,6 @@ pub struct Me {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowVm {
     pub index: u32,
-    pub session_id: String,
-    pub username: String,
     /// One text per column, in the order of the columns shown.
     pub cells: Rc<[String]>,
     /// "3 h ago".
@@ -259,8 +257,6 @@ impl RowVm {
             .unwrap_or_default();
         RowVm {
             index: r.index(),
-            session_id: r.session_id().to_owned(),
-            username: r.user_display().to_owned(),
             cells: cells.into(),
             login_rel,
             login_ms,
@@ -400,7 +396,7 @@ mod tests {
         let vms = g.rows(&view.rows, &[Column::DeviceId, Column::UserId], &me);
         assert_eq!(vms.len(), 25);
         for vm in &vms {
-            assert_eq!(vm.cells[0], vm.session_id);
+            assert_eq!(vm.cells[0], vm.target.session_id);
             assert_eq!(vm.mine, vm.cells[1] == first_user);
             assert!(vm.login_rel.ends_with("ago"), "{}", vm.login_rel);
         }
