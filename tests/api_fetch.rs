@@ -17,6 +17,8 @@ struct Server {
     logins: u64,
     /// Reported on top of the real count (a server whose total overcounts).
     extra_total: u64,
+    /// The server's page size (`API_Upper_Count_Limit`).
+    cap: u64,
 }
 
 impl Server {
@@ -25,6 +27,7 @@ impl Server {
             list: Vec::new(),
             logins: 0,
             extra_total: 0,
+            cap: 100,
         };
         s.login(n);
         s
@@ -39,7 +42,7 @@ impl Server {
 
     fn serve(&self, offset: u64, count: u64, dup_of: Option<usize>) -> SessionsPage {
         let start = (offset as usize).min(self.list.len());
-        let end = (start + count.min(100) as usize).min(self.list.len());
+        let end = (start + count.min(self.cap) as usize).min(self.list.len());
         let mut rows: Vec<Session> = self.list[start..end].iter().map(|id| row(id)).collect();
         if let (Some(k), false) = (dup_of, self.list.is_empty()) {
             rows.push(row(&self.list[k % self.list.len()]));
@@ -299,7 +302,7 @@ fn steady_logins_over_a_large_list_cost_little_extra() {
 }
 
 #[test]
-fn a_later_page_asking_for_2fa_stops_the_fetch_with_that_error() {
+fn a_later_page_whose_2fa_challenge_goes_unanswered_keeps_the_rows_read() {
     let mut plan = FetchPlan::new(&FetchOptions::default(), 1);
     let server = Server::new(300);
     let first = plan.next_requests();
@@ -308,9 +311,20 @@ fn a_later_page_asking_for_2fa_stops_the_fetch_with_that_error() {
     assert_eq!(rest.len(), 2);
     let challenge = ApiError::TwoFactorRequired(TwoFactorChallenge::default());
     plan.on_page(&rest[0], Err(challenge.clone()));
-    assert!(plan.is_done() && plan.next_requests().is_empty());
+    assert!(
+        plan.next_requests().is_empty(),
+        "nothing new after the challenge"
+    );
+    assert!(!plan.is_done(), "the page in flight is still awaited");
     plan.on_page(&rest[1], Ok(server.serve(200, 100, None)));
-    assert_eq!(plan.finish(), Err(challenge));
+    assert!(plan.is_done());
+    let res = plan.finish().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(res.sessions.len(), 200);
+    let s = res.shortfall.unwrap_or_else(|| panic!("no shortfall"));
+    assert_eq!(
+        (s.missing, s.reasons),
+        (100, vec![ShortfallReason::Interrupted { error: challenge }])
+    );
 }
 
 #[test]
@@ -357,17 +371,23 @@ fn a_cap_keeps_the_newest_and_says_so() {
 }
 
 #[test]
-fn an_overcounting_total_ends_after_a_full_recheck() {
+fn an_overcounting_total_ends_where_the_pages_end() {
     let mut server = Server::new(230);
     server.extra_total = 5;
     let r = calm_run(&opts(100, 4, 6), server, &[]);
     let res = r.result.unwrap_or_else(|e| panic!("{e}"));
-    // One pass, a look at the unread tail, one full re-read that finds nothing more: stop.
-    assert_eq!((res.sessions.len(), res.rounds, res.requests), (230, 3, 7));
-    let s = res.shortfall.unwrap_or_else(|| panic!("no shortfall"));
+    // One pass: the short third page shows where the list ends while the count held still,
+    // so reading again could only repeat it.
+    assert_eq!((res.sessions.len(), res.rounds, res.requests), (230, 1, 3));
+    assert_eq!((res.total, res.shortfall), (230, None));
+    let d = res
+        .disagreement
+        .unwrap_or_else(|| panic!("no disagreement"));
+    assert_eq!((d.claimed, d.received), (Some(235), 230));
     assert_eq!(
-        (s.missing, s.reasons),
-        (5, vec![ShortfallReason::TotalOvercounts])
+        d.to_string(),
+        "The server's count of sessions (235) and the rows it sent disagree: it sent 230 \
+         sessions, and all of them are shown."
     );
 }
 

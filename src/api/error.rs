@@ -28,8 +28,16 @@ pub enum ApiError {
     TwoFactorInvalid(TwoFactorChallenge),
     /// Too many wrong e-mailed codes (`totp-max-attempts`).
     TwoFactorMaxAttempts,
+    /// The server asks for a fresh code on every call (its remembered-2FA window is off), and
+    /// an e-mailed code works only once, so a load of many pages cannot go on.
+    CodeEveryCall,
     /// 404 from `sessions/info.admin` or `sessions/logout`.
     SessionNotFound,
+    /// `sessions/info.admin` answered with another session than the one asked for (the
+    /// server reads `sessionId` as a pattern).
+    WrongSession,
+    /// The answer was larger than a client should hold; it was refused before being read.
+    TooLarge { limit_mb: u32 },
     /// Any other 404 with a JSON body: the route does not exist on this server.
     EndpointMissing,
     /// 429; `wait_ms` is known from `X-RateLimit-Reset` or the body's "wait N seconds".
@@ -74,7 +82,26 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            Self::Server { .. } | Self::Network | Self::Timeout { .. } | Self::RateLimited { .. }
+            Self::Server { .. }
+                | Self::Network
+                | Self::Timeout { .. }
+                | Self::RateLimited { .. }
+                // A body cut short is a dropped connection that happened to send headers.
+                | Self::NotJson {
+                    truncated: true,
+                    ..
+                }
+        )
+    }
+
+    /// A 2FA challenge or refusal: the admin, not the page, has to act.
+    pub fn is_two_factor(&self) -> bool {
+        matches!(
+            self,
+            Self::TwoFactorRequired(_)
+                | Self::TwoFactorInvalid(_)
+                | Self::TwoFactorMaxAttempts
+                | Self::CodeEveryCall
         )
     }
 
@@ -143,6 +170,13 @@ impl ApiError {
                 _ => "Enter the current code (check that the device's clock is right) and retry.",
             },
             Self::TwoFactorMaxAttempts => "Ask for a new e-mailed code and enter that one.",
+            Self::CodeEveryCall => {
+                "Sign in with a code from an authenticator app (it stays valid for a few calls), or with a personal access token that bypasses two-factor checks; or ask the administrator to set Accounts → Two Factor Authentication → \"Remember for\" above 0."
+            }
+            Self::WrongSession => "The details below are those from the list; reload it to see the session's latest state.",
+            Self::TooLarge { .. } => {
+                "Narrow the load (Advanced → filter or \"Load at most\"), or check that no proxy answers in the server's place."
+            }
             Self::SessionNotFound => "Reload the list to see the sessions that are still active.",
             Self::EndpointMissing => {
                 "Check that the server URL is the Rocket.Chat address (without /api) and that the server runs version 5 or later."
@@ -216,6 +250,9 @@ impl ApiError {
             }
             Self::TwoFactorInvalid(_) => "The two-factor code was not accepted.".into(),
             Self::TwoFactorMaxAttempts => "Too many wrong two-factor codes have been tried.".into(),
+            Self::CodeEveryCall => "This server asks for a new two-factor code on every call (remembering codes is turned off), and an e-mailed code works only once, so loading every page cannot go on.".into(),
+            Self::WrongSession => "The server answered with another session's details than the one asked for, so they are not shown.".into(),
+            Self::TooLarge { limit_mb } => format!("The server's answer was larger than {limit_mb} MB, so it was refused before being read."),
             Self::SessionNotFound => "That session no longer exists; it has probably been logged out already.".into(),
             Self::EndpointMissing => "This server has no such API endpoint.".into(),
             Self::RateLimited { .. } => "The server is limiting how often this can be called.".into(),

@@ -38,8 +38,8 @@ pub use drive::{CancelHandle, FetchSlot, Generation};
 pub use error::ApiError;
 pub use fetch::FetchPlan;
 pub use outcome::{
-    FetchOptions, FetchResult, PageRequest, Progress, Shortfall, ShortfallReason, FILTER_HELP,
-    PAGE_CAP,
+    CountDisagreement, FetchOptions, FetchResult, PageRequest, Progress, Shortfall,
+    ShortfallReason, DEFAULT_PAGE_SIZE, FILTER_HELP, MAX_PAGE_SIZE, MAX_SESSIONS,
 };
 pub use retry::RetryPolicy;
 pub use sink::{Collect, RowSink};

@@ -6,8 +6,17 @@ use super::retry::RetryPolicy;
 use super::wire::Session;
 use std::fmt;
 
-/// The server serves at most this many rows per page (`API_Upper_Count_Limit`).
-pub const PAGE_CAP: u64 = 100;
+/// Rows asked per page unless set otherwise. The server's page size is a setting
+/// (`API_Upper_Count_Limit`, 100 by default, any number in a workspace): it silently serves
+/// fewer, and the fetch takes the size it was granted from the first answer.
+pub const DEFAULT_PAGE_SIZE: u64 = 100;
+
+/// The most rows one page may be asked for.
+pub const MAX_PAGE_SIZE: u64 = 1_000;
+
+/// The most sessions one load reads, whatever the server's `total` claims: a number a server
+/// sends never sizes anything without this bound.
+pub const MAX_SESSIONS: u64 = 1_000_000;
 
 /// What the server's `filter` does, for the UI to show beside the box (contract §1).
 pub const FILTER_HELP: &str = "Narrows what is downloaded. The server matches the text literally \
@@ -23,7 +32,8 @@ pub struct FetchOptions {
     pub cap: Option<u64>,
     /// Pages in flight at once after the first.
     pub concurrency: usize,
-    /// Rows per page; above the server's cap it would silently be served 100 anyway.
+    /// Rows asked per page (at most `MAX_PAGE_SIZE`); a server whose cap is lower serves
+    /// fewer, and the fetch goes on at the size it was granted.
     pub page_size: u64,
     /// Rounds of re-reading when the list shifts under the fetch.
     pub max_rounds: u32,
@@ -36,7 +46,7 @@ impl Default for FetchOptions {
             filter: String::new(),
             cap: None,
             concurrency: 4,
-            page_size: PAGE_CAP,
+            page_size: DEFAULT_PAGE_SIZE,
             max_rounds: 6,
             retry: RetryPolicy::default(),
         }
@@ -77,7 +87,8 @@ pub struct Progress {
 pub struct FetchResult<T = Vec<Session>> {
     /// Distinct by `_id`; newest first when capped, otherwise in the order they were read.
     pub sessions: T,
-    /// The server's count of matching sessions, as last reported.
+    /// The server's count of matching sessions, as last reported; the rows received when
+    /// that count was unreadable or proved wrong (see `disagreement`).
     pub total: u64,
     /// Why `sessions.len()` is below `total`, when it is.
     pub shortfall: Option<Shortfall>,
@@ -89,6 +100,37 @@ pub struct FetchResult<T = Vec<Session>> {
     pub duplicates: u64,
     pub rounds: u32,
     pub requests: u32,
+    /// The server's count and the rows it actually has disagree (a lying or broken count).
+    pub disagreement: Option<CountDisagreement>,
+}
+
+/// The server's `total` said one thing and its pages another: every row that exists was read
+/// (the pages ran out before the count did), or the count could not be read at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountDisagreement {
+    /// What the server claimed; `None` when its `total` was missing, negative or not a
+    /// whole number.
+    pub claimed: Option<u64>,
+    /// The distinct sessions it actually sent.
+    pub received: u64,
+}
+
+impl fmt::Display for CountDisagreement {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let n = self.received;
+        let noun = if n == 1 { "session" } else { "sessions" };
+        match self.claimed {
+            Some(claimed) => write!(
+                f,
+                "The server's count of sessions ({claimed}) and the rows it sent disagree: it \
+                 sent {n} {noun}, and all of them are shown."
+            ),
+            None => write!(
+                f,
+                "The server sent no usable count of sessions: all {n} {noun} it sent are shown."
+            ),
+        }
+    }
 }
 
 /// How many sessions are missing from a result, and why.
@@ -111,6 +153,11 @@ pub enum ShortfallReason {
     KeptShifting { rounds: u32 },
     /// The server's total stayed above the rows it would return.
     TotalOvercounts,
+    /// A 2FA challenge mid-load that could not be answered (the prompt was cancelled, or an
+    /// e-mailed code cannot be reused): the rows read before it are kept.
+    Interrupted { error: ApiError },
+    /// The load reached the most requests or sessions one load may take.
+    Ceiling { sessions: u64, requests: u32 },
 }
 
 impl fmt::Display for Shortfall {
@@ -142,6 +189,15 @@ impl fmt::Display for Shortfall {
                 ShortfallReason::TotalOvercounts => {
                     f.write_str("the server counts more sessions than it returns")?
                 }
+                ShortfallReason::Interrupted { error } => write!(
+                    f,
+                    "loading stopped ({})",
+                    error.sentence().trim_end_matches('.')
+                )?,
+                ShortfallReason::Ceiling { sessions, requests } => write!(
+                    f,
+                    "a load stops at {sessions} sessions or {requests} requests"
+                )?,
             }
         }
         f.write_str(". Reload to try again.")

@@ -19,6 +19,7 @@ pub fn result(ids: &[&str], total: u64) -> Box<FetchResult<Sessions>> {
         duplicates: 0,
         rounds: 1,
         requests: 1,
+        disagreement: None,
     })
 }
 

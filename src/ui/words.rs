@@ -22,26 +22,42 @@ pub fn method_to_ask(c: &TwoFactorChallenge) -> TwoFactorMethod {
 
 /// The note shown above the table when not every session could be loaded.
 pub fn shortfall_text(result: &FetchResult<Sessions>) -> Option<String> {
+    let note = match (&result.shortfall, &result.disagreement) {
+        (None, None) => return None,
+        (None, Some(d)) => return Some(d.to_string()),
+        (Some(_), Some(d)) => Some(d.to_string()),
+        (Some(_), None) => None,
+    };
     let s = result.shortfall.as_ref()?;
+    let text = shortfall_only(result, s);
+    Some(match note {
+        Some(note) => format!("{note} {text}"),
+        None => text,
+    })
+}
+
+fn shortfall_only(result: &FetchResult<Sessions>, s: &crate::api::Shortfall) -> String {
     let only_cap = !s.reasons.is_empty()
         && s.reasons
             .iter()
             .all(|r| matches!(r, ShortfallReason::Capped { .. }));
     if only_cap {
-        return Some(format!(
+        return format!(
             "Showing the newest {} of {} sessions: loading stopped at the \"Load at most\" limit.",
             thousands(result.sessions.len()),
             thousands(usize::try_from(result.total).unwrap_or(usize::MAX))
-        ));
+        );
     }
-    Some(s.to_string())
+    s.to_string()
 }
 
 /// "Loaded 1,234 of 20,000 sessions", or what happens before the total is known.
 pub fn progress_text(p: &Progress) -> String {
     let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
     match p.target {
-        None => "Contacting the server…".into(),
+        None if p.loaded == 0 => "Contacting the server…".into(),
+        // The server sent no usable count: the pages decide when the list ends.
+        None => format!("Loaded {} sessions", n(p.loaded)),
         Some(t) if p.round > 1 => format!(
             "Loaded {} of {} sessions (reading again: new logins moved the list)",
             n(p.loaded.min(t)),
@@ -64,6 +80,9 @@ pub fn error_kind(e: &ApiError) -> &'static str {
         ApiError::TwoFactorInvalid(_) => "two-factor-invalid",
         ApiError::TwoFactorMaxAttempts => "two-factor-max-attempts",
         ApiError::SessionNotFound => "session-not-found",
+        ApiError::CodeEveryCall => "two-factor-every-call",
+        ApiError::WrongSession => "wrong-session",
+        ApiError::TooLarge { .. } => "too-large",
         ApiError::EndpointMissing => "endpoint-missing",
         ApiError::RateLimited { .. } => "rate-limited",
         ApiError::InvalidSort => "invalid-sort",
@@ -89,6 +108,7 @@ pub fn worth_retrying(e: &ApiError) -> bool {
                 | ApiError::TwoFactorRequired(_)
                 | ApiError::TwoFactorInvalid(_)
                 | ApiError::TwoFactorMaxAttempts
+                | ApiError::TooLarge { .. }
                 | ApiError::Other { .. }
         )
 }
