@@ -73,7 +73,8 @@ impl PageSource for Source<'_> {
         if call >= self.hang_from {
             std::future::pending::<()>().await;
         }
-        let end = (req.offset + req.count).min(self.n);
+        // Rocket.Chat's default page cap (API_Upper_Count_Limit).
+        let end = (req.offset + req.count.min(100)).min(self.n);
         Ok(SessionsPage {
             sessions: Rows {
                 rows: (req.offset.min(end)..end).map(row).collect(),

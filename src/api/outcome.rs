@@ -9,7 +9,7 @@ use std::fmt;
 /// Rows asked per page unless set otherwise. The server's page size is a setting
 /// (`API_Upper_Count_Limit`, 100 by default, any number in a workspace): it silently serves
 /// fewer, and the fetch takes the size it was granted from the first answer.
-pub const DEFAULT_PAGE_SIZE: u64 = 100;
+pub const DEFAULT_PAGE_SIZE: u64 = MAX_PAGE_SIZE;
 
 /// The most rows one page may be asked for.
 pub const MAX_PAGE_SIZE: u64 = 1_000;
