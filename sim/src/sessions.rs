@@ -203,7 +203,9 @@ fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) ->
         }
         _ => {}
     }
-    let mark = p.st.cfg.mark_current;
+    // `current` only in sessions/list: the server passes the caller's login token to the
+    // per-user aggregation only (contract §1), so list.all rows never carry it.
+    let mark = own_only && p.st.cfg.mark_current;
     // Rows run ~450 bytes: sizing the buffer up front avoids regrowing it.
     let mut out = Vec::with_capacity(256 + rows.len() * 512);
     out.extend_from_slice(b"{\"sessions\":[");
@@ -300,11 +302,11 @@ pub fn info_admin(p: &mut Pipeline) -> Result<Response, Response> {
     let Some(s) = rows.first().copied() else {
         return Ok(errors::not_found("Session not found"));
     };
-    let current = p.st.cfg.mark_current && c.session_id.as_deref() == Some(&*s.session_id);
+    // info.admin never marks `current` (contract §1: only sessions/list does).
     Ok(ok_json(&RowOut {
         s,
         with_user: true,
-        current,
+        current: false,
         success: true,
     }))
 }

@@ -105,28 +105,44 @@ async fn s1_generated_rows_have_the_real_quirks() {
         .is_some_and(|n| n.len() > 10_000)));
 }
 
-/// §1 8.7+ `current: true` on the caller's own session (and `--mark-current off`).
+/// §1 "`current: true` (8.7+) marks the caller's own session only in `sessions/list`, never
+/// in `list.all` rows" (nor info.admin); `--mark-current off` (before 8.7): no `current` at all.
 #[tokio::test]
-async fn s1_current_marks_own_session() {
-    let srv = sim(&["--test-control"]).await;
+async fn s1_current_only_in_sessions_list() {
+    let srv = sim(&[]).await;
     let code = totp();
     let h = with(admin(), &[("x-2fa-code", &code)]);
     let v = get(&srv, "/api/v1/sessions/list.all", &h).await.json();
+    let rows = v["sessions"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["_id"] == "rcsimAdminSessn01"));
+    assert!(rows.iter().all(|r| r.get("current").is_none()), "{v}");
+    let v = get(
+        &srv,
+        "/api/v1/sessions/info.admin?sessionId=rcsimAdminSessn01",
+        &h,
+    )
+    .await
+    .json();
+    assert_eq!(v["_id"], "rcsimAdminSessn01");
+    assert!(v.get("current").is_none(), "{v}");
+    let v = get(&srv, "/api/v1/sessions/list", &admin()).await.json();
     let own: Vec<&Value> = v["sessions"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|r| r["current"] == true)
         .collect();
-    assert_eq!(own.len(), 1);
-    assert_eq!(own[0]["userId"], ADMIN_ID);
+    assert_eq!(own.len(), 1, "{v}");
+    assert_eq!(own[0]["_id"], "rcsimAdminSessn01");
     let srv2 = sim(&["--mark-current", "off"]).await;
-    let v = get(&srv2, "/api/v1/sessions/list.all", &h).await.json();
-    assert!(v["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r.get("current").is_none()));
+    for path in ["/api/v1/sessions/list", "/api/v1/sessions/list.all"] {
+        let v = get(&srv2, path, &h).await.json();
+        assert!(v["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("current").is_none()));
+    }
 }
 
 /// §1 sessions/logout: `{sessionId, success:true}`, the row leaves later lists; 404 if unknown.
