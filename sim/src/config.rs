@@ -99,6 +99,12 @@ pub struct Config {
     /// New logins per second while serving (shifts pages under a multi-page fetch).
     #[arg(long = "login-rate", default_value_t = 0.0)]
     pub login_rate: f64,
+    /// API_Upper_Count_Limit: a larger `count` is silently reduced to this (N >= 1).
+    #[arg(long = "count-cap", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+    pub count_cap: u32,
+    /// API_Default_Count: the page size when `count` is missing, then capped (N >= 1).
+    #[arg(long = "default-count", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub default_count: u32,
     /// Seconds a 2FA-authorized token stays authorized (Accounts_TwoFactorAuthentication_RememberFor).
     #[arg(long = "remember-for", default_value_t = 1800)]
     pub remember_for: i64,

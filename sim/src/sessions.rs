@@ -16,7 +16,7 @@ use crate::json::{js_parse_int_of_number, Obj, Ordered};
 use crate::model::{sort_page, RowOut, Session, SORT_KEYS};
 use crate::state::{lock, read, write};
 
-/// API_Default_Count and API_Upper_Count_Limit.
+/// API_Default_Count and API_Upper_Count_Limit as shipped (`--default-count`, `--count-cap`).
 pub const DEFAULT_COUNT: i64 = 50;
 pub const UPPER_COUNT: i64 = 100;
 
@@ -30,9 +30,11 @@ const PAGINATE: [(&str, Kind); 4] = [
 /// MongoDB's answer when the pipeline gets `$limit` ≤ 0 (count=0, negative, NaN).
 const LIMIT_ERROR: &str = "the limit must be positive";
 
-/// `getPaginationItems`, with JavaScript's parseInt(String(n)) quirks kept.
+/// `getPaginationItems` (apps/meteor/app/api/server/helpers/getPaginationItems.ts), with
+/// JavaScript's parseInt(String(n)) quirks kept: `count` is the given one or the default,
+/// then anything above the cap becomes the cap (so a default above the cap is capped too).
 /// `None` stands for NaN, which JSON.stringify writes as null.
-fn pagination(q: &HashMap<String, Param>) -> (Option<i64>, Option<i64>) {
+fn pagination(q: &HashMap<String, Param>, cap: i64, default: i64) -> (Option<i64>, Option<i64>) {
     let num = |k: &str| match q.get(k) {
         Some(Param::Number(n)) => Some(*n),
         _ => None,
@@ -42,9 +44,11 @@ fn pagination(q: &HashMap<String, Param>) -> (Option<i64>, Option<i64>) {
         _ => Some(0),
     };
     let count = match num("count") {
-        None => Some(DEFAULT_COUNT),
-        Some(n) => js_parse_int_of_number(n).map(|c| c.min(UPPER_COUNT)),
+        None => Some(default),
+        Some(n) => js_parse_int_of_number(n),
     };
+    // `if (count > hardUpperLimit) count = hardUpperLimit` (NaN > n is false: NaN stays).
+    let count = count.map(|c| c.min(cap));
     (offset, count)
 }
 
@@ -133,7 +137,8 @@ fn literal_ci(s: &str) -> Option<Regex> {
 
 /// Shared by list.all (all users, with `_user`) and list (own sessions only).
 fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) -> Response {
-    let (offset, count) = pagination(q);
+    let cfg = &p.st.cfg;
+    let (offset, count) = pagination(q, cfg.count_cap.into(), cfg.default_count.into());
     let sort = match parse_sort(match q.get("sort") {
         Some(Param::Str(s)) => Some(s.as_str()),
         _ => None,
