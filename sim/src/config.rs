@@ -105,9 +105,17 @@ pub struct Config {
     /// API_Default_Count: the page size when `count` is missing, then capped (N >= 1).
     #[arg(long = "default-count", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
     pub default_count: u32,
-    /// Seconds a 2FA-authorized token stays authorized (Accounts_TwoFactorAuthentication_RememberFor).
-    #[arg(long = "remember-for", default_value_t = 1800)]
+    /// Seconds a 2FA-authorized token stays authorized (Accounts_TwoFactorAuthentication_RememberFor);
+    /// 0 or less turns remembering off.
+    #[arg(
+        long = "remember-for",
+        default_value_t = 1800,
+        allow_negative_numbers = true
+    )]
     pub remember_for: i64,
+    /// Accounts_TwoFactorAuthentication_Enabled: off = no call ever asks for a code.
+    #[arg(long = "twofa", default_value = "on", value_parser = parse_switch, action = clap::ArgAction::Set)]
+    pub twofa: bool,
     /// Enterprise licence with the device-management module: on|off.
     #[arg(long, default_value = "on", value_parser = parse_switch, action = clap::ArgAction::Set)]
     pub licence: bool,

@@ -131,6 +131,7 @@ impl<'a> Pipeline<'a> {
             now_ms: now_ms(),
             remember_for_s: self.st.cfg.remember_for,
             disable_password_fallback: false,
+            enabled: self.st.cfg.twofa,
         };
         twofa::check(&mut accts, &mut rng, &check)
             .map_err(|e| errors::meteor(e.error, e.reason, Some(e.details)))

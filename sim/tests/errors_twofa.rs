@@ -336,3 +336,87 @@ async fn s3_login_with_code() {
     );
     assert_eq!(get(&srv, LIST, &h).await.status, 200, "now remembered");
 }
+
+/// §3 "0 or less turns remembering off, and then every call needs a fresh code (a TOTP code
+/// may be reused inside its window, an e-mail code may not)".
+#[tokio::test]
+async fn s3_remember_off_every_call_needs_a_code() {
+    for rf in ["0", "-5"] {
+        let srv = sim(&["--test-control", "--remember-for", rf]).await;
+        away_from_step_edge().await;
+        let code = totp();
+        let h = with(admin(), &[("x-2fa-code", &code)]);
+        for _ in 0..3 {
+            assert_eq!(get(&srv, LIST, &h).await.status, 200, "TOTP reuse, {rf}");
+            let r = get(&srv, LIST, &admin()).await;
+            assert_eq!(r.json()["errorType"], "totp-required", "{rf}");
+        }
+        // E-mail codes: each one works once, the next call needs a new one.
+        for _ in 0..2 {
+            let v = get(&srv, LIST, &user(EMAIL)).await.json();
+            assert_eq!(v["errorType"], "totp-required");
+            let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+            let code = codes["codes"]["emailuser"].as_str().unwrap().to_string();
+            let h = with(user(EMAIL), &[("x-2fa-code", &code)]);
+            assert_eq!(get(&srv, LIST, &h).await.status, 200);
+            assert_eq!(
+                get(&srv, LIST, &h).await.json()["errorType"],
+                "totp-invalid"
+            );
+            assert_eq!(
+                get(&srv, LIST, &user(EMAIL)).await.json()["errorType"],
+                "totp-required"
+            );
+            // Spend the freshly mailed code so the next round starts clean.
+            let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+            let code = codes["codes"]["emailuser"].as_str().unwrap().to_string();
+            let h = with(user(EMAIL), &[("x-2fa-code", &code)]);
+            assert_eq!(get(&srv, LIST, &h).await.status, 200);
+        }
+    }
+}
+
+/// §3 "2FA may also be off for the whole workspace (`Accounts_TwoFactorAuthentication_Enabled`):
+/// then no call asks for a code" — checkCodeForUser returns before the method choice, so no
+/// password fallback either, and a code sent anyway (even a wrong one) is ignored.
+#[tokio::test]
+async fn s3_twofa_off_never_asks() {
+    let srv = sim(&["--twofa", "off", "--sessions", "20"]).await;
+    for u in [admin(), user(EMAIL), user(NO2FA), user(VIEWER)] {
+        assert_eq!(get(&srv, LIST, &u).await.status, 200);
+        let h = with(
+            u.clone(),
+            &[("x-2fa-code", "000000"), ("x-2fa-method", "totp")],
+        );
+        assert_eq!(get(&srv, LIST, &h).await.status, 200);
+        let h = with(u, &[("x-2fa-code", "not-a-code")]);
+        let r = get(
+            &srv,
+            "/api/v1/sessions/info.admin?sessionId=rcsimAdminSessn01",
+            &h,
+        )
+        .await;
+        assert_eq!(r.status, 200);
+    }
+    let v = get(&srv, "/api/v1/sessions/list.all?count=1&offset=3", &pat())
+        .await
+        .json();
+    let sid = v["sessions"][0]["_id"].as_str().unwrap().to_string();
+    let body = format!(r#"{{"sessionId":"{sid}"}}"#);
+    assert_eq!(
+        post(&srv, "/api/v1/sessions/logout", &user(NO2FA), &body)
+            .await
+            .status,
+        200
+    );
+    // POST login needs no code, and a wrong one is ignored.
+    for body in [
+        r#"{"user":"admin","password":"admin-password"}"#,
+        r#"{"user":"admin","password":"admin-password","code":"000000"}"#,
+        r#"{"user":"emailuser","password":"email-password"}"#,
+    ] {
+        let r = post(&srv, "/api/v1/login", &[], body).await;
+        assert_eq!(r.status, 200, "{body}");
+    }
+    assert!(rc_sim::Config::from_args(["rc-sim", "--twofa", "maybe"]).is_err());
+}
