@@ -128,6 +128,10 @@ pub struct Config {
     /// Also rate-limit admins (normally exempt through api-bypass-rate-limit).
     #[arg(long = "rate-limit-admins")]
     pub rate_limit_admins: bool,
+    /// HTTP_FORWARDED_COUNT: proxies in front; the client address is the Nth X-Forwarded-For
+    /// entry from the right (0 = the socket address, or X-Real-IP).
+    #[arg(long = "forwarded-count", default_value_t = 0)]
+    pub forwarded_count: u32,
     /// Mount the test-only control endpoints under /_sim/.
     #[arg(long = "test-control")]
     pub test_control: bool,

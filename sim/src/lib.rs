@@ -74,7 +74,7 @@ async fn api(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let req = Req::new(addr, headers, uri.query());
+    let req = Req::new(addr, headers, uri.query(), st.cfg.forwarded_count);
     let path = uri.path().trim_end_matches('/');
     let route: &'static str = match (method.as_str(), path) {
         ("GET", "/api/v1/sessions/list.all") => "sessions/list.all",

@@ -420,3 +420,53 @@ async fn s3_twofa_off_never_asks() {
     }
     assert!(rc_sim::Config::from_args(["rc-sim", "--twofa", "maybe"]).is_err());
 }
+
+/// §3 the remembered fingerprint is user agent + *client* IP; behind proxies the server takes
+/// the client IP from X-Forwarded-For (HTTP_FORWARDED_COUNT, remoteAddressMiddleware.ts), and
+/// §4 rate limits count per that IP too.
+#[tokio::test]
+async fn s3_forwarded_clients_get_their_own_windows() {
+    let srv = sim(&["--forwarded-count", "1"]).await;
+    away_from_step_edge().await;
+    let code = totp();
+    let a = ("X-Forwarded-For", "198.51.100.1");
+    let b = ("X-Forwarded-For", "198.51.100.2");
+    assert_eq!(
+        get(&srv, LIST, &with(admin(), &[a, ("x-2fa-code", &code)]))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(get(&srv, LIST, &with(admin(), &[a])).await.status, 200);
+    // Same socket, same token, same user agent, another forwarded client: no window.
+    let r = get(&srv, LIST, &with(admin(), &[b])).await;
+    assert_eq!(r.json()["errorType"], "totp-required");
+    // One trusted hop: the right-most entry is the client, whatever stands to its left.
+    let ab = ("X-Forwarded-For", "198.51.100.2, 198.51.100.1");
+    assert_eq!(get(&srv, LIST, &with(admin(), &[ab])).await.status, 200);
+    assert_eq!(
+        get(&srv, LIST, &with(admin(), &[b, ("x-2fa-code", &code)]))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(get(&srv, LIST, &with(admin(), &[b])).await.status, 200);
+    // A login token holds one window (twoFactorAuthorizedUntil/Hash on the token object):
+    // B's accepted code replaced A's.
+    let r = get(&srv, LIST, &with(admin(), &[a])).await;
+    assert_eq!(r.json()["errorType"], "totp-required");
+    // --forwarded-count 0 (default): the header is ignored, the socket is the client.
+    let srv = sim(&[]).await;
+    let code = totp();
+    let h = with(admin(), &[a, ("x-2fa-code", &code)]);
+    assert_eq!(get(&srv, LIST, &h).await.status, 200);
+    assert_eq!(get(&srv, LIST, &with(admin(), &[b])).await.status, 200);
+    // Rate limits: per forwarded client.
+    let srv = sim(&["--forwarded-count", "1", "--rate-limit", "2"]).await;
+    let h = |x| with(user(NO2FA), &[x]);
+    let me = "/api/v1/me";
+    assert_eq!(get(&srv, me, &h(a)).await.status, 200);
+    assert_eq!(get(&srv, me, &h(a)).await.status, 200);
+    assert_eq!(get(&srv, me, &h(a)).await.status, 429);
+    assert_eq!(get(&srv, me, &h(b)).await.status, 200);
+}
