@@ -180,6 +180,10 @@ pub fn check(accts: &mut Accounts, rng: &mut Rng, c: &Check) -> Result<(), TwoFa
         });
     };
     let available = u.available_methods();
+    // getMethodByNameOrFirstActiveForUser (apps/meteor/server/lib/2fa/code/index.ts): a
+    // name in checkMethods (totp, email; case-sensitive) is used without asking whether the
+    // user has it; `verify` then fails (isEnabled) and email still mails a code. Any other
+    // name is ignored: the first enabled method, else the password fallback.
     let method = match c.method {
         Some("totp") => Some(Method::Totp),
         Some("email") => Some(Method::Email),

@@ -470,3 +470,70 @@ async fn s3_forwarded_clients_get_their_own_windows() {
     assert_eq!(get(&srv, me, &h(a)).await.status, 429);
     assert_eq!(get(&srv, me, &h(b)).await.status, 200);
 }
+
+/// §3 `x-2fa-method` naming a method the user does not have. Settled from the server's code
+/// (apps/meteor/server/lib/2fa/code/index.ts, `getMethodByNameOrFirstActiveForUser`): a name
+/// in `checkMethods` (`totp`, `email`) is used **unchecked**; any other name (`password`,
+/// `TOTP`, `sms`) picks the user's first enabled method, else the password fallback. The
+/// unchecked method's `verify` starts with `isEnabled(user)`, so the call can never succeed
+/// (totp-invalid), and `email` still mails a code (`processInvalidCode`).
+#[tokio::test]
+async fn s3_named_method_the_user_lacks() {
+    let srv = sim(&["--test-control", "--remember-for", "0"]).await;
+    away_from_step_edge().await;
+    let code = totp();
+    // Admin (TOTP only) naming email: a code is mailed, nothing is ever accepted.
+    let v = get(&srv, LIST, &with(admin(), &[("x-2fa-method", "email")]))
+        .await
+        .json();
+    assert_eq!(v["errorType"], "totp-required");
+    assert_eq!(v["details"]["method"], "email");
+    assert_eq!(v["details"]["codeGenerated"], true);
+    assert_eq!(v["details"]["emailOrUsername"], "admin");
+    assert_eq!(v["details"]["availableMethods"], json!(["totp"]));
+    let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+    let mailed = codes["codes"]["admin"].as_str().unwrap().to_string();
+    for c in [mailed.as_str(), code.as_str()] {
+        let h = with(admin(), &[("x-2fa-method", "email"), ("x-2fa-code", c)]);
+        let v = get(&srv, LIST, &h).await.json();
+        assert_eq!(
+            (v["errorType"].as_str(), v["details"]["method"].as_str()),
+            (Some("totp-invalid"), Some("email"))
+        );
+    }
+    // Names outside checkMethods fall to the user's first enabled method.
+    for m in ["password", "TOTP", "sms", ""] {
+        let h = with(admin(), &[("x-2fa-method", m), ("x-2fa-code", &code)]);
+        assert_eq!(get(&srv, LIST, &h).await.status, 200, "method {m:?}");
+    }
+    // The e-mail user naming totp: codeGenerated false, never accepted.
+    let h = with(user(EMAIL), &[("x-2fa-method", "totp")]);
+    let v = get(&srv, LIST, &h).await.json();
+    assert_eq!(
+        v["details"],
+        json!({"method":"totp","codeGenerated":false,"availableMethods":["email"]})
+    );
+    let h = with(
+        user(EMAIL),
+        &[("x-2fa-method", "totp"), ("x-2fa-code", &code)],
+    );
+    assert_eq!(
+        get(&srv, LIST, &h).await.json()["errorType"],
+        "totp-invalid"
+    );
+    // No method at all: naming totp or email skips the password fallback.
+    let pw = sha256_hex("no2fa-password");
+    for m in ["totp", "email"] {
+        let h = with(user(NO2FA), &[("x-2fa-method", m), ("x-2fa-code", &pw)]);
+        let v = get(&srv, LIST, &h).await.json();
+        assert_eq!(
+            (v["errorType"].as_str(), v["details"]["method"].as_str()),
+            (Some("totp-invalid"), Some(m))
+        );
+    }
+    let h = with(
+        user(NO2FA),
+        &[("x-2fa-method", "password"), ("x-2fa-code", &pw)],
+    );
+    assert_eq!(get(&srv, LIST, &h).await.status, 200);
+}
