@@ -41,15 +41,98 @@ fn parse_rate(s: &str) -> Result<f64, String> {
     }
 }
 
+/// The longest delay a fault may ask for (latency, jitter, trickle): one hour. Longer values
+/// are refused (clap error, or 400 from `POST /_sim/faults`) instead of hanging or overflowing.
+pub const MAX_DELAY_MS: u64 = 3_600_000;
+/// The largest `--pad-bytes`: 256 MiB, far past any client's body cap, short of exhausting memory.
+pub const MAX_PAD_BYTES: u64 = 256 << 20;
+
+fn parse_delay(s: &str) -> Result<u64, String> {
+    let v: u64 = s
+        .parse()
+        .map_err(|_| format!("not a whole number: {s:?}"))?;
+    if v <= MAX_DELAY_MS {
+        Ok(v)
+    } else {
+        Err(format!("at most {MAX_DELAY_MS} ms"))
+    }
+}
+
+fn parse_pad(s: &str) -> Result<u64, String> {
+    let v: u64 = s
+        .parse()
+        .map_err(|_| format!("not a whole number: {s:?}"))?;
+    if v <= MAX_PAD_BYTES {
+        Ok(v)
+    } else {
+        Err(format!("at most {MAX_PAD_BYTES} bytes"))
+    }
+}
+
+/// The text of a JSON number (RFC 8259 grammar), kept verbatim: `--lying-total` emits it as is,
+/// so `1e300`, `-5` or `1.5` reach the client exactly as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonNumber(pub String);
+
+impl JsonNumber {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let b = s.as_bytes();
+        let mut i = 0;
+        let digits = |i: &mut usize| {
+            let start = *i;
+            while *i < b.len() && b[*i].is_ascii_digit() {
+                *i += 1;
+            }
+            *i - start
+        };
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let int_start = i;
+        let n = digits(&mut i);
+        let ok_int = n == 1 || (n > 1 && b[int_start] != b'0');
+        let mut ok = ok_int;
+        if ok && b.get(i) == Some(&b'.') {
+            i += 1;
+            ok = digits(&mut i) > 0;
+        }
+        if ok && matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            ok = digits(&mut i) > 0;
+        }
+        if ok && i == b.len() && s.len() <= 1000 {
+            Ok(JsonNumber(s.to_string()))
+        } else {
+            Err(format!("not a JSON number: {s:?}"))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonNumber {
+    /// `"1e300"` (any JSON number text) or a JSON number.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Number(n) => Ok(JsonNumber(n.to_string())),
+            serde_json::Value::String(s) => JsonNumber::parse(&s).map_err(serde::de::Error::custom),
+            other => Err(serde::de::Error::custom(format!(
+                "expected a JSON number or its text, got {other}"
+            ))),
+        }
+    }
+}
+
 /// Fault injection settings; `POST /_sim/faults` takes the same names as JSON.
-#[derive(Debug, Clone, Default, Args, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Args, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Faults {
-    /// Fixed delay added to every /api/ response, in milliseconds.
-    #[arg(long = "latency-ms", default_value_t = 0)]
+    /// Fixed delay added to every /api/ response, in milliseconds (at most 3600000).
+    #[arg(long = "latency-ms", default_value_t = 0, value_parser = parse_delay)]
     pub latency_ms: u64,
-    /// Extra random delay between 0 and this many milliseconds.
-    #[arg(long = "jitter-ms", default_value_t = 0)]
+    /// Extra random delay between 0 and this many milliseconds (at most 3600000).
+    #[arg(long = "jitter-ms", default_value_t = 0, value_parser = parse_delay)]
     pub jitter_ms: u64,
     /// Share of /api/ requests answered 500 with an HTML body.
     #[arg(long = "fail-500", default_value_t = 0.0, value_parser = parse_rate)]
@@ -70,8 +153,88 @@ pub struct Faults {
     #[arg(long = "wrong-content-type", default_value_t = 0.0, value_parser = parse_rate)]
     pub wrong_content_type: f64,
     /// Send bodies in 64-byte chunks with this many milliseconds between chunks (0 = off).
-    #[arg(long = "trickle-ms", default_value_t = 0)]
+    #[arg(long = "trickle-ms", default_value_t = 0, value_parser = parse_delay)]
     pub trickle_ms: u64,
+    /// list.all answers `"total": T` verbatim (any JSON number text), whatever the real count.
+    #[arg(long = "lying-total", allow_hyphen_values = true, value_parser = JsonNumber::parse)]
+    pub lying_total: Option<JsonNumber>,
+    /// list.all's total jumps by +N on odd-numbered list.all answers and by -N on even ones.
+    #[arg(
+        long = "total-jump",
+        default_value_t = 0,
+        allow_negative_numbers = true
+    )]
+    pub total_jump: i64,
+    /// sessions/info.admin answers with another session row than the one asked for.
+    #[arg(long = "info-wrong-id")]
+    pub info_wrong_id: bool,
+    /// Share of /api/ requests answered 429 by a "reverse proxy" (HTML, Retry-After, no X-RateLimit-*).
+    #[arg(long = "proxy-429", default_value_t = 0.0, value_parser = parse_rate)]
+    pub proxy_429: f64,
+    /// The Retry-After seconds of `--proxy-429` answers.
+    #[arg(long = "retry-after-secs", default_value_t = 2)]
+    pub retry_after_secs: u64,
+    /// Pad list.all bodies with an ignored field of this many bytes (at most 268435456).
+    #[arg(long = "pad-bytes", default_value_t = 0, value_parser = parse_pad)]
+    pub pad_bytes: u64,
+    /// sessions/logout answers success but keeps the session (and its token).
+    #[arg(long = "logout-ignored")]
+    pub logout_ignored: bool,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Faults {
+            latency_ms: 0,
+            jitter_ms: 0,
+            fail_500: 0.0,
+            fail_502: 0.0,
+            fail_503: 0.0,
+            drop: 0.0,
+            truncate: 0.0,
+            wrong_content_type: 0.0,
+            trickle_ms: 0,
+            lying_total: None,
+            total_jump: 0,
+            info_wrong_id: false,
+            proxy_429: 0.0,
+            retry_after_secs: 2,
+            pad_bytes: 0,
+            logout_ignored: false,
+        }
+    }
+}
+
+impl Faults {
+    /// The same limits as the command line, for values that arrive as JSON.
+    pub fn validate(&self) -> Result<(), String> {
+        for (name, v) in [
+            ("latency_ms", self.latency_ms),
+            ("jitter_ms", self.jitter_ms),
+            ("trickle_ms", self.trickle_ms),
+        ] {
+            if v > MAX_DELAY_MS {
+                return Err(format!("{name}: at most {MAX_DELAY_MS}"));
+            }
+        }
+        for (name, v) in [
+            ("fail_500", self.fail_500),
+            ("fail_502", self.fail_502),
+            ("fail_503", self.fail_503),
+            ("drop", self.drop),
+            ("truncate", self.truncate),
+            ("wrong_content_type", self.wrong_content_type),
+            ("proxy_429", self.proxy_429),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("{name}: a share between 0 and 1"));
+            }
+        }
+        if self.pad_bytes > MAX_PAD_BYTES {
+            return Err(format!("pad_bytes: at most {MAX_PAD_BYTES}"));
+        }
+        Ok(())
+    }
 }
 
 /// rc-sim: a faithful Rocket.Chat REST API simulator (device management endpoints).

@@ -1,6 +1,7 @@
 //! The device-management endpoints: sessions/list.all, info.admin, logout and list (§1).
 
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
 use axum::body::Bytes;
 use axum::http::StatusCode;
@@ -229,16 +230,49 @@ fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) ->
     drop(rows);
     drop(store);
     let num = |v: Option<i64>| v.map_or("null".to_string(), |n| n.to_string());
+    let (total, pad) = if own_only {
+        (total.to_string(), 0)
+    } else {
+        let f = read(&p.st.faults);
+        (reported_total(p.st, &f, total), f.pad_bytes)
+    };
     out.extend_from_slice(
         format!(
-            "],\"total\":{total},\"count\":{},\"offset\":{},\"success\":true}}",
+            "],\"total\":{total},\"count\":{},\"offset\":{},\"success\":true",
             num(count),
             num(offset)
         )
         .as_bytes(),
     );
+    if pad > 0 {
+        // `--pad-bytes`: an extra field a client must ignore, N bytes of value.
+        out.extend_from_slice(b",\"rcsimPadding\":\"");
+        out.resize(out.len() + pad as usize, b'x');
+        out.push(b'"');
+    }
+    out.push(b'}');
     let body = String::from_utf8(out).unwrap_or_default();
     errors::json_response(StatusCode::OK, body)
+}
+
+/// The `total` list.all reports under the lying-server faults: `--lying-total` verbatim,
+/// `--total-jump N` +N on odd-numbered answers and -N on even ones (never below 0 unless
+/// added to an integer `--lying-total`).
+fn reported_total(st: &crate::state::AppState, f: &crate::config::Faults, real: usize) -> String {
+    let k = st.list_all_calls.fetch_add(1, Ordering::SeqCst) + 1;
+    let delta = match f.total_jump {
+        0 => 0i128,
+        n if k % 2 == 1 => n as i128,
+        n => -(n as i128),
+    };
+    match &f.lying_total {
+        Some(t) if delta != 0 => match t.0.parse::<i64>() {
+            Ok(v) => (v as i128 + delta).to_string(),
+            Err(_) => t.0.clone(),
+        },
+        Some(t) => t.0.clone(),
+        None => (real as i128 + delta).max(0).to_string(),
+    }
 }
 
 pub fn list_all(p: &mut Pipeline) -> Result<Response, Response> {
@@ -304,9 +338,13 @@ pub fn info_admin(p: &mut Pipeline) -> Result<Response, Response> {
         }
     };
     let (rows, _) = store.page(Some(&mut pred), 0, 1);
-    let Some(s) = rows.first().copied() else {
+    let Some(mut s) = rows.first().copied() else {
         return Ok(errors::not_found("Session not found"));
     };
+    if read(&p.st.faults).info_wrong_id {
+        // `--info-wrong-id`: another row than the one asked for, as the regex lookup can give.
+        s = store.neighbour(&s.session_id).unwrap_or(s);
+    }
     // info.admin never marks `current` (contract §1: only sessions/list does).
     Ok(ok_json(&RowOut {
         s,
@@ -354,7 +392,14 @@ pub fn logout(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
     let Some(Param::Str(sid)) = q.get("sessionId") else {
         return Ok(errors::not_found("Session not found"));
     };
-    if logout_session(p.st, sid).is_none() {
+    let ignored = read(&p.st.faults).logout_ignored;
+    let found = if ignored {
+        // `--logout-ignored`: success for a known session, which stays logged in.
+        read(&p.st.store).find_any(sid).is_some()
+    } else {
+        logout_session(p.st, sid).is_some()
+    };
+    if !found {
         return Ok(errors::not_found("Session not found"));
     }
     Ok(errors::obj(

@@ -1,6 +1,6 @@
 //! Shared server state: data, accounts, switches, and what `POST /_sim/reset` restores.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::accounts::Accounts;
@@ -19,6 +19,9 @@ pub struct AppState {
     pub faults: RwLock<Faults>,
     pub rate: Mutex<RateLimiter>,
     pub rng: Mutex<Rng>,
+    /// list.all answers served since start, the last reset or the last `POST /_sim/faults`
+    /// (`--total-jump` alternates on it).
+    pub list_all_calls: AtomicU64,
     initial_accounts: Accounts,
 }
 
@@ -62,6 +65,7 @@ impl AppState {
             faults: RwLock::new(cfg.faults.clone()),
             rate: Mutex::new(RateLimiter::default()),
             rng: Mutex::new(Rng::new(seed)),
+            list_all_calls: AtomicU64::new(0),
             initial_accounts: accounts,
             cfg,
         }))
@@ -76,6 +80,7 @@ impl AppState {
         *lock(&self.accounts) = self.initial_accounts.clone();
         self.licence.store(self.cfg.licence, Ordering::SeqCst);
         *write(&self.faults) = self.cfg.faults.clone();
+        self.list_all_calls.store(0, Ordering::SeqCst);
         *lock(&self.rate) = RateLimiter::default();
     }
 
