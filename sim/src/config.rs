@@ -295,6 +295,9 @@ pub struct Config {
     /// entry from the right (0 = the socket address, or X-Real-IP).
     #[arg(long = "forwarded-count", default_value_t = 0)]
     pub forwarded_count: u32,
+    /// Close a connection whose request head has not fully arrived after this many seconds.
+    #[arg(long = "header-timeout-secs", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub header_timeout_secs: u64,
     /// Mount the test-only control endpoints under /_sim/.
     #[arg(long = "test-control")]
     pub test_control: bool,
