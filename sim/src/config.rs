@@ -32,6 +32,11 @@ fn parse_switch(s: &str) -> Result<bool, String> {
     }
 }
 
+fn parse_now(s: &str) -> Result<i64, String> {
+    crate::json::parse_iso(s.trim())
+        .ok_or_else(|| format!("expected an ISO-8601 instant like 2025-12-01T09:00:00Z, got {s:?}"))
+}
+
 fn parse_rate(s: &str) -> Result<f64, String> {
     let v: f64 = s.parse().map_err(|_| format!("not a number: {s:?}"))?;
     if (0.0..=1.0).contains(&v) {
@@ -253,6 +258,10 @@ pub struct Config {
     /// Seed for --sessions.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// The instant generated logins are spread before (ISO-8601, e.g. 2025-12-01T09:00:00Z);
+    /// default: the clock at start. Pass it for rows that do not move from run to run.
+    #[arg(long, value_parser = parse_now)]
+    pub now: Option<i64>,
     /// Load session rows from a JSON file: `{"sessions":[...]}` or a plain array.
     #[arg(long, conflicts_with = "sessions")]
     pub fixture: Option<std::path::PathBuf>,

@@ -42,19 +42,23 @@ pub fn build_data(cfg: &Config, accounts: &Accounts) -> Result<Store, String> {
         let l = fixture::load_file(path)?;
         (l.sessions, l.users)
     } else if let Some(n) = cfg.sessions {
-        let g = generator::generate(n, cfg.seed);
+        let g = generator::generate(n, cfg.seed, cfg.now.unwrap_or_else(now_ms));
         (g.sessions, g.users)
     } else {
         let l = fixture::parse(fixture::EXAMPLE)?;
         (l.sessions, l.users)
     };
-    sessions.extend(accounts.own_sessions(now_ms()));
+    // The built-in tokens' rows stay the newest, even with a `--now` ahead of the clock.
+    sessions.extend(accounts.own_sessions(now_ms().max(cfg.now.unwrap_or(0))));
     users.extend(accounts.users.iter().map(|a| a.user_rec()));
     Ok(Store::new(sessions, users))
 }
 
 impl AppState {
-    pub fn new(cfg: Config) -> Result<Arc<Self>, String> {
+    pub fn new(mut cfg: Config) -> Result<Arc<Self>, String> {
+        // `--now` defaults to the clock at start, fixed then so `/_sim/reset` rebuilds the
+        // same rows.
+        cfg.now.get_or_insert_with(now_ms);
         let accounts = Accounts::builtin(&cfg)?;
         let store = build_data(&cfg, &accounts)?;
         let seed = now_ms() as u64 ^ std::process::id() as u64;
