@@ -129,7 +129,10 @@ pub fn login(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
             .and_then(|x| x.as_str())
             .map(|d| format!("sha256:{}", d.to_lowercase()))
     });
-    let code = s("code");
+    // `bodyCode || request.headers.get('x-2fa-code')` (loginCompatibility in ApiClass.ts).
+    let code = s("code")
+        .filter(|c| !c.is_empty())
+        .or_else(|| header(&p.req.headers, "x-2fa-code").filter(|c| !c.is_empty()));
     let (Some(who), Some(password)) = (who, password) else {
         return Err(unauthorized_login());
     };
@@ -162,6 +165,7 @@ pub fn login(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
             now_ms: now_ms(),
             remember_for_s: p.st.cfg.remember_for,
             disable_password_fallback: true,
+            enabled: p.st.cfg.twofa,
         };
         if let Err(e) = twofa::check(&mut accts, &mut rng, &check) {
             return Err(errors::login_failure(

@@ -38,7 +38,11 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(body: &Bytes) -> Result<T, Resp
 
 async fn set_faults(State(st): State<Arc<AppState>>, body: Bytes) -> Response {
     match parse::<Faults>(&body) {
+        // Absurd values (a day-long delay, u64::MAX) are refused, never stored: no fault
+        // value may panic or wedge the server.
+        Ok(f) if f.validate().is_err() => bad(f.validate().err().unwrap_or_default()),
         Ok(f) => {
+            st.list_all_calls.store(0, Ordering::SeqCst);
             let v = serde_json::to_value(&f).unwrap_or(Value::Null);
             *write(&st.faults) = f;
             ok(json!({"success": true, "faults": v}))

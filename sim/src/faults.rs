@@ -72,14 +72,15 @@ pub async fn layer(State(st): State<Arc<AppState>>, req: Request, next: Next) ->
     }
     let (jitter, roll, roll2, roll3) = {
         let mut rng = lock(&st.rng);
+        // Saturating: `jitter_ms + 1` must not wrap to 0 (a modulo by zero panics).
         let j = if f.jitter_ms > 0 {
-            rng.next_u64() % (f.jitter_ms + 1)
+            rng.next_u64() % f.jitter_ms.saturating_add(1)
         } else {
             0
         };
         (j, rng.unit(), rng.unit(), rng.unit())
     };
-    let delay = f.latency_ms + jitter;
+    let delay = f.latency_ms.saturating_add(jitter);
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
@@ -89,6 +90,7 @@ pub async fn layer(State(st): State<Arc<AppState>>, req: Request, next: Next) ->
         (f.fail_500, 500),
         (f.fail_502, 502),
         (f.fail_503, 503),
+        (f.proxy_429, 429),
     ] {
         edge += share;
         if roll < edge {
@@ -99,6 +101,16 @@ pub async fn layer(State(st): State<Arc<AppState>>, req: Request, next: Next) ->
                     "<!DOCTYPE html>\n<html><head><title>Error</title></head><body><pre>Internal Server Error</pre></body></html>\n".into(),
                 ),
                 502 => html(StatusCode::BAD_GATEWAY, proxy_page(502, "Bad Gateway")),
+                // A proxy's own limit (nginx limit_req): HTML, Retry-After, no X-RateLimit-*.
+                429 => {
+                    let mut r = html(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        proxy_page(429, "Too Many Requests"),
+                    );
+                    r.headers_mut()
+                        .insert(header::RETRY_AFTER, f.retry_after_secs.into());
+                    r
+                }
                 _ => html(
                     StatusCode::SERVICE_UNAVAILABLE,
                     proxy_page(503, "Service Temporarily Unavailable"),

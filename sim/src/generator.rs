@@ -7,13 +7,42 @@
 use std::sync::Arc;
 
 use crate::catalogue::{device_catalogue, hostile_strings, DISPLAY, FIRST, LAST};
-use crate::json::{parse_iso, Obj};
+use crate::json::Obj;
 use crate::model::{raw, DeviceInfo, Session, UserView};
 use crate::store::UserRec;
 
-/// All generated loginAt values lie before this instant, so a seed always yields the same rows.
-pub const ANCHOR: &str = "2025-11-01T00:00:00.000Z";
-const SPREAD_MS: f64 = 200.0 * 86_400_000.0;
+const DAY_MS: f64 = 86_400_000.0;
+
+/// How old logins are on a live workspace, as (share, from days, to days) before `--now`:
+/// many today and this week, then a long tail of stale tokens (Meteor keeps a login token
+/// for 90 days by default, longer when the workspace raised it; some over a year).
+const AGE_BANDS: [(f64, f64, f64); 6] = [
+    (0.30, 0.0, 1.0),
+    (0.25, 1.0, 7.0),
+    (0.15, 7.0, 30.0),
+    (0.12, 30.0, 90.0),
+    (0.13, 90.0, 365.0),
+    (0.05, 365.0, 800.0),
+];
+
+/// A login's age in milliseconds: a band by its share, then uniform inside it.
+fn login_age_ms(rng: &mut Rng) -> i64 {
+    let mut roll = rng.unit();
+    let mut band = AGE_BANDS[AGE_BANDS.len() - 1];
+    for b in AGE_BANDS {
+        if roll < b.0 {
+            band = b;
+            break;
+        }
+        roll -= b.0;
+    }
+    let days = band.1 + rng.unit() * (band.2 - band.1);
+    (days * DAY_MS) as i64
+}
+
+/// Share of logins that belong to the few heavy users (people with dozens of devices and
+/// browsers, shared kiosk accounts, bots that log in again and again).
+const HEAVY_SHARE: f64 = 0.15;
 
 /// splitmix64: tiny, fast and good enough for test data.
 #[derive(Debug, Clone)]
@@ -148,8 +177,9 @@ pub struct Generated {
     pub users: Vec<UserRec>,
 }
 
-/// Builds `n` sessions from `seed`; the same arguments always give the same rows.
-pub fn generate(n: usize, seed: u64) -> Generated {
+/// Builds `n` sessions from `seed`, all logged in before `now_ms` (`--now`); the same
+/// arguments always give the same rows.
+pub fn generate(n: usize, seed: u64, now_ms: i64) -> Generated {
     let mut rng = Rng::new(seed);
     let catalogue = device_catalogue(&mut rng);
     let devices: Vec<Arc<DeviceInfo>> = catalogue
@@ -184,10 +214,15 @@ pub fn generate(n: usize, seed: u64) -> Generated {
 
     let n_users = (n / 8).clamp(25, 200_000);
     let users = gen_users(&mut rng, n_users);
-    let anchor = parse_iso(ANCHOR).expect("anchor is valid");
+    // The first ~2% of users (random ids, so nothing in the rows shows it) are the heavy ones.
+    let heavy = (users.len() / 50).max(1);
     let mut sessions = Vec::with_capacity(n);
     for i in 0..n {
-        let u = &users[rng.below(users.len())];
+        let u = if rng.chance(HEAVY_SHARE) {
+            &users[rng.below(heavy)]
+        } else {
+            &users[rng.below(users.len())]
+        };
         let dev = if i % 211 == 17 {
             devices[hostile_devices[rng.below(hostile_devices.len())]].clone()
         } else {
@@ -198,9 +233,7 @@ pub fn generate(n: usize, seed: u64) -> Generated {
         } else {
             hosts[rng.below(common_hosts)].clone()
         };
-        // Squaring skews logins toward the recent end, as on a live server.
-        let age = rng.unit();
-        let login_at = anchor - (age * age * SPREAD_MS) as i64 - rng.below(1000) as i64;
+        let login_at = now_ms - login_age_ms(&mut rng) - 1 - rng.below(1000) as i64;
         sessions.push(Session {
             session_id: meteor_id(&mut rng).as_str().into(),
             user_id: (&*u.rec.id).into(),
@@ -225,10 +258,12 @@ mod tests {
     use super::*;
     use crate::model::RowOut;
 
+    const NOW: i64 = 1_764_547_200_000; // 2025-12-01T00:00:00Z
+
     #[test]
     fn deterministic_and_quirky() {
-        let a = generate(3000, 7);
-        let b = generate(3000, 7);
+        let a = generate(3000, 7, NOW);
+        let b = generate(3000, 7, NOW);
         let ser = |g: &Generated| {
             g.sessions
                 .iter()
@@ -269,6 +304,48 @@ mod tests {
             .sessions
             .iter()
             .any(|s| s.ip.as_deref().unwrap().contains(':')));
-        assert_ne!(ser(&generate(3000, 8)), sa);
+        assert_ne!(ser(&generate(3000, 8, NOW)), sa);
+        // Another `now` moves the same logins in time.
+        let c = generate(3000, 7, NOW + 86_400_000);
+        assert!(a
+            .sessions
+            .iter()
+            .zip(&c.sessions)
+            .all(|(x, y)| y.login_at - x.login_at == 86_400_000 && *x.session_id == *y.session_id));
+    }
+
+    /// The shape of a real workspace: many recent logins, a long stale tail, heavy users.
+    #[test]
+    fn logins_spread_like_a_live_workspace() {
+        let g = generate(20_000, 3, NOW);
+        let day = 86_400_000i64;
+        let ages: Vec<i64> = g.sessions.iter().map(|s| NOW - s.login_at).collect();
+        assert!(ages.iter().all(|&a| a > 0), "all before now");
+        let share = |f: &dyn Fn(i64) -> bool| {
+            ages.iter().filter(|&&a| f(a)).count() as f64 / ages.len() as f64
+        };
+        let today = share(&|a| a < day);
+        let week = share(&|a| a < 7 * day);
+        let stale = share(&|a| a > 90 * day);
+        let year = share(&|a| a > 365 * day);
+        assert!((0.25..0.35).contains(&today), "today {today}");
+        assert!((0.5..0.6).contains(&week), "week {week}");
+        assert!((0.14..0.22).contains(&stale), "over 90 days {stale}");
+        assert!((0.03..0.07).contains(&year), "over a year {year}");
+        let mut per_user = std::collections::HashMap::<&str, usize>::new();
+        for s in &g.sessions {
+            *per_user.entry(&*s.user_id).or_default() += 1;
+        }
+        let max = per_user.values().max().copied().unwrap_or(0);
+        assert!(max >= 24, "max sessions per user {max}");
+        let dozens = per_user.values().filter(|&&n| n >= 24).count();
+        assert!(dozens >= 3, "users with dozens of sessions: {dozens}");
+        // Most users have a handful.
+        let median = {
+            let mut v: Vec<usize> = per_user.values().copied().collect();
+            v.sort();
+            v[v.len() / 2]
+        };
+        assert!(median < 12, "median {median}");
     }
 }

@@ -21,11 +21,46 @@ pub struct Req {
     pub query: String,
 }
 
+/// The client address the server uses for rate limits and the 2FA fingerprint, as
+/// `getRemoteAddress` in apps/meteor/app/api/server/middlewares/remoteAddressMiddleware.ts
+/// computes it: `X-Real-IP` (any value) or the socket address; with HTTP_FORWARDED_COUNT
+/// N > 0 and an `X-Forwarded-For` of at least N entries (split on commas, trimmed), the Nth
+/// entry from the right; fewer entries fall back to `X-Real-IP` / the socket.
+pub fn client_address(socket: SocketAddr, headers: &HeaderMap, forwarded_count: u32) -> String {
+    let remote = header(headers, "x-real-ip")
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| socket.ip().to_canonical().to_string());
+    if forwarded_count == 0 {
+        return remote;
+    }
+    // Repeated headers arrive joined with ", " (Fetch `Headers.get`).
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    if forwarded.is_empty() {
+        return remote;
+    }
+    let joined = forwarded.join(", ");
+    let ips: Vec<&str> = joined.trim().split(',').map(str::trim).collect();
+    let n = forwarded_count as usize;
+    if n > ips.len() {
+        return remote;
+    }
+    ips[ips.len() - n].to_string()
+}
+
 impl Req {
-    pub fn new(addr: SocketAddr, headers: HeaderMap, query: Option<&str>) -> Self {
+    pub fn new(
+        addr: SocketAddr,
+        headers: HeaderMap,
+        query: Option<&str>,
+        forwarded_count: u32,
+    ) -> Self {
         let user_agent = header(&headers, "user-agent").unwrap_or_default();
         Req {
-            ip: addr.ip().to_canonical().to_string(),
+            ip: client_address(addr, &headers, forwarded_count),
             user_agent,
             headers,
             query: query.unwrap_or("").to_string(),
@@ -131,6 +166,7 @@ impl<'a> Pipeline<'a> {
             now_ms: now_ms(),
             remember_for_s: self.st.cfg.remember_for,
             disable_password_fallback: false,
+            enabled: self.st.cfg.twofa,
         };
         twofa::check(&mut accts, &mut rng, &check)
             .map_err(|e| errors::meteor(e.error, e.reason, Some(e.details)))
@@ -223,4 +259,46 @@ pub fn query_pairs(q: &str) -> Vec<(String, Option<String>)> {
     form_urlencoded::parse(q.as_bytes())
         .map(|(k, v)| (k.into_owned(), Some(v.into_owned())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+    use axum::http::HeaderMap;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn client_address_follows_remote_address_middleware() {
+        let sock = "10.0.0.9:5555".parse().unwrap();
+        let xff = ("x-forwarded-for", "198.51.100.1, 203.0.113.7 ,10.0.0.2");
+        assert_eq!(client_address(sock, &headers(&[xff]), 0), "10.0.0.9");
+        assert_eq!(client_address(sock, &headers(&[xff]), 1), "10.0.0.2");
+        assert_eq!(client_address(sock, &headers(&[xff]), 2), "203.0.113.7");
+        assert_eq!(client_address(sock, &headers(&[xff]), 3), "198.51.100.1");
+        // More hops configured than listed: the socket (or X-Real-IP).
+        assert_eq!(client_address(sock, &headers(&[xff]), 4), "10.0.0.9");
+        let real = ("x-real-ip", "192.0.2.44");
+        assert_eq!(client_address(sock, &headers(&[real]), 0), "192.0.2.44");
+        assert_eq!(
+            client_address(sock, &headers(&[real, xff]), 4),
+            "192.0.2.44"
+        );
+        assert_eq!(client_address(sock, &headers(&[real, xff]), 1), "10.0.0.2");
+        assert_eq!(client_address(sock, &headers(&[]), 1), "10.0.0.9");
+        // Repeated headers count as one list.
+        let h = headers(&[
+            ("x-forwarded-for", "1.1.1.1"),
+            ("x-forwarded-for", "2.2.2.2"),
+        ]);
+        assert_eq!(client_address(sock, &h, 2), "1.1.1.1");
+        let v6 = "[::ffff:127.0.0.1]:80".parse().unwrap();
+        assert_eq!(client_address(v6, &headers(&[]), 0), "127.0.0.1");
+    }
 }

@@ -74,7 +74,7 @@ async fn api(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let req = Req::new(addr, headers, uri.query());
+    let req = Req::new(addr, headers, uri.query(), st.cfg.forwarded_count);
     let path = uri.path().trim_end_matches('/');
     let route: &'static str = match (method.as_str(), path) {
         ("GET", "/api/v1/sessions/list.all") => "sessions/list.all",
@@ -174,21 +174,57 @@ impl Server {
     }
 }
 
-/// Serves on `listener` until `shutdown` resolves.
+/// Serves on `listener` until `shutdown` resolves; in-flight requests then finish.
+///
+/// hyper's HTTP/1 connection is driven directly (axum::serve has no knob for it) so that
+/// `header_read_timeout` closes connections whose request head does not arrive in
+/// `--header-timeout-secs`: a slow or stalled client cannot hold a connection forever.
 pub async fn serve(
     st: Arc<AppState>,
     listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::server::graceful::GracefulShutdown;
+    use hyper_util::service::TowerToHyperService;
+    use tower::ServiceExt;
+
     let ticker = tokio::spawn(login_ticker(st.clone()));
-    let r = axum::serve(
-        listener,
-        app(st).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let header_timeout = Duration::from_secs(st.cfg.header_timeout_secs);
+    let router = app(st);
+    let graceful = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, addr) = tokio::select! {
+            r = listener.accept() => match r {
+                Ok(c) => c,
+                // Out of file descriptors and the like: wait a little rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let svc = router.clone().map_request(
+            move |mut req: axum::extract::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ConnectInfo(addr));
+                req
+            },
+        );
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(svc));
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _ = conn.await;
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
     ticker.abort();
-    r
+    Ok(())
 }
 
 /// Builds the state from `cfg`, binds `--host`/`--port` (0 = any free port) and serves in

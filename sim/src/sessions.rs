@@ -1,6 +1,7 @@
 //! The device-management endpoints: sessions/list.all, info.admin, logout and list (§1).
 
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
 use axum::body::Bytes;
 use axum::http::StatusCode;
@@ -16,7 +17,7 @@ use crate::json::{js_parse_int_of_number, Obj, Ordered};
 use crate::model::{sort_page, RowOut, Session, SORT_KEYS};
 use crate::state::{lock, read, write};
 
-/// API_Default_Count and API_Upper_Count_Limit.
+/// API_Default_Count and API_Upper_Count_Limit as shipped (`--default-count`, `--count-cap`).
 pub const DEFAULT_COUNT: i64 = 50;
 pub const UPPER_COUNT: i64 = 100;
 
@@ -30,9 +31,11 @@ const PAGINATE: [(&str, Kind); 4] = [
 /// MongoDB's answer when the pipeline gets `$limit` ≤ 0 (count=0, negative, NaN).
 const LIMIT_ERROR: &str = "the limit must be positive";
 
-/// `getPaginationItems`, with JavaScript's parseInt(String(n)) quirks kept.
+/// `getPaginationItems` (apps/meteor/app/api/server/helpers/getPaginationItems.ts), with
+/// JavaScript's parseInt(String(n)) quirks kept: `count` is the given one or the default,
+/// then anything above the cap becomes the cap (so a default above the cap is capped too).
 /// `None` stands for NaN, which JSON.stringify writes as null.
-fn pagination(q: &HashMap<String, Param>) -> (Option<i64>, Option<i64>) {
+fn pagination(q: &HashMap<String, Param>, cap: i64, default: i64) -> (Option<i64>, Option<i64>) {
     let num = |k: &str| match q.get(k) {
         Some(Param::Number(n)) => Some(*n),
         _ => None,
@@ -42,9 +45,11 @@ fn pagination(q: &HashMap<String, Param>) -> (Option<i64>, Option<i64>) {
         _ => Some(0),
     };
     let count = match num("count") {
-        None => Some(DEFAULT_COUNT),
-        Some(n) => js_parse_int_of_number(n).map(|c| c.min(UPPER_COUNT)),
+        None => Some(default),
+        Some(n) => js_parse_int_of_number(n),
     };
+    // `if (count > hardUpperLimit) count = hardUpperLimit` (NaN > n is false: NaN stays).
+    let count = count.map(|c| c.min(cap));
     (offset, count)
 }
 
@@ -133,7 +138,8 @@ fn literal_ci(s: &str) -> Option<Regex> {
 
 /// Shared by list.all (all users, with `_user`) and list (own sessions only).
 fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) -> Response {
-    let (offset, count) = pagination(q);
+    let cfg = &p.st.cfg;
+    let (offset, count) = pagination(q, cfg.count_cap.into(), cfg.default_count.into());
     let sort = match parse_sort(match q.get("sort") {
         Some(Param::Str(s)) => Some(s.as_str()),
         _ => None,
@@ -203,7 +209,9 @@ fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) ->
         }
         _ => {}
     }
-    let mark = p.st.cfg.mark_current;
+    // `current` only in sessions/list: the server passes the caller's login token to the
+    // per-user aggregation only (contract §1), so list.all rows never carry it.
+    let mark = own_only && p.st.cfg.mark_current;
     // Rows run ~450 bytes: sizing the buffer up front avoids regrowing it.
     let mut out = Vec::with_capacity(256 + rows.len() * 512);
     out.extend_from_slice(b"{\"sessions\":[");
@@ -222,16 +230,49 @@ fn list(p: &Pipeline, c: &Caller, q: &HashMap<String, Param>, own_only: bool) ->
     drop(rows);
     drop(store);
     let num = |v: Option<i64>| v.map_or("null".to_string(), |n| n.to_string());
+    let (total, pad) = if own_only {
+        (total.to_string(), 0)
+    } else {
+        let f = read(&p.st.faults);
+        (reported_total(p.st, &f, total), f.pad_bytes)
+    };
     out.extend_from_slice(
         format!(
-            "],\"total\":{total},\"count\":{},\"offset\":{},\"success\":true}}",
+            "],\"total\":{total},\"count\":{},\"offset\":{},\"success\":true",
             num(count),
             num(offset)
         )
         .as_bytes(),
     );
+    if pad > 0 {
+        // `--pad-bytes`: an extra field a client must ignore, N bytes of value.
+        out.extend_from_slice(b",\"rcsimPadding\":\"");
+        out.resize(out.len() + pad as usize, b'x');
+        out.push(b'"');
+    }
+    out.push(b'}');
     let body = String::from_utf8(out).unwrap_or_default();
     errors::json_response(StatusCode::OK, body)
+}
+
+/// The `total` list.all reports under the lying-server faults: `--lying-total` verbatim,
+/// `--total-jump N` +N on odd-numbered answers and -N on even ones (never below 0 unless
+/// added to an integer `--lying-total`).
+fn reported_total(st: &crate::state::AppState, f: &crate::config::Faults, real: usize) -> String {
+    let k = st.list_all_calls.fetch_add(1, Ordering::SeqCst) + 1;
+    let delta = match f.total_jump {
+        0 => 0i128,
+        n if k % 2 == 1 => n as i128,
+        n => -(n as i128),
+    };
+    match &f.lying_total {
+        Some(t) if delta != 0 => match t.0.parse::<i64>() {
+            Ok(v) => (v as i128 + delta).to_string(),
+            Err(_) => t.0.clone(),
+        },
+        Some(t) => t.0.clone(),
+        None => (real as i128 + delta).max(0).to_string(),
+    }
 }
 
 pub fn list_all(p: &mut Pipeline) -> Result<Response, Response> {
@@ -297,14 +338,18 @@ pub fn info_admin(p: &mut Pipeline) -> Result<Response, Response> {
         }
     };
     let (rows, _) = store.page(Some(&mut pred), 0, 1);
-    let Some(s) = rows.first().copied() else {
+    let Some(mut s) = rows.first().copied() else {
         return Ok(errors::not_found("Session not found"));
     };
-    let current = p.st.cfg.mark_current && c.session_id.as_deref() == Some(&*s.session_id);
+    if read(&p.st.faults).info_wrong_id {
+        // `--info-wrong-id`: another row than the one asked for, as the regex lookup can give.
+        s = store.neighbour(&s.session_id).unwrap_or(s);
+    }
+    // info.admin never marks `current` (contract §1: only sessions/list does).
     Ok(ok_json(&RowOut {
         s,
         with_user: true,
-        current,
+        current: false,
         success: true,
     }))
 }
@@ -347,7 +392,14 @@ pub fn logout(p: &mut Pipeline, body: &Bytes) -> Result<Response, Response> {
     let Some(Param::Str(sid)) = q.get("sessionId") else {
         return Ok(errors::not_found("Session not found"));
     };
-    if logout_session(p.st, sid).is_none() {
+    let ignored = read(&p.st.faults).logout_ignored;
+    let found = if ignored {
+        // `--logout-ignored`: success for a known session, which stays logged in.
+        read(&p.st.store).find_any(sid).is_some()
+    } else {
+        logout_session(p.st, sid).is_some()
+    };
+    if !found {
         return Ok(errors::not_found("Session not found"));
     }
     Ok(errors::obj(

@@ -1,6 +1,6 @@
 //! Shared server state: data, accounts, switches, and what `POST /_sim/reset` restores.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::accounts::Accounts;
@@ -19,6 +19,9 @@ pub struct AppState {
     pub faults: RwLock<Faults>,
     pub rate: Mutex<RateLimiter>,
     pub rng: Mutex<Rng>,
+    /// list.all answers served since start, the last reset or the last `POST /_sim/faults`
+    /// (`--total-jump` alternates on it).
+    pub list_all_calls: AtomicU64,
     initial_accounts: Accounts,
 }
 
@@ -39,19 +42,23 @@ pub fn build_data(cfg: &Config, accounts: &Accounts) -> Result<Store, String> {
         let l = fixture::load_file(path)?;
         (l.sessions, l.users)
     } else if let Some(n) = cfg.sessions {
-        let g = generator::generate(n, cfg.seed);
+        let g = generator::generate(n, cfg.seed, cfg.now.unwrap_or_else(now_ms));
         (g.sessions, g.users)
     } else {
         let l = fixture::parse(fixture::EXAMPLE)?;
         (l.sessions, l.users)
     };
-    sessions.extend(accounts.own_sessions(now_ms()));
+    // The built-in tokens' rows stay the newest, even with a `--now` ahead of the clock.
+    sessions.extend(accounts.own_sessions(now_ms().max(cfg.now.unwrap_or(0))));
     users.extend(accounts.users.iter().map(|a| a.user_rec()));
     Ok(Store::new(sessions, users))
 }
 
 impl AppState {
-    pub fn new(cfg: Config) -> Result<Arc<Self>, String> {
+    pub fn new(mut cfg: Config) -> Result<Arc<Self>, String> {
+        // `--now` defaults to the clock at start, fixed then so `/_sim/reset` rebuilds the
+        // same rows.
+        cfg.now.get_or_insert_with(now_ms);
         let accounts = Accounts::builtin(&cfg)?;
         let store = build_data(&cfg, &accounts)?;
         let seed = now_ms() as u64 ^ std::process::id() as u64;
@@ -62,6 +69,7 @@ impl AppState {
             faults: RwLock::new(cfg.faults.clone()),
             rate: Mutex::new(RateLimiter::default()),
             rng: Mutex::new(Rng::new(seed)),
+            list_all_calls: AtomicU64::new(0),
             initial_accounts: accounts,
             cfg,
         }))
@@ -76,6 +84,7 @@ impl AppState {
         *lock(&self.accounts) = self.initial_accounts.clone();
         self.licence.store(self.cfg.licence, Ordering::SeqCst);
         *write(&self.faults) = self.cfg.faults.clone();
+        self.list_all_calls.store(0, Ordering::SeqCst);
         *lock(&self.rate) = RateLimiter::default();
     }
 

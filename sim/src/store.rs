@@ -76,6 +76,16 @@ impl Store {
         self.rows.iter().rposition(|r| &*r.session_id == session_id)
     }
 
+    /// Another active row next to `session_id` in loginAt order (the next older one, else the
+    /// next newer), for `--info-wrong-id`; `None` when it is the only row.
+    pub fn neighbour(&self, session_id: &str) -> Option<&Session> {
+        let i = self.position(session_id)?;
+        match i {
+            0 => self.rows.get(1),
+            _ => self.rows.get(i - 1),
+        }
+    }
+
     /// `findOneBySessionId`: active or already logged out.
     pub fn find_any(&self, session_id: &str) -> Option<Session> {
         self.position(session_id)

@@ -63,6 +63,8 @@ pub struct Check<'a> {
     pub remember_for_s: i64,
     /// `POST login` passes `disablePasswordFallback: true`.
     pub disable_password_fallback: bool,
+    /// Accounts_TwoFactorAuthentication_Enabled (`--twofa`).
+    pub enabled: bool,
 }
 
 /// `processInvalidCode`: email generates (and "mails") a code when none is pending.
@@ -149,6 +151,12 @@ fn verify(m: Method, u: &mut Account, code: &str, now: i64) -> bool {
 
 /// Runs the check; on success a token-bound call is remembered for `remember_for_s`.
 pub fn check(accts: &mut Accounts, rng: &mut Rng, c: &Check) -> Result<(), TwoFaError> {
+    // checkCodeForUser returns true before anything else when the workspace setting is off:
+    // no user lookup, no password fallback, a code sent anyway is not even looked at
+    // (apps/meteor/server/lib/2fa/code/index.ts).
+    if !c.enabled {
+        return Ok(());
+    }
     if let Some(tok) = c.token.and_then(|t| accts.tokens.get(t)) {
         if tok.bypass_2fa {
             return Ok(());
@@ -172,6 +180,10 @@ pub fn check(accts: &mut Accounts, rng: &mut Rng, c: &Check) -> Result<(), TwoFa
         });
     };
     let available = u.available_methods();
+    // getMethodByNameOrFirstActiveForUser (apps/meteor/server/lib/2fa/code/index.ts): a
+    // name in checkMethods (totp, email; case-sensitive) is used without asking whether the
+    // user has it; `verify` then fails (isEnabled) and email still mails a code. Any other
+    // name is ignored: the first enabled method, else the password fallback.
     let method = match c.method {
         Some("totp") => Some(Method::Totp),
         Some("email") => Some(Method::Email),

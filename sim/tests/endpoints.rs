@@ -105,28 +105,44 @@ async fn s1_generated_rows_have_the_real_quirks() {
         .is_some_and(|n| n.len() > 10_000)));
 }
 
-/// §1 8.7+ `current: true` on the caller's own session (and `--mark-current off`).
+/// §1 "`current: true` (8.7+) marks the caller's own session only in `sessions/list`, never
+/// in `list.all` rows" (nor info.admin); `--mark-current off` (before 8.7): no `current` at all.
 #[tokio::test]
-async fn s1_current_marks_own_session() {
-    let srv = sim(&["--test-control"]).await;
+async fn s1_current_only_in_sessions_list() {
+    let srv = sim(&[]).await;
     let code = totp();
     let h = with(admin(), &[("x-2fa-code", &code)]);
     let v = get(&srv, "/api/v1/sessions/list.all", &h).await.json();
+    let rows = v["sessions"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["_id"] == "rcsimAdminSessn01"));
+    assert!(rows.iter().all(|r| r.get("current").is_none()), "{v}");
+    let v = get(
+        &srv,
+        "/api/v1/sessions/info.admin?sessionId=rcsimAdminSessn01",
+        &h,
+    )
+    .await
+    .json();
+    assert_eq!(v["_id"], "rcsimAdminSessn01");
+    assert!(v.get("current").is_none(), "{v}");
+    let v = get(&srv, "/api/v1/sessions/list", &admin()).await.json();
     let own: Vec<&Value> = v["sessions"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|r| r["current"] == true)
         .collect();
-    assert_eq!(own.len(), 1);
-    assert_eq!(own[0]["userId"], ADMIN_ID);
+    assert_eq!(own.len(), 1, "{v}");
+    assert_eq!(own[0]["_id"], "rcsimAdminSessn01");
     let srv2 = sim(&["--mark-current", "off"]).await;
-    let v = get(&srv2, "/api/v1/sessions/list.all", &h).await.json();
-    assert!(v["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r.get("current").is_none()));
+    for path in ["/api/v1/sessions/list", "/api/v1/sessions/list.all"] {
+        let v = get(&srv2, path, &h).await.json();
+        assert!(v["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r.get("current").is_none()));
+    }
 }
 
 /// §1 sessions/logout: `{sessionId, success:true}`, the row leaves later lists; 404 if unknown.
@@ -344,4 +360,45 @@ async fn s1_fixture_rows_as_given() {
     let cfg = rc_sim::Config::from_args(["rc-sim", "--port", "0", "--fixture", &f]).unwrap();
     assert!(rc_sim::start(cfg).await.is_err());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// §1 "Paging always follows `loginAt` descending": generated data is the same for the same
+/// `--seed` and `--now`, and every generated login lies before `--now` (README "Generated data").
+#[tokio::test]
+async fn generated_rows_fixed_by_seed_and_now() {
+    let args = [
+        "--sessions",
+        "2000",
+        "--seed",
+        "9",
+        "--now",
+        "2025-12-01T09:00:00Z",
+    ];
+    let (a, b) = (sim(&args).await, sim(&args).await);
+    for off in ["0", "1000", "1900"] {
+        let path = format!("/api/v1/sessions/list.all?count=100&offset={off}");
+        // The built-in tokens' rows are at the real clock; generated ones before --now.
+        let generated = |v: serde_json::Value| -> Vec<Value> {
+            v["sessions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| !r["_id"].as_str().unwrap().starts_with("rcsim"))
+                .cloned()
+                .collect()
+        };
+        let ra = generated(get(&a, &path, &pat()).await.json());
+        let rb = generated(get(&b, &path, &pat()).await.json());
+        assert_eq!(ra, rb, "offset {off}");
+        assert!(ra.len() >= 95);
+        for r in &ra {
+            let at = r["loginAt"].as_str().unwrap();
+            assert!(at < "2025-12-01T09:00:00.000Z", "{at}");
+        }
+    }
+    let last = get(&a, "/api/v1/sessions/list.all?count=1&offset=2004", &pat())
+        .await
+        .json();
+    assert!(last["sessions"][0]["loginAt"].as_str().unwrap() < "2025-01-01");
+    assert!(rc_sim::Config::from_args(["rc-sim", "--now", "yesterday"]).is_err());
 }

@@ -336,3 +336,204 @@ async fn s3_login_with_code() {
     );
     assert_eq!(get(&srv, LIST, &h).await.status, 200, "now remembered");
 }
+
+/// §3 "0 or less turns remembering off, and then every call needs a fresh code (a TOTP code
+/// may be reused inside its window, an e-mail code may not)".
+#[tokio::test]
+async fn s3_remember_off_every_call_needs_a_code() {
+    for rf in ["0", "-5"] {
+        let srv = sim(&["--test-control", "--remember-for", rf]).await;
+        away_from_step_edge().await;
+        let code = totp();
+        let h = with(admin(), &[("x-2fa-code", &code)]);
+        for _ in 0..3 {
+            assert_eq!(get(&srv, LIST, &h).await.status, 200, "TOTP reuse, {rf}");
+            let r = get(&srv, LIST, &admin()).await;
+            assert_eq!(r.json()["errorType"], "totp-required", "{rf}");
+        }
+        // E-mail codes: each one works once, the next call needs a new one.
+        for _ in 0..2 {
+            let v = get(&srv, LIST, &user(EMAIL)).await.json();
+            assert_eq!(v["errorType"], "totp-required");
+            let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+            let code = codes["codes"]["emailuser"].as_str().unwrap().to_string();
+            let h = with(user(EMAIL), &[("x-2fa-code", &code)]);
+            assert_eq!(get(&srv, LIST, &h).await.status, 200);
+            assert_eq!(
+                get(&srv, LIST, &h).await.json()["errorType"],
+                "totp-invalid"
+            );
+            assert_eq!(
+                get(&srv, LIST, &user(EMAIL)).await.json()["errorType"],
+                "totp-required"
+            );
+            // Spend the freshly mailed code so the next round starts clean.
+            let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+            let code = codes["codes"]["emailuser"].as_str().unwrap().to_string();
+            let h = with(user(EMAIL), &[("x-2fa-code", &code)]);
+            assert_eq!(get(&srv, LIST, &h).await.status, 200);
+        }
+    }
+}
+
+/// §3 "2FA may also be off for the whole workspace (`Accounts_TwoFactorAuthentication_Enabled`):
+/// then no call asks for a code" — checkCodeForUser returns before the method choice, so no
+/// password fallback either, and a code sent anyway (even a wrong one) is ignored.
+#[tokio::test]
+async fn s3_twofa_off_never_asks() {
+    let srv = sim(&["--twofa", "off", "--sessions", "20"]).await;
+    for u in [admin(), user(EMAIL), user(NO2FA), user(VIEWER)] {
+        assert_eq!(get(&srv, LIST, &u).await.status, 200);
+        let h = with(
+            u.clone(),
+            &[("x-2fa-code", "000000"), ("x-2fa-method", "totp")],
+        );
+        assert_eq!(get(&srv, LIST, &h).await.status, 200);
+        let h = with(u, &[("x-2fa-code", "not-a-code")]);
+        let r = get(
+            &srv,
+            "/api/v1/sessions/info.admin?sessionId=rcsimAdminSessn01",
+            &h,
+        )
+        .await;
+        assert_eq!(r.status, 200);
+    }
+    let v = get(&srv, "/api/v1/sessions/list.all?count=1&offset=3", &pat())
+        .await
+        .json();
+    let sid = v["sessions"][0]["_id"].as_str().unwrap().to_string();
+    let body = format!(r#"{{"sessionId":"{sid}"}}"#);
+    assert_eq!(
+        post(&srv, "/api/v1/sessions/logout", &user(NO2FA), &body)
+            .await
+            .status,
+        200
+    );
+    // POST login needs no code, and a wrong one is ignored.
+    for body in [
+        r#"{"user":"admin","password":"admin-password"}"#,
+        r#"{"user":"admin","password":"admin-password","code":"000000"}"#,
+        r#"{"user":"emailuser","password":"email-password"}"#,
+    ] {
+        let r = post(&srv, "/api/v1/login", &[], body).await;
+        assert_eq!(r.status, 200, "{body}");
+    }
+    assert!(rc_sim::Config::from_args(["rc-sim", "--twofa", "maybe"]).is_err());
+}
+
+/// §3 the remembered fingerprint is user agent + *client* IP; behind proxies the server takes
+/// the client IP from X-Forwarded-For (HTTP_FORWARDED_COUNT, remoteAddressMiddleware.ts), and
+/// §4 rate limits count per that IP too.
+#[tokio::test]
+async fn s3_forwarded_clients_get_their_own_windows() {
+    let srv = sim(&["--forwarded-count", "1"]).await;
+    away_from_step_edge().await;
+    let code = totp();
+    let a = ("X-Forwarded-For", "198.51.100.1");
+    let b = ("X-Forwarded-For", "198.51.100.2");
+    assert_eq!(
+        get(&srv, LIST, &with(admin(), &[a, ("x-2fa-code", &code)]))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(get(&srv, LIST, &with(admin(), &[a])).await.status, 200);
+    // Same socket, same token, same user agent, another forwarded client: no window.
+    let r = get(&srv, LIST, &with(admin(), &[b])).await;
+    assert_eq!(r.json()["errorType"], "totp-required");
+    // One trusted hop: the right-most entry is the client, whatever stands to its left.
+    let ab = ("X-Forwarded-For", "198.51.100.2, 198.51.100.1");
+    assert_eq!(get(&srv, LIST, &with(admin(), &[ab])).await.status, 200);
+    assert_eq!(
+        get(&srv, LIST, &with(admin(), &[b, ("x-2fa-code", &code)]))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(get(&srv, LIST, &with(admin(), &[b])).await.status, 200);
+    // A login token holds one window (twoFactorAuthorizedUntil/Hash on the token object):
+    // B's accepted code replaced A's.
+    let r = get(&srv, LIST, &with(admin(), &[a])).await;
+    assert_eq!(r.json()["errorType"], "totp-required");
+    // --forwarded-count 0 (default): the header is ignored, the socket is the client.
+    let srv = sim(&[]).await;
+    let code = totp();
+    let h = with(admin(), &[a, ("x-2fa-code", &code)]);
+    assert_eq!(get(&srv, LIST, &h).await.status, 200);
+    assert_eq!(get(&srv, LIST, &with(admin(), &[b])).await.status, 200);
+    // Rate limits: per forwarded client.
+    let srv = sim(&["--forwarded-count", "1", "--rate-limit", "2"]).await;
+    let h = |x| with(user(NO2FA), &[x]);
+    let me = "/api/v1/me";
+    assert_eq!(get(&srv, me, &h(a)).await.status, 200);
+    assert_eq!(get(&srv, me, &h(a)).await.status, 200);
+    assert_eq!(get(&srv, me, &h(a)).await.status, 429);
+    assert_eq!(get(&srv, me, &h(b)).await.status, 200);
+}
+
+/// §3 `x-2fa-method` naming a method the user does not have. Settled from the server's code
+/// (apps/meteor/server/lib/2fa/code/index.ts, `getMethodByNameOrFirstActiveForUser`): a name
+/// in `checkMethods` (`totp`, `email`) is used **unchecked**; any other name (`password`,
+/// `TOTP`, `sms`) picks the user's first enabled method, else the password fallback. The
+/// unchecked method's `verify` starts with `isEnabled(user)`, so the call can never succeed
+/// (totp-invalid), and `email` still mails a code (`processInvalidCode`).
+#[tokio::test]
+async fn s3_named_method_the_user_lacks() {
+    let srv = sim(&["--test-control", "--remember-for", "0"]).await;
+    away_from_step_edge().await;
+    let code = totp();
+    // Admin (TOTP only) naming email: a code is mailed, nothing is ever accepted.
+    let v = get(&srv, LIST, &with(admin(), &[("x-2fa-method", "email")]))
+        .await
+        .json();
+    assert_eq!(v["errorType"], "totp-required");
+    assert_eq!(v["details"]["method"], "email");
+    assert_eq!(v["details"]["codeGenerated"], true);
+    assert_eq!(v["details"]["emailOrUsername"], "admin");
+    assert_eq!(v["details"]["availableMethods"], json!(["totp"]));
+    let codes = get(&srv, "/_sim/email-codes", &[]).await.json();
+    let mailed = codes["codes"]["admin"].as_str().unwrap().to_string();
+    for c in [mailed.as_str(), code.as_str()] {
+        let h = with(admin(), &[("x-2fa-method", "email"), ("x-2fa-code", c)]);
+        let v = get(&srv, LIST, &h).await.json();
+        assert_eq!(
+            (v["errorType"].as_str(), v["details"]["method"].as_str()),
+            (Some("totp-invalid"), Some("email"))
+        );
+    }
+    // Names outside checkMethods fall to the user's first enabled method.
+    for m in ["password", "TOTP", "sms", ""] {
+        let h = with(admin(), &[("x-2fa-method", m), ("x-2fa-code", &code)]);
+        assert_eq!(get(&srv, LIST, &h).await.status, 200, "method {m:?}");
+    }
+    // The e-mail user naming totp: codeGenerated false, never accepted.
+    let h = with(user(EMAIL), &[("x-2fa-method", "totp")]);
+    let v = get(&srv, LIST, &h).await.json();
+    assert_eq!(
+        v["details"],
+        json!({"method":"totp","codeGenerated":false,"availableMethods":["email"]})
+    );
+    let h = with(
+        user(EMAIL),
+        &[("x-2fa-method", "totp"), ("x-2fa-code", &code)],
+    );
+    assert_eq!(
+        get(&srv, LIST, &h).await.json()["errorType"],
+        "totp-invalid"
+    );
+    // No method at all: naming totp or email skips the password fallback.
+    let pw = sha256_hex("no2fa-password");
+    for m in ["totp", "email"] {
+        let h = with(user(NO2FA), &[("x-2fa-method", m), ("x-2fa-code", &pw)]);
+        let v = get(&srv, LIST, &h).await.json();
+        assert_eq!(
+            (v["errorType"].as_str(), v["details"]["method"].as_str()),
+            (Some("totp-invalid"), Some(m))
+        );
+    }
+    let h = with(
+        user(NO2FA),
+        &[("x-2fa-method", "password"), ("x-2fa-code", &pw)],
+    );
+    assert_eq!(get(&srv, LIST, &h).await.status, 200);
+}

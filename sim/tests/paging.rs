@@ -33,6 +33,61 @@ async fn s1_count_default_cap_and_echo() {
     assert_eq!(v["sessions"].as_array().unwrap().len(), 15);
 }
 
+/// §1 Pagination: "Both are admin settings: a workspace may cap at 25 or at 1,000, and a
+/// larger request is silently reduced, never refused. Read the page size from the answer."
+/// `--count-cap` (API_Upper_Count_Limit) and `--default-count` (API_Default_Count).
+#[tokio::test]
+async fn s1_count_cap_and_default_are_settings() {
+    let page = |v: &serde_json::Value| (v["count"].as_i64().unwrap(), ids(v).len() as i64);
+    for cap in [1i64, 7, 25, 100, 1000] {
+        let c = cap.to_string();
+        let srv = sim(&["--sessions", "1200", "--count-cap", &c]).await;
+        let v = get(&srv, "/api/v1/sessions/list.all", &pat()).await.json();
+        let want = cap.min(50);
+        assert_eq!(page(&v), (want, want), "cap {cap}, no count");
+        for asked in [cap, cap + 1, 5000] {
+            let v = get(
+                &srv,
+                &format!("/api/v1/sessions/list.all?count={asked}"),
+                &pat(),
+            )
+            .await
+            .json();
+            assert_eq!(page(&v), (cap, cap), "cap {cap}, count={asked}");
+        }
+        // sessions/list pages the same way (the caller's own rows: fewer than the page).
+        let v = get(&srv, "/api/v1/sessions/list?count=5000", &pat())
+            .await
+            .json();
+        assert_eq!(v["count"].as_i64(), Some(cap));
+        srv.stop().await.unwrap();
+    }
+    // A default above the cap is capped like any count (getPaginationItems order).
+    let srv = sim(&[
+        "--sessions",
+        "300",
+        "--default-count",
+        "200",
+        "--count-cap",
+        "25",
+    ])
+    .await;
+    let v = get(&srv, "/api/v1/sessions/list.all", &pat()).await.json();
+    assert_eq!(page(&v), (25, 25));
+    let srv = sim(&["--sessions", "300", "--default-count", "10"]).await;
+    let v = get(&srv, "/api/v1/sessions/list.all", &pat()).await.json();
+    assert_eq!(page(&v), (10, 10));
+    let v = get(&srv, "/api/v1/sessions/list.all?count=100", &pat())
+        .await
+        .json();
+    assert_eq!(page(&v), (100, 100));
+    // N >= 1: zero is refused when the flags are parsed.
+    for flag in ["--count-cap", "--default-count"] {
+        assert!(rc_sim::Config::from_args(["rc-sim", flag, "0"]).is_err());
+        assert!(rc_sim::Config::from_args(["rc-sim", flag, "1"]).is_ok());
+    }
+}
+
 /// §1 Paging always follows loginAt descending; `total` counts all matches.
 #[tokio::test]
 async fn s1_paging_is_login_at_descending() {

@@ -311,3 +311,29 @@ fn cli_prints_listening_line_and_serves() {
     assert_eq!(v["total"], 5005);
     assert_eq!(v["sessions"].as_array().unwrap().len(), 100);
 }
+
+/// Slow clients cannot hold connections: half a request line is closed after
+/// `--header-timeout-secs` (hyper's header_read_timeout); complete requests are unaffected.
+#[tokio::test]
+async fn half_request_line_is_disconnected() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let srv = sim(&["--header-timeout-secs", "1"]).await;
+    let mut s = tokio::net::TcpStream::connect(srv.addr).await.unwrap();
+    let t = std::time::Instant::now();
+    s.write_all(b"GET /api/v1/me HT").await.unwrap();
+    let mut buf = [0u8; 1024];
+    // Bounded wait for the close: EOF (maybe after a 408 head) or a reset.
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(15), async {
+        loop {
+            match s.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => continue,
+            }
+        }
+    })
+    .await;
+    assert!(closed.is_ok(), "connection still open after 15 s");
+    assert!(t.elapsed() >= std::time::Duration::from_millis(900));
+    assert_eq!(get(&srv, "/api/v1/me", &pat()).await.status, 200);
+    assert!(rc_sim::Config::from_args(["rc-sim", "--header-timeout-secs", "0"]).is_err());
+}

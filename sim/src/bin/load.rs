@@ -57,7 +57,7 @@ async fn main() {
     let a = Args::parse();
     let rss0 = rss_mib();
     let t = Instant::now();
-    let g = rc_sim::generator::generate(a.sessions, a.seed);
+    let g = rc_sim::generator::generate(a.sessions, a.seed, rc_sim::json::now_ms());
     let gen_s = t.elapsed().as_secs_f64();
     drop(g);
     let n = a.sessions.to_string();
