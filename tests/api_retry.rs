@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rc_device_manager::api::classify::{wait_from_reset_header, wait_from_text};
+use rc_device_manager::api::classify::{
+    wait_from_reset_header, wait_from_retry_after, wait_from_text,
+};
 use rc_device_manager::api::retry::Jitter;
 use rc_device_manager::api::{ApiError, RetryPolicy, TwoFactorChallenge};
 
@@ -172,4 +174,50 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn retry_after_is_read_as_seconds_or_an_http_date_and_bounded() {
+    let now = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
+    assert_eq!(wait_from_retry_after(Some("2"), now), Some(2_000));
+    assert_eq!(wait_from_retry_after(Some(" 120 "), now), Some(120_000));
+    assert_eq!(
+        wait_from_retry_after(Some("Sun, 06 Nov 1994 08:50:07 GMT"), now),
+        Some(30_000)
+    );
+    // Past dates mean now; absurd waits are held to a day.
+    assert_eq!(
+        wait_from_retry_after(Some("Sun, 06 Nov 1994 08:00:00 GMT"), now),
+        Some(0)
+    );
+    assert_eq!(
+        wait_from_retry_after(Some("99999999999999999999999"), now),
+        Some(86_400_000)
+    );
+    for bad in [
+        "",
+        "-1",
+        "1.5",
+        "soon",
+        "Sun, 06 Nov 1994 25:00:00 GMT",
+        "Sun, 06 Foo 1994 08:49:37 GMT",
+    ] {
+        assert_eq!(wait_from_retry_after(Some(bad), now), None, "{bad:?}");
+    }
+    assert_eq!(wait_from_retry_after(None, now), None);
+}
+
+#[test]
+fn a_truncated_body_is_retried_like_a_dropped_connection() {
+    let policy = RetryPolicy::default();
+    let cut = ApiError::NotJson {
+        status: 200,
+        truncated: true,
+    };
+    assert!(policy.after_failure(1, &cut, 0.5).is_some());
+    let html = ApiError::NotJson {
+        status: 200,
+        truncated: false,
+    };
+    assert_eq!(policy.after_failure(1, &html, 0.5), None);
 }

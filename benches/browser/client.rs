@@ -49,6 +49,7 @@ async fn measure(report: &mut Report, runs: usize, code: String) -> Result<(), S
             &cancel,
             &|_| {},
             &|_| {},
+            None,
         )
         .await
         .map_err(|e| format!("fetch_all: {e}"))?;

@@ -152,6 +152,71 @@ pub fn wait_from_reset_header(value: Option<&str>, now_ms: f64) -> Option<u64> {
     Some((reset - now_ms).clamp(0.0, 86_400_000.0) as u64)
 }
 
+/// The wait a `Retry-After` header asks for, in milliseconds: whole seconds, or an HTTP date
+/// (`Sun, 06 Nov 1994 08:49:37 GMT`) measured from `now_ms`. Reverse proxies send it with
+/// their own 429s, where Rocket.Chat's `X-RateLimit-Reset` is absent. At most a day.
+pub fn wait_from_retry_after(value: Option<&str>, now_ms: f64) -> Option<u64> {
+    const DAY_MS: u64 = 86_400_000;
+    let value = value?.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let secs = value.get(..value.len().min(9))?;
+        let secs: u64 = if value.len() > 9 {
+            DAY_MS
+        } else {
+            secs.parse().ok()?
+        };
+        return Some(secs.saturating_mul(1000).min(DAY_MS));
+    }
+    let at = http_date_ms(value)?;
+    if !now_ms.is_finite() {
+        return None;
+    }
+    Some((at - now_ms).clamp(0.0, DAY_MS as f64) as u64)
+}
+
+/// An IMF-fixdate (RFC 9110 §5.6.7) as epoch milliseconds.
+fn http_date_ms(s: &str) -> Option<f64> {
+    let mut parts = s.split_ascii_whitespace();
+    let (_weekday, day, month, year, time, zone) = (
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    );
+    if zone != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
+    let num = |t: &str, max: i64| -> Option<i64> {
+        let ok = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| t.parse().ok()).flatten().filter(|&v| v <= max)
+    };
+    let (day, year) = (num(day, 31)?, num(year, 9999)?);
+    let mut hms = time.split(':');
+    let (h, m, sec) = (
+        num(hms.next()?, 23)?,
+        num(hms.next()?, 59)?,
+        num(hms.next()?, 60)?,
+    );
+    if day == 0 || hms.next().is_some() {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3_600 + m * 60 + sec) * 1000) as f64)
+}
+
 /// A plain decimal number (`[+-]digits[.digits]`, the form the header takes) read without
 /// `f64::from_str`, whose exact-parsing code and tables cost the wasm ~14 KB brotli for this
 /// one header. Exact for the integers the server sends (up to 2^53); a fraction is within an

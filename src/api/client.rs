@@ -2,7 +2,7 @@
 //! every answer, retries, and the complete fetch of `sessions/list.all`.
 
 use super::auth::{header_safe, Credentials, LoginBody, SecondFactor, TwoFactorMethod};
-use super::classify::wait_from_reset_header;
+use super::classify::{wait_from_reset_header, wait_from_retry_after};
 use super::decode::{decode_ack, decode_login, decode_me, decode_page, decode_session};
 use super::drive::{self, CancelHandle, PageSource};
 use super::error::ApiError;
@@ -11,6 +11,15 @@ use super::outcome::{FetchOptions, FetchResult, PageRequest, Progress};
 use super::retry::RetryPolicy;
 use super::sink::{Collect, RowSink};
 use super::wire::{Me, Session, SessionsPage};
+use futures::future::LocalBoxFuture;
+use std::cell::{Cell, RefCell};
+
+/// Asks the admin for a second factor when the server wants one in the middle of a load
+/// (its remembered window ran out, or remembering is off): `None` when they cancel.
+pub type AskCode = dyn Fn(ApiError) -> LocalBoxFuture<'static, Option<SecondFactor>>;
+
+/// Pages of `sessions/list` read at most to find the page's own session.
+const OWN_PAGES: u64 = 10;
 
 /// The per-request time limit unless set otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -224,13 +233,16 @@ impl Client {
             cancel,
             &on_progress,
             &|_| {},
+            None,
             Collect::default(),
         )
         .await
     }
 
-    /// [`Client::fetch_all`] with each page's rows handed to `sink` as they arrive, and every
-    /// 429 told to `on_limited` with its wait (so a screen can say why loading pauses).
+    /// [`Client::fetch_all`] with each page's rows handed to `sink` as they arrive, every
+    /// 429 told to `on_limited` with its wait (so a screen can say why loading pauses), and
+    /// a 2FA challenge after the first page answered in place through `ask` (see [`Pages`]).
+    #[allow(clippy::too_many_arguments)]
     pub async fn fetch_into<K: RowSink>(
         &self,
         opts: &FetchOptions,
@@ -238,16 +250,46 @@ impl Client {
         cancel: &CancelHandle,
         on_progress: &dyn Fn(Progress),
         on_limited: &dyn Fn(Option<u64>),
+        ask: Option<&AskCode>,
         sink: K,
     ) -> Result<FetchResult<K::Output>, ApiError> {
         let source = Pages {
             client: self,
             filter: &opts.filter,
-            second,
+            codes: Codes::new(second.clone()),
             cancel,
             on_limited,
+            ask,
         };
         drive::fetch_into(&source, opts, seed(), cancel, on_progress, sink).await
+    }
+
+    /// The id of the session this client's token belongs to, as `sessions/list` (the
+    /// caller's own devices) marks it with `current: true` on Rocket.Chat 8.7+. `None` when
+    /// the server marks none: then any session of this user may be the page's own.
+    pub async fn own_session(
+        &self,
+        cancel: Option<&CancelHandle>,
+    ) -> Result<Option<String>, ApiError> {
+        let none = SecondFactor::None;
+        let mut offset = 0u64;
+        for _ in 0..OWN_PAGES {
+            let query = http::list_query(offset, 100, "");
+            let call = self.call(Method::Get, "sessions/list", query, &none, None);
+            let a = http::exchange(&call, cancel)
+                .await
+                .and_then(|a| check(a, &self.secrets(&none)))?;
+            let page = decode_page(&a.body).map_err(|e| with_status(e, a.status))?;
+            if let Some(own) = page.sessions.rows.iter().find(|s| s.current == Some(true)) {
+                return Ok(own.id.clone());
+            }
+            let got = (page.sessions.rows.len() + page.sessions.skipped) as u64;
+            offset = offset.saturating_add(got);
+            if got == 0 || page.total.is_none_or(|t| offset >= t) {
+                break;
+            }
+        }
+        Ok(None)
     }
 
     /// `sessions/info.admin` for the details panel.
@@ -269,7 +311,12 @@ impl Client {
                 )
             })
             .await?;
-        decode_session(a.status, &a.body)
+        let s = decode_session(a.status, &a.body)?;
+        // The server reads `sessionId` as a pattern: another session may answer for it.
+        if s.id.as_deref().map(str::trim) != Some(session_id.trim()) {
+            return Err(ApiError::WrongSession);
+        }
+        Ok(s)
     }
 
     /// `sessions/logout`: ends another device's session.
@@ -385,20 +432,58 @@ impl Client {
     }
 }
 
-/// The browser source of pages for the fetch plan.
+/// The browser source of pages for the fetch plan. The first page carries the code the admin
+/// gave; later pages ride the server's remembered 2FA window. When the server asks again
+/// mid-load (its window ran out, or remembering is off so every call needs a code), the page
+/// is answered in place and the plan never sees it: a code that can be used again (TOTP
+/// inside its step, the password fallback) is sent with every page from then on, a fresh one
+/// is asked for only when the server refuses the one held, and an e-mailed code, which
+/// works once, ends the load with what it has (`CodeEveryCall`) instead of a prompt per page.
 struct Pages<'a> {
     client: &'a Client,
     filter: &'a str,
-    second: &'a SecondFactor,
+    codes: Codes,
     cancel: &'a CancelHandle,
     on_limited: &'a dyn Fn(Option<u64>),
+    ask: Option<&'a AskCode>,
 }
 
-impl PageSource for Pages<'_> {
-    async fn get_page(&self, req: &PageRequest) -> Result<SessionsPage, ApiError> {
-        // Only the first page carries the code: an e-mailed one is single use.
-        let none = SecondFactor::None;
-        let second = if req.with_code { self.second } else { &none };
+/// The second factor a load holds, shared by its pages in flight.
+struct Codes {
+    held: RefCell<SecondFactor>,
+    /// Bumped whenever a new factor is held, so a page can tell a newer one from its own.
+    version: Cell<u32>,
+    /// The server asked again after the first page: send the held factor with every page.
+    every_page: Cell<bool>,
+    /// A call carrying a code succeeded in this load (the server then should remember it).
+    accepted: Cell<bool>,
+}
+
+impl Codes {
+    fn new(first: SecondFactor) -> Self {
+        Self {
+            held: RefCell::new(first),
+            version: Cell::new(0),
+            every_page: Cell::new(false),
+            accepted: Cell::new(false),
+        }
+    }
+
+    fn hold(&self, factor: SecondFactor) {
+        *self.held.borrow_mut() = factor;
+        self.version.set(self.version.get() + 1);
+    }
+}
+
+/// A page asks for a fresh factor this many times at most before giving up.
+const ASKS_PER_PAGE: u32 = 5;
+
+impl Pages<'_> {
+    async fn once(
+        &self,
+        req: &PageRequest,
+        second: &SecondFactor,
+    ) -> Result<SessionsPage, ApiError> {
         let result = self
             .client
             .list_page_with(
@@ -409,10 +494,71 @@ impl PageSource for Pages<'_> {
                 Some(self.cancel),
             )
             .await;
-        if let Err(ApiError::RateLimited { wait_ms }) = &result {
-            (self.on_limited)(*wait_ms);
+        match &result {
+            Err(ApiError::RateLimited { wait_ms }) => (self.on_limited)(*wait_ms),
+            Ok(_) if second.headers().is_some() => self.codes.accepted.set(true),
+            _ => {}
         }
         result
+    }
+}
+
+impl PageSource for Pages<'_> {
+    async fn get_page(&self, req: &PageRequest) -> Result<SessionsPage, ApiError> {
+        let codes = &self.codes;
+        let (mut asks, mut force, mut bare_tried) = (0, false, false);
+        loop {
+            let send = req.with_code || codes.every_page.get() || std::mem::take(&mut force);
+            let sent = send.then(|| codes.version.get());
+            let second = match sent {
+                Some(_) => codes.held.borrow().clone(),
+                None => SecondFactor::None,
+            };
+            let err = match self.once(req, &second).await {
+                Err(e @ (ApiError::TwoFactorRequired(_) | ApiError::TwoFactorInvalid(_)))
+                    if !req.with_code =>
+                {
+                    e
+                }
+                // The first page's challenge goes to the caller, which asks before any row.
+                other => return other,
+            };
+            let held = codes.held.borrow().clone();
+            let newer = sent.is_none_or(|v| v != codes.version.get());
+            match held {
+                // Another page got a fresh factor meanwhile, or this page sent none while one
+                // that can be reused is held: send it, and with every page from now on.
+                SecondFactor::Totp(_) | SecondFactor::Password(_) if newer => {
+                    codes.every_page.set(true);
+                    continue;
+                }
+                // An e-mailed code was accepted in this load: once more without one, in case
+                // the server remembers the token now; if it still asks, every call needs a
+                // new e-mail, which a load of many pages cannot wait for.
+                SecondFactor::Email(_) if codes.accepted.get() => {
+                    if bare_tried {
+                        return Err(ApiError::CodeEveryCall);
+                    }
+                    bare_tried = true;
+                    continue;
+                }
+                _ => {}
+            }
+            // Nothing held can pass: ask the admin, keeping every row read so far.
+            let Some(ask) = self.ask.filter(|_| asks < ASKS_PER_PAGE) else {
+                return Err(err);
+            };
+            asks += 1;
+            let Some(fresh) = ask(err.clone()).await else {
+                return Err(err);
+            };
+            // A reusable factor goes with every page; an e-mailed one with this page only.
+            match fresh {
+                SecondFactor::Email(_) => force = true,
+                _ => codes.every_page.set(true),
+            }
+            codes.hold(fresh);
+        }
     }
 
     async fn sleep(&self, ms: u64) {
@@ -425,7 +571,9 @@ fn check(a: Answer, secrets: &[&str]) -> Result<Answer, ApiError> {
     if (200..300).contains(&a.status) {
         return Ok(a);
     }
-    let wait = wait_from_reset_header(a.rate_limit_reset.as_deref(), js_sys::Date::now());
+    let now = js_sys::Date::now();
+    let wait = wait_from_reset_header(a.rate_limit_reset.as_deref(), now)
+        .or_else(|| wait_from_retry_after(a.retry_after.as_deref(), now));
     Err(ApiError::from_response(a.status, a.content_type.as_deref(), &a.body, wait).scrub(secrets))
 }
 

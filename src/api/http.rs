@@ -81,12 +81,18 @@ pub(crate) struct Call {
     pub cross_origin: Option<(String, String)>,
 }
 
+/// The largest answer read: a page of 1,000 sessions is about 0.5 MB, so anything near
+/// this is not Rocket.Chat talking, and holding it would only exhaust the tab's memory.
+pub const MAX_BODY_BYTES: usize = 64 << 20;
+
 /// What came back, whatever the status.
 pub(crate) struct Answer {
     pub status: u16,
     pub content_type: Option<String>,
     /// `X-RateLimit-Reset`, readable on the same origin only.
     pub rate_limit_reset: Option<String>,
+    /// `Retry-After` (seconds or an HTTP date), as proxies send with a 429 or 503.
+    pub retry_after: Option<String>,
     pub body: String,
 }
 
@@ -161,13 +167,72 @@ pub(crate) async fn exchange(
     let status = response.status();
     let content_type = headers.get("content-type");
     let rate_limit_reset = headers.get("x-ratelimit-reset");
-    let body = response.text().await.map_err(|_| failed(true))?;
+    let retry_after = headers.get("retry-after");
+    let too_large = ApiError::TooLarge {
+        limit_mb: (MAX_BODY_BYTES >> 20) as u32,
+    };
+    // A declared length over the cap is refused before a byte is read.
+    if headers
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+    {
+        return Err(too_large);
+    }
+    let body = match response.body() {
+        // Counted as it streams in (a compressed or chunked answer declares no true length).
+        Some(stream) => read_capped(stream, MAX_BODY_BYTES)
+            .await
+            .map_err(|e| e.unwrap_or_else(|| failed(true)))?
+            .ok_or(too_large)?,
+        None => String::new(),
+    };
     Ok(Answer {
         status,
         content_type,
         rate_limit_reset,
+        retry_after,
         body,
     })
+}
+
+/// Reads a body to its end as text, or `Ok(None)` (the stream cancelled) once it passes
+/// `cap` bytes. `Err(None)` is a read that failed (a dropped connection, an abort).
+async fn read_capped(
+    stream: web_sys::ReadableStream,
+    cap: usize,
+) -> Result<Option<String>, Option<ApiError>> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        stream.get_reader().dyn_into().map_err(|_| None)?;
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| None)?;
+        let Ok(part) = value.dyn_into::<js_sys::Uint8Array>() else {
+            continue;
+        };
+        let len = part.length() as usize;
+        if bytes.len().saturating_add(len) > cap {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let at = bytes.len();
+        bytes.resize(at + len, 0);
+        part.copy_to(&mut bytes[at..]);
+    }
+    Ok(Some(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // As `Response.text()` does: invalid bytes become U+FFFD, and JSON decoding says why.
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }))
 }
 
 fn input_name(header: &str) -> &'static str {

@@ -137,7 +137,7 @@ impl<'a> Record<'a> {
             ip: some(r.ip()),
             host: some(r.host()),
             login_at: r.login_ms().map(format_iso8601),
-            current: r.current(),
+            current: r.surely_current(),
         }
     }
 }

@@ -80,6 +80,18 @@ pub struct Sessions {
     load_id: u64,
     version: u64,
     tz_offset_minutes: i32,
+    /// False when the server did not say which session is the page's own, so every row of
+    /// the signed-in user is marked as possibly being it (see [`Sessions::mark_own`]).
+    own_known: bool,
+}
+
+/// How the page's own session is recognised among the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Own<'a> {
+    /// The session id `sessions/list` marked `current` (Rocket.Chat 8.7+).
+    Session(&'a str),
+    /// The server does not mark it: any session of this user id may be the page's own.
+    AnyOfUser(&'a str),
 }
 
 impl Default for Sessions {
@@ -132,7 +144,42 @@ impl Sessions {
             load_id: version,
             version,
             tz_offset_minutes,
+            own_known: true,
         }
+    }
+
+    /// Marks the rows that are (or, when the server does not say, may be) the session this
+    /// page signs in with; `current()` then answers true for them. Returns how many.
+    pub fn mark_own(&mut self, own: Own<'_>) -> usize {
+        let (field, id) = match own {
+            Own::Session(id) => (Field::SessionId, id),
+            Own::AnyOfUser(id) => (Field::UserId, id),
+        };
+        if matches!(own, Own::AnyOfUser(_)) && self.rows.iter().any(|r| r.current) {
+            // A server that marks its own rows of list.all is believed.
+            return 0;
+        }
+        self.own_known = matches!(own, Own::Session(_));
+        if id.trim().is_empty() {
+            return 0;
+        }
+        let pool = &self.pools[field as usize];
+        let mut marked = 0;
+        for row in &mut self.rows {
+            if pool.get(row.sym(field)) == id.trim() {
+                row.current = true;
+                marked += 1;
+            }
+        }
+        if marked > 0 {
+            self.version = next_version();
+        }
+        marked
+    }
+
+    /// Whether the server said which session is this page's own (see [`Sessions::mark_own`]).
+    pub fn own_known(&self) -> bool {
+        self.own_known
     }
 
     /// Changes whenever the rows change (a new load or a removal).
@@ -369,8 +416,14 @@ impl<'a> RowRef<'a> {
             .unwrap_or_default()
     }
     /// The admin's own session (8.7+ servers mark it): logging it out ends this page's session.
+    /// The page's own session, or, when the server does not say which that is, one of the
+    /// signed-in user's sessions (see [`Sessions::mark_own`]).
     pub fn current(&self) -> bool {
         self.row.current
+    }
+    /// Known for certain to be the session this page is signed in with.
+    pub fn surely_current(&self) -> bool {
+        self.row.current && self.sessions.own_known
     }
     pub fn search_text(&self) -> &'a str {
         self.sessions.search_text(self.index)

@@ -464,3 +464,31 @@ fn column_filters_and_within_or_across() {
         ["s3"]
     );
 }
+
+#[test]
+fn the_pages_own_session_is_marked_by_id_or_when_unknown_every_session_of_its_user() {
+    let rows = || {
+        vec![
+            Fx::new("a").user("me", "admin", None).0,
+            Fx::new("b").user("other", "bob", None).0,
+            Fx::new("c").user("me", "admin", None).0,
+        ]
+    };
+    let current = |s: &Sessions| -> Vec<bool> {
+        (0..3)
+            .map(|i| s.row(i).is_some_and(|r| r.current()))
+            .collect()
+    };
+    let mut known = Sessions::from_wire(rows(), 0);
+    let before = known.version();
+    assert_eq!(known.mark_own(Own::Session("c")), 1);
+    assert_eq!(current(&known), [false, false, true]);
+    assert!(known.own_known() && known.version() != before);
+    let mut unknown = Sessions::from_wire(rows(), 0);
+    assert_eq!(unknown.mark_own(Own::AnyOfUser("me")), 2);
+    assert_eq!(current(&unknown), [true, false, true]);
+    assert!(!unknown.own_known());
+    let mut nobody = Sessions::from_wire(rows(), 0);
+    assert_eq!(nobody.mark_own(Own::AnyOfUser(" ")), 0);
+    assert_eq!(current(&nobody), [false, false, false]);
+}

@@ -7,10 +7,12 @@ use super::fetcher;
 use super::host::{events, HostCommand, HostLink};
 use super::signing::remembered_prefill;
 use super::state::{Account, Action, Narrowing, Prefill, Shell};
-use super::words::{error_kind, shortfall_text};
+use super::words::{error_kind, method_to_ask, shortfall_text};
+use crate::api::client::AskCode;
 use crate::api::{
     ApiError, CancelHandle, Client, Credentials, FetchOptions, FetchSlot, SecondFactor,
 };
+use futures::future::LocalBoxFuture;
 use serde_json::json;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -159,6 +161,16 @@ impl Controller {
         let on_progress = move |p| d1.dispatch(Action::Progress(generation, p));
         let on_limited = move |w| d2.dispatch(Action::RateLimited(generation, w));
         let client = api.client();
+        // A challenge after the first page is asked in place; the load keeps its rows.
+        let prompts = self.prompts.clone();
+        let ask = move |e: ApiError| -> LocalBoxFuture<'static, Option<SecondFactor>> {
+            let prompts = prompts.clone();
+            Box::pin(async move {
+                let method = e.challenge().map(method_to_ask)?;
+                let typed = prompts.ask(&e).await?;
+                Some(SecondFactor::answer(&method, typed))
+            })
+        };
         answering(
             Some(&self.prompts),
             first,
@@ -166,8 +178,18 @@ impl Controller {
             password,
             |second| {
                 let (opts, on_progress, on_limited) = (&opts, &on_progress, &on_limited);
+                let ask: &AskCode = &ask;
                 async move {
-                    fetcher::fetch_all(client, opts, &second, cancel, on_progress, on_limited).await
+                    fetcher::fetch_all(
+                        client,
+                        opts,
+                        &second,
+                        cancel,
+                        on_progress,
+                        on_limited,
+                        Some(ask),
+                    )
+                    .await
                 }
             },
         )

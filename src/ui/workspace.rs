@@ -352,6 +352,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             </div>
             if let Some(dialog) = &state.dialog {
                 <confirm::Confirm uid={uid.clone()} dialog={dialog.clone()} fallback={table_ref.clone()}
+                    own_known={grid.borrow().sessions.own_known()}
                     on_confirm={dispatch.reform(|_| Action::ConfirmLogout)}
                     on_cancel={dispatch.reform(|_| Action::CloseDialog)} />
             }

@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub const LOGOUT_TEXT: &str = "Device will be logged out from workspace and current session will be ended. User will be able to log in again with the same device.";
 pub const OWN_SESSION_TEXT: &str =
     "This is the session this page is signed in with; you will be signed out.";
+/// The second question when the server does not say which session is the page's own.
+pub const MAYBE_OWN_TEXT: &str = "This server does not say which session this page is signed in with (Rocket.Chat before 8.7 does not), so each of your own sessions may be it. They are logged out last, and if one of them is this page's, you will be signed out.";
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
@@ -20,6 +22,9 @@ pub struct ConfirmProps {
     pub on_cancel: Callback<()>,
     /// Where focus goes on close when the element that had it is gone (a logged-out row).
     pub fallback: NodeRef,
+    /// The server said which session is the page's own (else every own session may be it).
+    #[prop_or(true)]
+    pub own_known: bool,
 }
 
 const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
@@ -144,7 +149,11 @@ pub fn confirm(p: &ConfirmProps) -> Html {
                 n => format!("Log out {} devices", crate::grid::thousands(n)),
             };
             let (text, ok) = if *again {
-                (OWN_SESSION_TEXT, "Log out and sign me out")
+                if p.own_known {
+                    (OWN_SESSION_TEXT, "Log out and sign me out")
+                } else {
+                    (MAYBE_OWN_TEXT, "Log out, even if it signs me out")
+                }
             } else {
                 (LOGOUT_TEXT, "Log out")
             };

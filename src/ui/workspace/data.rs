@@ -261,7 +261,7 @@ impl RowVm {
             login_rel,
             login_ms,
             mine: !me.user_id.is_empty() && r.user_id() == me.user_id,
-            current: r.current(),
+            current: r.surely_current(),
             target: target(r),
         }
     }

@@ -97,12 +97,21 @@ impl Runner {
         while let Some((t, r)) = results.next().await {
             self.finish(run, t, r);
         }
+        // Rocket.Chat 8.7+ says which session is the page's own; an older server does not,
+        // and each of the admin's sessions is then a candidate: after ending one, a cheap
+        // `me` tells whether this page's token went with it.
+        let known = self.grid.borrow().sessions.own_known();
         for t in own {
             let r = api.logout_session(&t.session_id).await;
+            let lost = r == Err(ApiError::NotLoggedIn);
             let ended = r.is_ok();
             self.finish(run, t, r);
-            if ended {
+            let gone =
+                lost || (ended && (known || api.client().me().await == Err(ApiError::NotLoggedIn)));
+            if gone {
+                // Signed out cleanly here, before any later call meets a 401.
                 self.on_own_session_ended.emit(());
+                return;
             }
         }
     }
