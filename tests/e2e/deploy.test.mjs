@@ -71,6 +71,37 @@ test('(a) under /device-manager/ on the Rocket.Chat origin: sign-in with 2FA thr
   }
 });
 
+test('(a) behind the proxy with Forwarded count 1: the page keeps its remembered 2FA window', async () => {
+  // Rocket.Chat reads the client from X-Forwarded-For (its "Forwarded count" setting), so
+  // the code accepted at sign-in covers the page's later calls made through the proxy.
+  const proxied = await startSim(['--forwarded-count', '1', '--sessions', '300']);
+  const nginx = await startNginx([
+    snippet('device-manager.conf', { DIST }) + snippet('api-proxy.conf', { ROCKETCHAT: proxied.url }),
+  ]);
+  try {
+    const { page, errors } = ui;
+    const seen = recordResponses(page);
+    await page.goto(`${nginx.urls[0]}/device-manager/`);
+    await signIn(page, { code: totp() });
+    await page.locator('table tbody tr').first().waitFor();
+    const lists = () => seen.filter((r) => r.url.includes('/sessions/list.all')).length;
+    const before = lists();
+    await page.locator('header.rcdm-bar').getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForFunction((n) => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/sessions/list.all')).length > n, before);
+    await page.locator('header.rcdm-bar p.loaded').waitFor();
+    await page.locator('table tbody tr').first().click();
+    await page.locator('.details').waitFor();
+    await seen.settled();
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no code was asked for again');
+    assert.ok(seen.every((r) => r.status !== 400), 'no 2FA challenge reached the page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await nginx.stop();
+    await proxied.stop();
+  }
+});
+
 test('(b) a portal on another origin proxies /api/ and embeds the widget in three lines', async () => {
   const portalPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title>
 <script type="module" src="/device-manager/rc-device-manager.js"></script>
