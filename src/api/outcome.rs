@@ -125,6 +125,9 @@ impl fmt::Display for CountDisagreement {
                 "The server's count of sessions ({claimed}) and the rows it sent disagree: it \
                  sent {n} {noun}, and all of them are shown."
             ),
+            None if n == 1 => f.write_str(
+                "The server sent no usable count of sessions: the one session it sent is shown.",
+            ),
             None => write!(
                 f,
                 "The server sent no usable count of sessions: all {n} {noun} it sent are shown."

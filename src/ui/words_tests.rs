@@ -1,7 +1,7 @@
 //! The shell's sentences and names.
 
 use super::*;
-use crate::api::Shortfall;
+use crate::api::{CountDisagreement, Shortfall};
 use crate::ui::fixtures::{required, result};
 
 #[test]
@@ -51,6 +51,42 @@ fn sentences_for_progress_and_shortfall() {
 }
 
 #[test]
+fn a_count_that_disagrees_with_the_rows_is_one_sentence_beside_any_shortfall() {
+    let mut lied = result(&["a", "b"], 2);
+    lied.disagreement = Some(CountDisagreement {
+        claimed: Some(1_000_000_000_000),
+        received: 2,
+    });
+    assert_eq!(
+        shortfall_text(&lied).as_deref(),
+        Some("The server's count of sessions (1000000000000) and the rows it sent disagree: it sent 2 sessions, and all of them are shown.")
+    );
+    let mut unreadable = result(&["a"], 1);
+    unreadable.disagreement = Some(CountDisagreement {
+        claimed: None,
+        received: 1,
+    });
+    unreadable.shortfall = Some(Shortfall {
+        missing: 1,
+        reasons: vec![ShortfallReason::Interrupted {
+            error: ApiError::CodeEveryCall,
+        }],
+    });
+    let text = shortfall_text(&unreadable).unwrap();
+    assert!(
+        text.starts_with("The server sent no usable count of sessions: the one session it sent is shown. 1 session could not be loaded: loading stopped (This server asks for a new two-factor code on every call"),
+        "{text}"
+    );
+    let open_ended = Progress {
+        loaded: 700,
+        target: None,
+        round: 1,
+        requests: 7,
+    };
+    assert_eq!(progress_text(&open_ended), "Loaded 700 sessions");
+}
+
+#[test]
 fn error_kinds_are_distinct_short_names() {
     let all = [
         ApiError::NotLoggedIn,
@@ -62,7 +98,10 @@ fn error_kinds_are_distinct_short_names() {
         required(TwoFactorMethod::Totp, vec![]),
         ApiError::TwoFactorInvalid(TwoFactorChallenge::default()),
         ApiError::TwoFactorMaxAttempts,
+        ApiError::CodeEveryCall,
         ApiError::SessionNotFound,
+        ApiError::WrongSession,
+        ApiError::TooLarge { limit_mb: 64 },
         ApiError::EndpointMissing,
         ApiError::RateLimited { wait_ms: None },
         ApiError::InvalidSort,
