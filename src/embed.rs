@@ -263,6 +263,8 @@ impl Handle {
         LIVE.with(|l| {
             if let Some(live) = l.borrow_mut().get_mut(&self.id) {
                 live.credentials = Some(command.clone());
+                // Signed in by the host again: a sign-out before this no longer holds.
+                live.commands.set_signed_out(false);
             }
         });
         deliver(self.id, command)
@@ -290,7 +292,18 @@ impl Handle {
         let Some(mut live) = LIVE.with(|l| l.borrow_mut().remove(&self.id)) else {
             return;
         };
-        if new.user_id.is_empty() && new.auth_token.is_empty() {
+        if live.commands.take_signed_out() {
+            // The admin signed out inside the widget: that sticks until the host (or the
+            // admin) signs in again, so nothing held here signs a restarted app back in.
+            live.credentials = None;
+            let mut kept = (*live.options).clone();
+            kept.user_id.clear();
+            kept.auth_token.clear();
+            live.options = Rc::new(kept);
+            if new.user_id.is_empty() && new.auth_token.is_empty() {
+                live.commands.set_signed_out(true);
+            }
+        } else if new.user_id.is_empty() && new.auth_token.is_empty() {
             new.user_id = live.options.user_id.clone();
             new.auth_token = live.options.auth_token.clone();
         }
@@ -347,6 +360,12 @@ impl Handle {
     pub fn alive(&self) -> bool {
         LIVE.with(|l| l.borrow().contains_key(&self.id))
     }
+}
+
+/// Live API clients (each holds a token) on this page, for leak tests.
+#[wasm_bindgen(js_name = liveClients)]
+pub fn live_clients() -> u32 {
+    crate::api::client::live_clients()
 }
 
 /// Live widgets and idle pooled roots on this page: `[live, pooled]` (for leak tests).

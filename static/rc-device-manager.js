@@ -30,11 +30,12 @@ export async function mount(element, options = {}) {
   return bindings.mount(element, options);
 }
 
-/** For leak tests: wasm memory size and [live widgets, idle pooled roots]. */
+/** For leak tests: wasm memory size, [live widgets, idle pooled roots], live API clients. */
 export function debugStats() {
   return {
     wasmBytes: exportsOfWasm ? exportsOfWasm.memory.buffer.byteLength : 0,
     counts: bindings ? Array.from(bindings.instanceCounts()) : [0, 0],
+    clients: bindings ? bindings.liveClients() : 0,
   };
 }
 
@@ -188,7 +189,10 @@ class RcDeviceManagerElement extends HTMLElement {
   }
 
   #teardown() {
-    this.#handle?.destroy();
+    // Still loading: the pending mount decides when it resolves (it destroys itself if the
+    // element is gone by then), so a removal and re-insertion meanwhile mounts only once.
+    if (!this.#handle) return;
+    this.#handle.destroy();
     this.#handle = null;
     this.#mounting = null;
   }

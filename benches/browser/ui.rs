@@ -94,6 +94,7 @@ fn props(sessions: Sessions) -> WorkspaceProps {
         refreshing: false,
         on_refresh: Callback::noop(),
         on_own_session_ended: Callback::noop(),
+        on_logout_run: Callback::noop(),
         host: None,
     }
 }

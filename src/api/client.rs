@@ -31,6 +31,46 @@ pub struct Client {
     from_login: bool,
     timeout_ms: u32,
     retry: RetryPolicy,
+    census: Census,
+}
+
+thread_local! {
+    static LIVE_CLIENTS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many `Client`s (each holding a token) are alive on this page: the embed layer's leak
+/// tests check that sign-out and `destroy()` leave none behind.
+pub fn live_clients() -> u32 {
+    LIVE_CLIENTS.with(Cell::get)
+}
+
+/// Counts itself in [`live_clients`] while it lives.
+#[derive(Debug)]
+struct Census;
+
+impl Census {
+    fn new() -> Self {
+        LIVE_CLIENTS.with(|n| n.set(n.get().saturating_add(1)));
+        Census
+    }
+}
+
+impl Clone for Census {
+    fn clone(&self) -> Self {
+        Census::new()
+    }
+}
+
+impl Drop for Census {
+    fn drop(&mut self) {
+        LIVE_CLIENTS.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+impl PartialEq for Census {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// What asking for an e-mailed code did.
@@ -49,6 +89,7 @@ impl Client {
             from_login: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             retry: RetryPolicy::default(),
+            census: Census::new(),
         }
     }
 
@@ -121,6 +162,7 @@ impl Client {
             from_login: true,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             retry: RetryPolicy::default(),
+            census: Census::new(),
         };
         Ok((client, me))
     }

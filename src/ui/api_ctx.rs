@@ -15,10 +15,13 @@ use std::future::Future;
 use std::rc::Rc;
 use yew::Callback;
 
+/// One signed-in account's calls. `end()` (sign-out, new credentials, unmount) cancels every
+/// call made through it, a prompt it waits on included, so nothing keeps the token alive.
 #[derive(Clone)]
 pub struct ApiCtx {
     client: Rc<Client>,
     prompts: Option<Rc<PromptHub>>,
+    scope: CancelHandle,
 }
 
 impl PartialEq for ApiCtx {
@@ -46,6 +49,7 @@ impl ApiCtx {
         Self {
             client,
             prompts: None,
+            scope: CancelHandle::new(),
         }
     }
 
@@ -54,6 +58,7 @@ impl ApiCtx {
         Self {
             client,
             prompts: Some(prompts),
+            scope: CancelHandle::new(),
         }
     }
 
@@ -86,15 +91,27 @@ impl ApiCtx {
         F: FnMut(SecondFactor) -> Fut,
         Fut: Future<Output = Result<T, ApiError>>,
     {
-        answering(
+        let work = answering(
             self.prompts.as_deref(),
             SecondFactor::None,
-            None,
+            Some(&self.scope),
             None,
             call,
-        )
-        .await
-        .map(|(value, _)| value)
+        );
+        match future::select(Box::pin(work), self.scope.cancelled()).await {
+            Either::Left((result, _)) => result.map(|(value, _)| value),
+            Either::Right(_) => Err(ApiError::Cancelled),
+        }
+    }
+
+    /// Ends the account's scope: every call through it answers `Cancelled` at once and sends
+    /// nothing more.
+    pub fn end(&self) {
+        self.scope.cancel();
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.scope.is_cancelled()
     }
 }
 
@@ -153,9 +170,9 @@ pub struct PromptHub {
     open_id: Cell<Option<u64>>,
     waiters: RefCell<Vec<oneshot::Sender<Option<String>>>>,
     /// `(id, the error to answer)`: the shell shows the prompt.
-    on_open: Callback<(u64, ApiError)>,
+    on_open: RefCell<Callback<(u64, ApiError)>>,
     /// The shell hides prompt `id`.
-    on_close: Callback<u64>,
+    on_close: RefCell<Callback<u64>>,
 }
 
 impl PromptHub {
@@ -164,8 +181,8 @@ impl PromptHub {
             next_id: Cell::new(0),
             open_id: Cell::new(None),
             waiters: RefCell::new(Vec::new()),
-            on_open,
-            on_close,
+            on_open: RefCell::new(on_open),
+            on_close: RefCell::new(on_close),
         }
     }
 
@@ -183,8 +200,18 @@ impl PromptHub {
             }
         };
         // Re-sent when already open: the latest error (a wrong code) is what to show.
-        self.on_open.emit((id, error.clone()));
+        let on_open = self.on_open.borrow().clone();
+        on_open.emit((id, error.clone()));
         async move { rx.await.ok().flatten() }
+    }
+
+    /// Cancels any prompt and lets go of the shell: its callbacks hold the shell's state,
+    /// which holds every account's `ApiCtx`, which holds this hub — a cycle that would keep
+    /// an unmounted widget's client (its token) and rows alive for the page's life.
+    pub fn detach(&self) {
+        self.answer(None);
+        *self.on_open.borrow_mut() = Callback::noop();
+        *self.on_close.borrow_mut() = Callback::noop();
     }
 
     /// The id of the prompt on screen, if any.
@@ -199,7 +226,8 @@ impl PromptHub {
             let _ = w.send(typed.clone());
         }
         if let Some(id) = self.open_id.take() {
-            self.on_close.emit(id);
+            let on_close = self.on_close.borrow().clone();
+            on_close.emit(id);
         }
     }
 
@@ -212,7 +240,8 @@ impl PromptHub {
         };
         if empty {
             if let Some(id) = self.open_id.take() {
-                self.on_close.emit(id);
+                let on_close = self.on_close.borrow().clone();
+                on_close.emit(id);
             }
         }
     }

@@ -37,7 +37,8 @@ pub fn app(props: &AppProps) -> Html {
     });
     let ctl = use_state({
         let (dispatch, host) = (state.dispatcher(), props.host.clone());
-        move || Controller::new(dispatch, host)
+        let server = options.server_url.clone();
+        move || Controller::new(dispatch, host, server)
     });
     let ctl: Rc<Controller> = (*ctl).clone();
     use_host_commands(&ctl, props.host.clone());
@@ -133,6 +134,7 @@ pub fn app(props: &AppProps) -> Html {
                             external_search={s.external_search.clone()}
                             refreshing={s.running.is_some()} on_refresh={ctl.refresh_cb.clone()}
                             on_own_session_ended={{ let ctl = ctl.clone(); Callback::from(move |()| ctl.own_session_ended()) }}
+                            on_logout_run={ctl.logout_run_cb.clone()}
                             host={props.host.clone()} />
                     </ContextProvider<ApiCtx>>
                 </>

@@ -22,6 +22,9 @@ use yew::{Callback, UseReducerDispatcher};
 pub struct Controller {
     pub(super) dispatch: UseReducerDispatcher<Shell>,
     pub(super) host: Option<HostLink>,
+    /// The server the host configured (`serverUrl`, `server-url`): where credentials given
+    /// without one go, never the portal's own origin by default.
+    pub(super) server: String,
     pub(super) slot: FetchSlot,
     pub(super) prompts: Rc<PromptHub>,
     /// The signed-in account's client (after its first load), with what narrows its loads.
@@ -29,12 +32,20 @@ pub struct Controller {
     /// The client of the fetch under way, for "Send a new code" while it waits on a prompt.
     pub(super) pending: RefCell<Option<Rc<Client>>>,
     pub(super) running: Cell<bool>,
+    /// A logout run is under way in the workspace; a refresh asked for meanwhile waits.
+    logout_running: Cell<bool>,
+    refresh_waiting: Cell<bool>,
     /// Stable callbacks for props (a new closure each render would re-render children).
     pub refresh_cb: Callback<()>,
+    pub logout_run_cb: Callback<bool>,
 }
 
 impl Controller {
-    pub fn new(dispatch: UseReducerDispatcher<Shell>, host: Option<HostLink>) -> Rc<Self> {
+    pub fn new(
+        dispatch: UseReducerDispatcher<Shell>,
+        host: Option<HostLink>,
+        server: String,
+    ) -> Rc<Self> {
         let prompts = {
             let (open, close) = (dispatch.clone(), dispatch.clone());
             Rc::new(PromptHub::new(
@@ -49,14 +60,25 @@ impl Controller {
             Self {
                 dispatch,
                 host,
+                server,
                 slot: FetchSlot::new(),
                 prompts,
                 current: RefCell::new(None),
                 pending: RefCell::new(None),
                 running: Cell::new(false),
-                refresh_cb: Callback::from(move |()| {
+                logout_running: Cell::new(false),
+                refresh_waiting: Cell::new(false),
+                refresh_cb: {
+                    let me = me.clone();
+                    Callback::from(move |()| {
+                        if let Some(me) = me.upgrade() {
+                            me.refresh();
+                        }
+                    })
+                },
+                logout_run_cb: Callback::from(move |running| {
                     if let Some(me) = me.upgrade() {
-                        me.refresh();
+                        me.logout_run(running);
                     }
                 }),
             }
@@ -197,8 +219,22 @@ impl Controller {
         .map(|(r, _)| r)
     }
 
+    /// A logout run started or ended; a refresh held back while it ran goes now.
+    fn logout_run(self: &Rc<Self>, running: bool) {
+        self.logout_running.set(running);
+        if !running && self.refresh_waiting.replace(false) {
+            self.refresh();
+        }
+    }
+
     /// Reloads every session of the signed-in account (Refresh, Retry, the host, the timer).
+    /// During a logout run it waits for the run's end: a list read while sessions are being
+    /// ended would bring rows back that the run has just removed.
     pub fn refresh(self: &Rc<Self>) {
+        if self.logout_running.get() {
+            self.refresh_waiting.set(true);
+            return;
+        }
         let current = self.current.borrow().clone();
         if let Some((api, narrowing)) = current {
             self.start(api, SecondFactor::None, None, narrowing);
@@ -259,6 +295,10 @@ impl Controller {
         self.pending.borrow_mut().take();
         self.prompts.answer(None);
         let old = self.current.borrow_mut().take().map(|(api, _)| api);
+        // Logouts, details refreshes and prompts of the old account end with it.
+        if let Some(api) = &old {
+            api.end();
+        }
         self.dispatch.dispatch(Action::Reset { prefill, notice });
         old
     }
@@ -276,7 +316,16 @@ impl Controller {
         });
     }
 
+    /// Tells the embed layer to forget the credentials it holds: a later `setOptions` or
+    /// attribute change starts the widget signed out, until the host or the admin signs in.
+    fn forget_host_credentials(&self) {
+        if let Some(host) = &self.host {
+            host.commands.set_signed_out(true);
+        }
+    }
+
     pub fn sign_out(self: &Rc<Self>) {
+        self.forget_host_credentials();
         let old = self.reset(
             remembered_prefill(),
             Some("Signed out. Nothing of that session is kept here.".into()),
@@ -288,6 +337,7 @@ impl Controller {
     /// The admin logged out the session this page itself used: the server has ended the
     /// token already, so the page signs out here too instead of failing on its next call.
     pub fn own_session_ended(self: &Rc<Self>) {
+        self.forget_host_credentials();
         self.reset(
             remembered_prefill(),
             Some(
@@ -308,7 +358,14 @@ impl Controller {
                 user_id,
                 auth_token,
             } => {
-                let server = server_url.unwrap_or_default().trim().to_owned();
+                let server = server_url
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or_else(|| self.server.clone())
+                    .trim()
+                    .to_owned();
+                if let Some(host) = &self.host {
+                    host.commands.set_signed_out(false);
+                }
                 let old = self.reset(
                     Prefill {
                         server: server.clone(),
@@ -334,6 +391,9 @@ impl Controller {
     /// On unmount: nothing keeps running for an app that is gone.
     pub fn shut_down(&self) {
         self.slot.cancel();
-        self.prompts.answer(None);
+        self.prompts.detach();
+        if let Some((api, _)) = self.current.borrow_mut().take() {
+            api.end();
+        }
     }
 }

@@ -44,11 +44,25 @@ impl std::fmt::Debug for HostCommand {
 }
 
 /// Shared between the JS handle and the mounted app: the app registers its command
-/// callback on mount and clears it on unmount, so a late call after `destroy` is a no-op.
+/// callback on mount and clears it on unmount, so a late call after `destroy` is a no-op;
+/// and it says when the admin signed out, so the handle stops holding their credentials.
 #[derive(Clone, Default)]
-pub struct CommandSlot(Rc<RefCell<Option<Callback<HostCommand>>>>);
+pub struct CommandSlot(
+    Rc<RefCell<Option<Callback<HostCommand>>>>,
+    Rc<std::cell::Cell<bool>>,
+);
 
 impl CommandSlot {
+    /// The admin signed out inside the widget (or the host signed in again: `false`).
+    pub fn set_signed_out(&self, signed_out: bool) {
+        self.1.set(signed_out);
+    }
+
+    /// Whether the widget signed out since the host last gave credentials; resets it.
+    pub fn take_signed_out(&self) -> bool {
+        self.1.replace(false)
+    }
+
     pub fn register(&self, callback: Callback<HostCommand>) {
         *self.0.borrow_mut() = Some(callback);
     }

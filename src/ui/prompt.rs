@@ -61,9 +61,15 @@ pub fn code_prompt(props: &Props) -> Html {
     let (title, label, what) = wording(method);
     let onsubmit = {
         let (typed, on_answer) = (typed.clone(), props.on_answer.clone());
+        // A password is hashed exactly as typed (spaces are part of it); codes are trimmed.
+        let exact = *method == TwoFactorMethod::Password;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = (*typed).trim().to_owned();
+            let value = if exact {
+                (*typed).clone()
+            } else {
+                (*typed).trim().to_owned()
+            };
             if !value.is_empty() {
                 on_answer.emit(Some(value));
             }

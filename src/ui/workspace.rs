@@ -67,6 +67,9 @@ pub struct WorkspaceProps {
     /// The session this page uses was logged out from the table: the shell signs out.
     #[prop_or_default]
     pub on_own_session_ended: Callback<()>,
+    /// A bulk or single logout run started (`true`) or ended (`false`).
+    #[prop_or_default]
+    pub on_logout_run: Callback<bool>,
     /// When embedded: dispatch `rcdm:device-logged-out` here after each successful logout.
     #[prop_or_default]
     pub host: Option<HostLink>,
@@ -163,6 +166,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             host: props.host.clone(),
             dispatch: dispatcher.clone(),
             on_own_session_ended: props.on_own_session_ended.clone(),
+            on_run: props.on_logout_run.clone(),
         },
     );
 

@@ -167,6 +167,11 @@ async fn a_rejected_password_is_asked_again_with_an_alert_and_a_hidden_field() {
     // An empty answer is not sent.
     button_named(&root, "Continue").unwrap().click();
     assert!(answers.borrow().is_empty());
+    // A password is sent exactly as typed: its spaces are part of it.
+    type_into(&root, "input", "  pass word ");
+    button_named(&root, "Continue").unwrap().click();
+    until(&root, |_| !answers.borrow().is_empty()).await;
+    assert_eq!(*answers.borrow(), [Some("  pass word ".to_owned())]);
 }
 
 #[wasm_bindgen_test]

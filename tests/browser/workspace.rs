@@ -43,6 +43,7 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
         refreshing: false,
         on_refresh: Callback::noop(),
         on_own_session_ended: Callback::noop(),
+        on_logout_run: Callback::noop(),
         host: None,
     }
 }

@@ -45,6 +45,18 @@ pub struct Runner {
     pub host: Option<HostLink>,
     pub dispatch: UseReducerDispatcher<State>,
     pub on_own_session_ended: Callback<()>,
+    /// Told `true` when a run starts and `false` when it ends, so the shell holds a refresh
+    /// until then (a list read mid-run would bring logged-out rows back).
+    pub on_run: Callback<bool>,
+}
+
+/// Says `false` to `on_run` however a run ends.
+struct RunGuard(Callback<bool>);
+
+impl Drop for RunGuard {
+    fn drop(&mut self) {
+        self.0.emit(false);
+    }
 }
 
 impl Runner {
@@ -84,6 +96,8 @@ impl Runner {
         // before the other requests are sent.
         let (own, others): (Vec<Target>, Vec<Target>) =
             targets.iter().cloned().partition(|t| t.current);
+        self.on_run.emit(true);
+        let _guard = RunGuard(self.on_run.clone());
         let api = self.api.clone();
         let mut results = futures::stream::iter(others)
             .map(|t| {
@@ -95,6 +109,10 @@ impl Runner {
             })
             .buffer_unordered(LOGOUT_CONCURRENCY);
         while let Some((t, r)) = results.next().await {
+            if r == Err(ApiError::Cancelled) {
+                // The account's scope ended (sign-out, new credentials, destroy): stop here.
+                return;
+            }
             self.finish(run, t, r);
         }
         // Rocket.Chat 8.7+ says which session is the page's own; an older server does not,
@@ -103,6 +121,9 @@ impl Runner {
         let known = self.grid.borrow().sessions.own_known();
         for t in own {
             let r = api.logout_session(&t.session_id).await;
+            if r == Err(ApiError::Cancelled) {
+                return;
+            }
             let lost = r == Err(ApiError::NotLoggedIn);
             let ended = r.is_ok();
             self.finish(run, t, r);
