@@ -1,13 +1,16 @@
-//! `cargo xtask serve | test | bench`: installs the missing tools, then builds, serves and tests.
+//! `cargo xtask serve | test | bench | fuzz`: installs the missing tools, then builds, serves
+//! and tests.
 //!
 //! Std only, so the first `cargo xtask` compiles in seconds on a cold machine.
 
+mod fuzz;
 mod stages;
 mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] [--sessions N] | test | bench>";
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] [--sessions N] | test | bench | fuzz --cases N>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,6 +18,7 @@ fn main() -> ExitCode {
         Some("serve") => stages::serve(&args[1..]),
         Some("test") => stages::test(),
         Some("bench") => stages::bench(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
