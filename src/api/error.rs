@@ -136,6 +136,13 @@ impl ApiError {
             Self::Other { message, .. } => clean(message),
             Self::BadShape { field, .. } => clean(field),
             Self::TwoFactorRequired(c) | Self::TwoFactorInvalid(c) => {
+                // An unknown method's name is shown too ("method \"…\"").
+                let methods = std::iter::once(&mut c.method).chain(c.available.iter_mut());
+                for method in methods {
+                    if let TwoFactorMethod::Other(name) = method {
+                        clean(name)
+                    }
+                }
                 if let Some(hint) = &mut c.email_hint {
                     clean(hint)
                 }

@@ -69,6 +69,8 @@ pub struct FetchPlan<K = Collect> {
     overcounted: bool,
     /// Why the load ended early, when a 2FA prompt or a ceiling ended it.
     stop: Option<ShortfallReason>,
+    /// Answers that were errors: each may be retried, so each widens the request budget.
+    failed_answers: u64,
 }
 
 enum State {
@@ -147,6 +149,7 @@ impl<K: RowSink> FetchPlan<K> {
             total_unknown: false,
             overcounted: false,
             stop: None,
+            failed_answers: 0,
         }
     }
 
@@ -179,6 +182,14 @@ impl<K: RowSink> FetchPlan<K> {
             self.concurrency
         };
         while self.in_flight < limit {
+            if self.over_budget() {
+                // The count keeps promising rows the pages do not bring: what exists is read.
+                self.overcounted = true;
+                if self.in_flight == 0 {
+                    self.state = State::Done;
+                }
+                break;
+            }
             if self.requests >= self.request_ceiling() {
                 self.halt(ShortfallReason::Ceiling {
                     sessions: MAX_SESSIONS,
@@ -370,6 +381,21 @@ impl<K: RowSink> FetchPlan<K> {
         }
     }
 
+    /// Whether the load has sent what the rows it found can justify: every pass may read
+    /// each row held once more (`max_rounds + 1` in all), plus a few passes' worth of pages
+    /// in flight, a constant, and every failed answer (each retried or counted). Pages
+    /// that bring rows raise it; empty or repeated ones, as a lying count draws, do not.
+    fn over_budget(&self) -> bool {
+        let held = self.distinct + self.malformed.max(self.round.malformed);
+        let pages = held.div_ceil(self.count.max(1));
+        let budget = pages
+            .saturating_mul(u64::from(self.max_rounds) + 1)
+            .saturating_add(8 * (self.concurrency as u64 + 1))
+            .saturating_add(64)
+            .saturating_add(self.failed_answers);
+        u64::from(self.requests) >= budget
+    }
+
     /// Answers without a new row after which a first pass stops going forward: a few more
     /// than can be in flight, so pages that merely overlap never trip it, and at least 64
     /// rows' worth, so a few repeated rows on tiny pages do not either.
@@ -398,7 +424,7 @@ impl<K: RowSink> FetchPlan<K> {
         } else {
             let per_flight = self.growth as f64 / self.answers as f64 * self.concurrency as f64;
             // Saturating float-to-int: a wild login rate caps at half a page below.
-            (per_flight * 3.0).ceil() as u64 + 1
+            ((per_flight * 3.0).ceil() as u64).saturating_add(1)
         };
         self.round.cursor = start + self.count - overlap.min(self.count / 2);
         Some(start)
@@ -511,7 +537,7 @@ impl<K: RowSink> FetchPlan<K> {
             if self.round.dry >= self.dry_limit() && self.round.number == 1 {
                 // Page after page of rows already held on a first pass, which reads forward
                 // through rows it has never seen: past here the list has nothing new. Later
-                // passes repeat rows by design and are bounded by their reach instead.
+                // passes repeat rows by design and are held to the request budget instead.
                 let end = self.round.dry_from;
                 self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
             }
@@ -519,6 +545,7 @@ impl<K: RowSink> FetchPlan<K> {
     }
 
     fn reject(&mut self, req: &PageRequest, e: ApiError) {
+        self.failed_answers += 1;
         if let Some(delay_ms) = self
             .retry
             .after_failure(req.attempt, &e, self.jitter.next_f64())
@@ -561,6 +588,13 @@ impl<K: RowSink> FetchPlan<K> {
         }
         if self.stop.is_some() {
             self.malformed = self.malformed.max(self.round.malformed);
+            self.state = State::Done;
+            return;
+        }
+        if self.over_budget() {
+            self.malformed = self.malformed.max(self.round.malformed);
+            self.last_round_moved = self.round.moved || self.round.unreliable;
+            self.overcounted = true;
             self.state = State::Done;
             return;
         }
