@@ -1,4 +1,5 @@
-//! `cargo xtask serve | test | bench`: installs the missing tools, then builds, serves and tests.
+//! `cargo xtask dist | serve | test | bench`: installs the missing tools, then builds, serves
+//! and tests.
 //!
 //! Std only, so the first `cargo xtask` compiles in seconds on a cold machine.
 
@@ -7,11 +8,12 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] [--sessions N] | test | bench>";
+const USAGE: &str = "usage: cargo xtask <dist | serve [--port N] [--sessions N] | test | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("dist") => stages::dist_command(),
         Some("serve") => stages::serve(&args[1..]),
         Some("test") => stages::test(),
         Some("bench") => stages::bench(),
