@@ -113,10 +113,60 @@ pub fn app(st: Arc<AppState>) -> Router {
     match &st.cfg.serve_dir {
         Some(dir) => {
             let index = ServeFile::new(dir.join("index.html"));
-            app.fallback_service(ServeDir::new(dir).fallback(index))
+            // As deploy/nginx/device-manager.conf serves it: the .br/.gz that `cargo xtask
+            // dist` writes beside the wasm, js and css, and the same Cache-Control split.
+            let files = ServeDir::new(dir)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(index);
+            let cache = axum::middleware::from_fn_with_state(Arc::new(dir.clone()), cache_control);
+            app.fallback_service(tower::Layer::layer(&cache, files))
         }
         None => app.fallback(|| async { (StatusCode::NOT_FOUND, "Not Found").into_response() }),
     }
+}
+
+/// Trunk's hashed files (`name-<16 hex digits>[_bg].wasm|js|css`) never change under their
+/// name: a year, immutable. The pages and the loader keep their names: revalidate. A hashed
+/// name that is not in the folder (answered with index.html) is not cached either.
+async fn cache_control(
+    State(dir): State<Arc<std::path::PathBuf>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::{header, HeaderValue};
+    let path = req.uri().path().trim_start_matches('/');
+    let hashed = is_hashed(path) && !path.contains("..") && dir.join(path).is_file();
+    let precompressed = [".wasm", ".js", ".css"].iter().any(|e| path.ends_with(e));
+    let mut res = next.run(req).await;
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        let headers = res.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        if precompressed {
+            // Which bytes came depends on Accept-Encoding; caches must know (nginx says so too).
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+    }
+    res
+}
+
+fn is_hashed(path: &str) -> bool {
+    let Some((stem, ext)) = path.rsplit_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    matches!(ext, "wasm" | "js" | "css")
+        && stem.len() > 17
+        && stem.is_char_boundary(stem.len() - 17)
+        && stem[stem.len() - 17..].starts_with('-')
+        && stem[stem.len() - 16..]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit())
 }
 
 /// `--login-rate`: a busy server, so pages shift under a multi-page fetch.

@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const NGINX = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+// deploy/nginx/device-manager.conf says `brotli_static on`: Debian's
+// libnginx-mod-http-brotli-static (cargo xtask test installs it). Debian's own nginx.conf
+// loads it through modules-enabled/; the generated config here loads it itself.
+export const BROTLI_STATIC = process.env.NGINX_BROTLI_STATIC ?? '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const DEPLOY = resolve(import.meta.dirname, '../../deploy/nginx');
 
 export function freePort() {
@@ -43,7 +47,9 @@ export async function startNginx(servers) {
   const blocks = servers.map((body, i) => `  server {\n    listen 127.0.0.1:${ports[i]};\n    server_name localhost;\n${body}\n  }`).join('\n');
   // As root, nginx would hand requests to `nobody`, who may not read the checkout.
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
-  const conf = `${user}worker_processes 1;
+  if (!existsSync(BROTLI_STATIC)) throw new Error(`${BROTLI_STATIC} is missing: apt-get install libnginx-mod-http-brotli-static (cargo xtask test installs it)`);
+  const conf = `load_module ${BROTLI_STATIC};
+${user}worker_processes 1;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;

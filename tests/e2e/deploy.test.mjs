@@ -4,7 +4,8 @@
 // the 2FA header and says so. rc-sim plays Rocket.Chat.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { resolve, join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { startSim, openBrowser, signIn, totp } from './lib.mjs';
 import { installRecorders, PAT } from './embed-helpers.mjs';
 import { startNginx, snippet } from './deploy-nginx.mjs';
@@ -65,6 +66,85 @@ test('(a) under /device-manager/ on the Rocket.Chat origin: sign-in with 2FA thr
     assert.ok(seen.filter((r) => !r.url.includes('/api/') && r.status < 300).every((r) => r.url.includes('/device-manager/')),
       'every file came from under the sub-path');
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await nginx.stop();
+  }
+});
+
+/** Bytes on the wire per URL (CDP's encodedDataLength: headers and body as received), and
+ *  whether the answer came from the browser's cache. */
+async function recordTransfers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const byId = new Map();
+  const done = [];
+  cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url }));
+  cdp.on('Network.requestServedFromCache', (e) => { if (byId.has(e.requestId)) byId.get(e.requestId).cached = true; });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = byId.get(e.requestId);
+    if (r) {
+      r.status = e.response.status;
+      r.cached ||= e.response.fromDiskCache || e.response.fromPrefetchCache;
+      r.encoding = e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'];
+    }
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = byId.get(e.requestId);
+    if (r) done.push({ ...r, bytes: e.encodedDataLength });
+  });
+  await cdp.send('Network.enable');
+  return done;
+}
+
+/** The files of the build whose names carry Trunk's content hash. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+
+test('(a) through nginx: compressed on the wire, hashed files cached for the next visit', async () => {
+  const nginx = await startNginx([
+    snippet('device-manager.conf', { DIST }) + snippet('api-proxy.conf', { ROCKETCHAT: sim.url }),
+  ]);
+  try {
+    const { page, context, errors } = ui;
+    const url = `${nginx.urls[0]}/device-manager/`;
+    const first = await recordTransfers(page);
+    await page.goto(url);
+    await page.getByLabel('User ID', { exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const hashed = readdirSync(DIST).filter((f) => HASHED.test(f));
+    assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.js')) && hashed.some((f) => f.endsWith('.css')),
+      `a wasm, a js and a css with hashed names: ${hashed}`);
+    const files = first.filter((r) => /\.(wasm|js|css)$/.test(new URL(r.url).pathname));
+    for (const f of [...hashed, 'rc-device-manager.js']) {
+      const r = files.find((x) => x.url.endsWith(`/${f}`));
+      assert.ok(r, `${f} was loaded`);
+      assert.match(r.encoding ?? '', /^(br|gzip)$/, `${f} came compressed`);
+    }
+    const wasmName = hashed.find((f) => f.endsWith('.wasm'));
+    const wasm = files.find((r) => r.url.endsWith(`/${wasmName}`));
+    const raw = statSync(join(DIST, wasmName)).size;
+    assert.ok(wasm.bytes < raw / 2, `the wasm took ${wasm.bytes} bytes on the wire, raw ${raw}`);
+    const total = first.reduce((n, r) => n + r.bytes, 0);
+    console.log(`transfer: sign-in page ${total} bytes on the wire in ${first.length} requests (wasm ${wasm.bytes} ${wasm.encoding}, raw ${raw})`);
+
+    // A second visit in the same browser: the page and the loader are revalidated with
+    // nginx (304), the hashed files come from the cache and never reach nginx.
+    const log = () => readFileSync(join(nginx.dir, 'access.log'), 'utf8').trim().split('\n');
+    const seenBefore = log().length;
+    const again = await context.newPage();
+    const second = await recordTransfers(again);
+    await again.goto(url);
+    await again.getByLabel('User ID', { exact: true }).waitFor();
+    await again.waitForLoadState('networkidle');
+    const reached = log().slice(seenBefore);
+    assert.deepEqual(reached.filter((l) => HASHED.test(l.split(' ')[6] ?? '')), [], 'no hashed file reached nginx');
+    assert.ok(reached.some((l) => / \/device-manager\/rc-device-manager\.js HTTP\/1\.1" 304 /.test(l)),
+      `the loader was revalidated:\n${reached.join('\n')}`);
+    for (const f of hashed) {
+      const r = second.find((x) => x.url.endsWith(`/${f}`));
+      assert.ok(!r || r.cached, `${f} came from the cache`);
+    }
+    const total2 = second.reduce((n, r) => n + (r.cached ? 0 : r.bytes), 0);
+    console.log(`transfer: second visit ${total2} bytes on the wire; ${reached.length} requests reached nginx`);
     assert.deepEqual(errors, []);
   } finally {
     await nginx.stop();

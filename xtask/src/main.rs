@@ -1,4 +1,5 @@
-//! `cargo xtask serve | test | bench | fuzz`: installs the missing tools, then builds, serves
+//! `cargo xtask dist | serve | test | bench | fuzz`: installs the missing tools, then builds,
+//! serves
 //! and tests.
 //!
 //! Std only, so the first `cargo xtask` compiles in seconds on a cold machine.
@@ -10,11 +11,12 @@ mod tools;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] [--sessions N] | test | bench | fuzz --cases N>";
+    "usage: cargo xtask <dist | serve [--port N] [--sessions N] | test | bench | fuzz --cases N>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("dist") => stages::dist_command(),
         Some("serve") => stages::serve(&args[1..]),
         Some("test") => stages::test(),
         Some("bench") => stages::bench(),

@@ -1,5 +1,6 @@
-//! The three commands: `serve` (build, then rc-sim serving the app), `test` (every stage,
-//! counted), and `bench` (criterion medians as `bench <name> <median> <unit>` lines).
+//! The commands: `dist` (the deployment build), `serve` (that build, then rc-sim serving it),
+//! `test` (every stage, counted), and `bench` (criterion medians as
+//! `bench <name> <median> <unit>` lines).
 
 use crate::tools::{self, root, run, tool_env};
 use std::io::{BufRead, BufReader, Read};
@@ -24,7 +25,20 @@ fn dist() -> PathBuf {
     root().join("dist")
 }
 
-/// Release build of the app into `dist/` (size profile, wasm-opt -Oz, SRI hashes).
+/// The deployment build into `dist/`: Trunk's release build (size profile, wasm-opt -Oz, SRI
+/// hashes), then `.br` and `.gz` beside every wasm, js and css file. `dist`, `serve` and the
+/// test's release-build stage all run this, so the tests see exactly what is deployed.
+fn dist_build() -> Result<(), String> {
+    trunk_build()?;
+    let mut node = Command::new("node");
+    tool_env(&mut node);
+    run(node
+        .current_dir(root())
+        .arg(root().join("deploy").join("precompress.mjs"))
+        .arg(dist()))
+}
+
+/// Trunk's release build of the app into `dist/`.
 fn trunk_build() -> Result<(), String> {
     // Trunk runs `cargo build --offline` (Trunk.toml): the registry cache must be complete.
     run(cargo().args(["fetch", "--locked"]))?;
@@ -38,6 +52,15 @@ fn trunk_build() -> Result<(), String> {
 
 fn sim_binary() -> PathBuf {
     root().join("target").join("release").join("rc-sim")
+}
+
+/// `cargo xtask dist`: the build an admin deploys (README, "Deploying against a real
+/// Rocket.Chat"); installs only the build tools, not Chromium or nginx.
+pub fn dist_command() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    dist_build()?;
+    println!("xtask: deployable build in {}", dist().display());
+    Ok(())
 }
 
 pub fn serve(args: &[String]) -> Result<(), String> {
@@ -58,7 +81,7 @@ pub fn serve(args: &[String]) -> Result<(), String> {
         }
     }
     tools::ensure_build_tools()?;
-    trunk_build()?;
+    dist_build()?;
     run(cargo().args(["build", "--release", "-p", "rc-sim"]))?;
     println!("xtask: the app is served by rc-sim; open the URL below and sign in with the printed credentials");
     run(Command::new(sim_binary())
@@ -186,7 +209,8 @@ fn finish(name: &'static str, (passed, failed): (u64, u64), start: Instant) -> S
     stage
 }
 
-/// Brotli size of what a browser downloads (wasm, js, css), computed by node's zlib.
+/// Brotli size of what a browser downloads (wasm, js, css), computed by node's zlib, the
+/// encoder of the shipped `.br` files (which the pattern skips, as it does the `.gz` ones).
 fn shipped_brotli(dir: &Path) -> Result<u64, String> {
     let script = "const fs=require('fs'),path=require('path'),zlib=require('zlib');\
         let total=0;for(const f of fs.readdirSync(process.argv[1])){if(/\\.(wasm|js|css)$/.test(f)){\
@@ -300,7 +324,7 @@ pub fn test() -> Result<(), String> {
         ),
     ];
     let trunk_start = Instant::now();
-    let built = trunk_build().is_ok();
+    let built = dist_build().is_ok();
     stages.push(finish(
         "release-build",
         if built { (1, 0) } else { (0, 1) },

@@ -130,12 +130,17 @@ fn newer(a: &Path, b: &Path) -> bool {
     matches!((m(a), m(b)), (Some(a), Some(b)) if a >= b)
 }
 
-/// Debian's Chromium and ChromeDriver (browser tests), and nginx (deployment test).
+/// Debian's Chromium and ChromeDriver (browser tests), and nginx with its brotli_static
+/// module (deployment test; deploy/nginx/device-manager.conf serves the `.br` files).
 pub fn ensure_apt() -> Result<(), String> {
     let wanted = [
         ("/usr/bin/chromium", "chromium"),
         ("/usr/bin/chromedriver", "chromium-driver"),
         ("/usr/sbin/nginx", "nginx"),
+        (
+            "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+            "libnginx-mod-http-brotli-static",
+        ),
     ];
     let missing: Vec<&str> = wanted
         .iter()
