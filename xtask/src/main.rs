@@ -1,6 +1,5 @@
 //! `cargo xtask dist | serve | test | bench | fuzz`: installs the missing tools, then builds,
-//! serves
-//! and tests.
+//! serves and tests.
 //!
 //! Std only, so the first `cargo xtask` compiles in seconds on a cold machine.
 
