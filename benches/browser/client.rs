@@ -42,7 +42,7 @@ async fn measure(report: &mut Report, runs: usize, code: String) -> Result<(), S
         let cancel = CancelHandle::new();
         let t = now();
         // The app's own path: each page's rows go into the grid's set as they arrive.
-        let result = fetcher::fetch_all(
+        let result = fetcher::load_sessions(
             &client,
             &FetchOptions::default(),
             &second,

@@ -9,7 +9,7 @@ use super::error::ApiError;
 use super::http::{self, Answer, Call, Method};
 use super::outcome::{FetchOptions, FetchResult, PageRequest, Progress};
 use super::retry::RetryPolicy;
-use super::sink::{Collect, RowSink};
+use super::sink::RowSink;
 use super::wire::{Me, Session, SessionsPage};
 use futures::future::LocalBoxFuture;
 use std::cell::{Cell, RefCell};
@@ -93,23 +93,8 @@ impl Client {
         }
     }
 
-    pub fn with_timeout_ms(mut self, ms: u32) -> Self {
-        self.timeout_ms = ms.max(1);
-        self
-    }
-
-    pub fn with_retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
     pub fn credentials(&self) -> &Credentials {
         &self.creds
-    }
-
-    /// True when the token came from `login`, so signing out should end it on the server.
-    pub fn token_from_login(&self) -> bool {
-        self.from_login
     }
 
     /// `POST login` with a username or e-mail and password. A 2FA challenge comes back as
@@ -226,25 +211,8 @@ impl Client {
         }
     }
 
-    /// One page of `sessions/list.all`, kept for the first UI slice: `code` is sent only when
-    /// not empty, and without a method, so the server checks it against the user's own one.
-    pub async fn list_page(
-        &self,
-        offset: u64,
-        count: u64,
-        code: &str,
-    ) -> Result<SessionsPage, ApiError> {
-        let second = SecondFactor::Totp(code.to_owned());
-        let mut call = self.list_call(offset, count, "", &second, None);
-        call.headers.retain(|(name, _)| *name != "x-2fa-method");
-        let a = http::exchange(&call, None)
-            .await
-            .and_then(|a| check(a, &self.secrets(&second)))?;
-        decode_page(&a.body).map_err(|e| with_status(e, a.status))
-    }
-
     /// One page, one attempt (the fetch plan does its own retries).
-    pub async fn list_page_with(
+    pub async fn list_page(
         &self,
         offset: u64,
         count: u64,
@@ -260,32 +228,12 @@ impl Client {
     }
 
     /// Every session of `sessions/list.all` (see `FetchPlan` for how shifting pages are
-    /// handled). `second` goes with the first page only. Progress is reported after each page;
-    /// `cancel` stops it at any point. A 2FA error means: ask, then call again with the code.
-    pub async fn fetch_all(
-        &self,
-        opts: &FetchOptions,
-        second: &SecondFactor,
-        cancel: &CancelHandle,
-        on_progress: impl Fn(Progress),
-    ) -> Result<FetchResult, ApiError> {
-        self.fetch_into(
-            opts,
-            second,
-            cancel,
-            &on_progress,
-            &|_| {},
-            None,
-            Collect::default(),
-        )
-        .await
-    }
-
-    /// [`Client::fetch_all`] with each page's rows handed to `sink` as they arrive, every
-    /// 429 told to `on_limited` with its wait (so a screen can say why loading pauses), and
-    /// a 2FA challenge after the first page answered in place through `ask` (see [`Pages`]).
+    /// handled), each page's rows handed to `sink` as they arrive, every 429 told to
+    /// `on_limited` with its wait (so a screen can say why loading pauses), and a 2FA
+    /// challenge after the first page answered in place through `ask` (see [`Pages`]).
+    /// `second` goes with the first page; `cancel` stops it at any point.
     #[allow(clippy::too_many_arguments)]
-    pub async fn fetch_into<K: RowSink>(
+    pub async fn read_sessions_into<K: RowSink>(
         &self,
         opts: &FetchOptions,
         second: &SecondFactor,
@@ -528,7 +476,7 @@ impl Pages<'_> {
     ) -> Result<SessionsPage, ApiError> {
         let result = self
             .client
-            .list_page_with(
+            .list_page(
                 req.offset,
                 req.count,
                 self.filter,

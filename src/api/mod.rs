@@ -1,15 +1,14 @@
 //! The Rocket.Chat REST client: wire types, errors as types, the 2FA flows, and a complete,
 //! cancellable fetch of every session whose paging logic is pure and tested natively.
 //!
-//! How the UI drives a fetch:
+//! How the UI drives a load (see `ui::control` and `ui::fetcher`):
 //!
 //! ```text
-//! let slot: Rc<FetchSlot>            // kept for the app's lifetime
-//! let (generation, cancel) = slot.begin();   // cancels the previous fetch
+//! let (generation, cancel) = slot.begin();   // FetchSlot: cancels the previous load
 //! spawn_local(async move {
-//!     let result = client.fetch_all(&opts, &second, &cancel,
-//!         |p| dispatch(Action::Progress(generation, p))).await;
-//!     dispatch(Action::Loaded(generation, result));   // reducer drops it unless current
+//!     let result = client.read_sessions_into(&opts, &second, &cancel,
+//!         &|p| dispatch(Action::Progress(generation, p)), &on_limited, Some(&ask), sink).await;
+//!     dispatch(Action::Loaded(generation, result));   // the reducer drops it unless current
 //! });
 //! ```
 //!

@@ -132,7 +132,7 @@ pub fn app(props: &AppProps) -> Html {
                         <Workspace data={data.clone()} api={account.api.clone()}
                             options={options.clone()} self_user_id={account.user_id.clone()}
                             external_search={s.external_search.clone()}
-                            refreshing={s.running.is_some()} on_refresh={ctl.refresh_cb.clone()}
+                            refreshing={s.running.is_some()}
                             on_own_session_ended={{ let ctl = ctl.clone(); Callback::from(move |()| ctl.own_session_ended()) }}
                             on_logout_run={ctl.logout_run_cb.clone()}
                             host={props.host.clone()} />

@@ -202,7 +202,7 @@ impl Controller {
                 let (opts, on_progress, on_limited) = (&opts, &on_progress, &on_limited);
                 let ask: &AskCode = &ask;
                 async move {
-                    fetcher::fetch_all(
+                    fetcher::load_sessions(
                         client,
                         opts,
                         &second,

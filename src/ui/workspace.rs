@@ -63,7 +63,6 @@ pub struct WorkspaceProps {
     /// A fetch is running (refresh): show its progress, keep the current rows.
     #[prop_or_default]
     pub refreshing: bool,
-    pub on_refresh: Callback<()>,
     /// The session this page uses was logged out from the table: the shell signs out.
     #[prop_or_default]
     pub on_own_session_ended: Callback<()>,

@@ -41,7 +41,6 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
         self_user_id: String::new(),
         external_search: None,
         refreshing: false,
-        on_refresh: Callback::noop(),
         on_own_session_ended: Callback::noop(),
         on_logout_run: Callback::noop(),
         host: None,
