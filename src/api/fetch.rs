@@ -382,12 +382,12 @@ impl<K: RowSink> FetchPlan<K> {
     }
 
     /// Whether the load has sent what the rows it found can justify: every pass may read
-    /// each row held once more (`max_rounds + 1` in all), plus a few passes' worth of pages
-    /// in flight, a constant, and every failed answer (each retried or counted). Pages
-    /// that bring rows raise it; empty or repeated ones, as a lying count draws, do not.
+    /// each distinct session once more (`max_rounds + 1` in all), plus a few passes' worth
+    /// of pages in flight, a constant, and every failed answer (each retried or counted).
+    /// Pages that bring new sessions raise it; empty, repeated or id-less rows, as a lying
+    /// count draws, do not.
     fn over_budget(&self) -> bool {
-        let held = self.distinct + self.malformed.max(self.round.malformed);
-        let pages = held.div_ceil(self.count.max(1));
+        let pages = self.distinct.div_ceil(self.count.max(1));
         let budget = pages
             .saturating_mul(u64::from(self.max_rounds) + 1)
             .saturating_add(8 * (self.concurrency as u64 + 1))
