@@ -178,7 +178,7 @@ impl ApiError {
             },
             Self::TwoFactorMaxAttempts => "Ask for a new e-mailed code and enter that one.",
             Self::CodeEveryCall => {
-                "Sign in with a code from an authenticator app (it stays valid for a few calls), or with a personal access token that bypasses two-factor checks; or ask the administrator to set Accounts → Two Factor Authentication → \"Remember for\" above 0."
+                "Sign in that way, or ask for \"Remember for\" (Accounts → Two Factor Authentication) above 0."
             }
             Self::WrongSession => "The details below are those from the list; reload it to see the session's latest state.",
             Self::TooLarge { .. } => {
@@ -257,7 +257,7 @@ impl ApiError {
             }
             Self::TwoFactorInvalid(_) => "The two-factor code was not accepted.".into(),
             Self::TwoFactorMaxAttempts => "Too many wrong two-factor codes have been tried.".into(),
-            Self::CodeEveryCall => "This server asks for a new two-factor code on every call (remembering codes is turned off), and an e-mailed code works only once, so loading every page cannot go on.".into(),
+            Self::CodeEveryCall => "This server asks for a new two-factor code on every call (remembering codes is off) and an e-mailed code works only once: a full load needs an authenticator app or a token that bypasses two-factor checks.".into(),
             Self::WrongSession => "The server answered with another session's details than the one asked for, so they are not shown.".into(),
             Self::TooLarge { limit_mb } => format!("The server's answer was larger than {limit_mb} MB, so it was refused before being read."),
             Self::SessionNotFound => "That session no longer exists; it has probably been logged out already.".into(),

@@ -303,7 +303,8 @@ impl<K: RowSink> FetchPlan<K> {
         if let Some(c) = keep.filter(|&c| c < total) {
             reasons.push(ShortfallReason::Capped { cap: c });
         }
-        if total > MAX_SESSIONS && cap.is_none_or(|c| c > MAX_SESSIONS) {
+        let ceiling_hit = matches!(self.stop, Some(ShortfallReason::Ceiling { .. }));
+        if total > MAX_SESSIONS && cap.is_none_or(|c| c > MAX_SESSIONS) && !ceiling_hit {
             reasons.push(ShortfallReason::Ceiling {
                 sessions: MAX_SESSIONS,
                 requests: self.request_ceiling(),
@@ -338,7 +339,6 @@ impl<K: RowSink> FetchPlan<K> {
                 reasons.push(ShortfallReason::TotalOvercounts);
             }
         }
-        reasons.dedup();
         let missing = total.saturating_sub(len);
         let sessions = self
             .sink

@@ -228,11 +228,9 @@ async fn read_capped(
         bytes.resize(at + len, 0);
         part.copy_to(&mut bytes[at..]);
     }
-    Ok(Some(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        // As `Response.text()` does: invalid bytes become U+FFFD, and JSON decoding says why.
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }))
+    // JSON is UTF-8: a body that is not cannot decode, and an error page in another
+    // encoding is classified by its status alone.
+    Ok(Some(String::from_utf8(bytes).unwrap_or_default()))
 }
 
 fn input_name(header: &str) -> &'static str {

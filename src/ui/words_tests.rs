@@ -74,7 +74,7 @@ fn a_count_that_disagrees_with_the_rows_is_one_sentence_beside_any_shortfall() {
     });
     let text = shortfall_text(&unreadable).unwrap();
     assert!(
-        text.starts_with("The server sent no usable count of sessions: the one session it sent is shown. 1 session could not be loaded: loading stopped (This server asks for a new two-factor code on every call"),
+        text.starts_with("The server sent no usable count of sessions: the one session it sent is shown. 1 session could not be loaded: loading stopped (This server asks for a new two-factor code on every call (remembering codes is off)"),
         "{text}"
     );
     let open_ended = Progress {

@@ -1,7 +1,7 @@
 // An embedded widget's lifecycle as a portal drives it: credentials without a server URL go
 // to the configured server, a sign-out sticks, a refresh waits for a running logout, a
 // re-inserted element mounts once, and 100 cycles of sign-in → a logout stuck on a 2FA
-// prompt → destroy leave no client (no token) and no wasm memory behind.
+// prompt → destroy leave no client (no token) and at most one page of wasm memory.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, openBrowser, totp, ADMIN, simControl, serverTotal } from './lib.mjs';
@@ -165,13 +165,17 @@ test('100 cycles of sign-in → a logout waiting on a 2FA prompt → destroy lea
     await w.getByLabel('Code from your authenticator app').waitFor();
     await page.evaluate((id) => { window.__handles[id].destroy(); document.getElementById(id).remove(); }, `c${i}`);
   };
-  for (let i = 0; i < 3; i++) await cycle(i); // warm-up: the pooled root, the allocator's pages
+  for (let i = 0; i < 10; i++) await cycle(i); // warm-up: the pooled root, the allocator's pages
   const before = await stats(page);
-  for (let i = 3; i < 103; i++) await cycle(i);
+  for (let i = 10; i < 110; i++) await cycle(i);
   const after = await stats(page);
   assert.equal(after.clients, before.clients, 'live API clients (tokens)');
   assert.equal(after.clients, 0, 'the portal\'s own widgets are not signed in');
   assert.deepEqual(after.counts, before.counts, 'live widgets and pooled roots');
-  assert.equal(after.wasmBytes, before.wasmBytes, 'wasm memory did not grow');
+  // What one signed-in widget holds (client, rows, grid) is kilobytes: a leak of it over
+  // 100 cycles would be many 64 KiB pages. The allocator may take one more page for
+  // fragmentation, and no more.
+  assert.ok(after.wasmBytes - before.wasmBytes <= 65536,
+    `wasm memory grew ${after.wasmBytes - before.wasmBytes} bytes over 100 cycles`);
   assert.deepEqual(ui.errors.filter((e) => !/status of 400/.test(e)), []);
 });

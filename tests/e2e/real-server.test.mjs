@@ -100,7 +100,7 @@ test('remembering 2FA off with e-mailed codes: the rows read are kept and the pa
   await page.getByText('Code sent to emailuser.', { exact: false }).waitFor();
   await page.getByLabel('2FA code', { exact: true }).fill(await emailCode(sim));
   await page.getByRole('button', { name: 'Load sessions' }).click();
-  await note(page).getByText('e-mailed code works only once').waitFor();
+  await note(page).getByText('e-mailed code works only once: a full load needs an authenticator app').waitFor();
   const { loaded, total } = await loadedCount(page);
   assert.ok(loaded >= 50 && loaded < total, `${loaded} of ${total}`);
   assert.equal(await page.getByRole('dialog').count(), 0, 'no prompt per page');
