@@ -467,7 +467,14 @@ impl<K: RowSink> FetchPlan<K> {
                 self.round.full = true;
                 self.round.cursor = span;
             }
-            (Some(base), Some(t)) if !self.total_unknown => {
+            (Some(_), _) if self.total_unknown => {
+                // The count was unreadable at first: positions hold as long as pages do.
+                self.round
+                    .covered
+                    .insert(req.start, req.start.saturating_add(span));
+                self.note_end(req, raw);
+            }
+            (Some(base), Some(t)) => {
                 self.round.moved |= t != self.latest_total;
                 self.growth = self
                     .growth
@@ -483,34 +490,9 @@ impl<K: RowSink> FetchPlan<K> {
                         .covered
                         .insert(req.offset.saturating_sub(shift), end);
                 }
-                if raw < req.count {
-                    let end = req.start.saturating_add(raw);
-                    self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
-                }
+                self.note_end(req, raw);
             }
-            (Some(_), Some(_)) => {
-                // The count was unreadable at first: positions hold as long as pages do.
-                self.round
-                    .covered
-                    .insert(req.start, req.start.saturating_add(span));
-                if raw < req.count {
-                    let end = req.start.saturating_add(raw);
-                    self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
-                }
-            }
-            (Some(_), None) => {
-                if self.total_unknown {
-                    self.round
-                        .covered
-                        .insert(req.start, req.start.saturating_add(span));
-                    if raw < req.count {
-                        let end = req.start.saturating_add(raw);
-                        self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
-                    }
-                } else {
-                    self.round.unreliable = true;
-                }
-            }
+            (Some(_), None) => self.round.unreliable = true,
         }
         self.answers += 1;
         self.round.malformed += page.sessions.skipped as u64;
@@ -538,10 +520,21 @@ impl<K: RowSink> FetchPlan<K> {
                 // Page after page of rows already held on a first pass, which reads forward
                 // through rows it has never seen: past here the list has nothing new. Later
                 // passes repeat rows by design and are held to the request budget instead.
-                let end = self.round.dry_from;
-                self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
+                self.end_at(self.round.dry_from);
             }
         }
+    }
+
+    /// A page shorter than asked shows where the list ends, from this round's view.
+    fn note_end(&mut self, req: &PageRequest, raw: u64) {
+        if raw < req.count {
+            self.end_at(req.start.saturating_add(raw));
+        }
+    }
+
+    /// Nothing lies at or past round position `end`.
+    fn end_at(&mut self, end: u64) {
+        self.round.end = Some(self.round.end.map_or(end, |e| e.min(end)));
     }
 
     fn reject(&mut self, req: &PageRequest, e: ApiError) {

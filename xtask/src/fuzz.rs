@@ -5,9 +5,7 @@
 //! wrap it silently and let a million cases pass over the bug.
 
 use crate::tools::{root, tool_env};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::thread;
+use std::process::Command;
 use std::time::Instant;
 
 const USAGE: &str = "usage: cargo xtask fuzz --cases N [-- <test binary args, e.g. --ignored>]";
@@ -46,88 +44,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // Every case proptest shrinks through would print a backtrace; the counter-example
         // it ends with is what matters.
         .env("RUST_BACKTRACE", "0");
-    let (ok, text) = run_streamed(&mut cmd)?;
-    let (passed, failed) = tally(&text);
-    let failures = if ok { failed } else { failed.max(1) };
+    let (ok, text) = crate::stages::run_tee(&mut cmd);
+    // The harness's own `test result:` line, as every test stage counts it.
+    let (passed, failures) = crate::stages::count(ok, &text);
     println!(
         "fuzz: {cases} cases per property, {} properties, {failures} failures in {:.0} s",
-        passed + failed,
+        passed + failures,
         start.elapsed().as_secs_f64()
     );
     if failures == 0 {
         Ok(())
     } else {
         Err(format!("{failures} fuzz properties failed"))
-    }
-}
-
-/// Runs `cmd`, echoing its output live; returns success and everything it printed.
-fn run_streamed(cmd: &mut Command) -> Result<(bool, String), String> {
-    let shown = format!("{cmd:?}");
-    println!("$ {shown}");
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
-    let out = child.stdout.take().map(|s| pump(s, false));
-    let err = child.stderr.take().map(|s| pump(s, true));
-    let mut text = String::new();
-    for handle in [out, err].into_iter().flatten() {
-        text.push_str(&handle.join().unwrap_or_default());
-    }
-    let status = child.wait().map_err(|e| format!("{shown}: {e}"))?;
-    Ok((status.success(), text))
-}
-
-fn pump(stream: impl std::io::Read + Send + 'static, to_err: bool) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut seen = String::new();
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if to_err {
-                eprintln!("{line}");
-            } else {
-                println!("{line}");
-            }
-            seen.push_str(&line);
-            seen.push('\n');
-        }
-        seen
-    })
-}
-
-/// Properties passed and failed, from the harness's `test result:` line.
-fn tally(text: &str) -> (u64, u64) {
-    let (mut passed, mut failed) = (0, 0);
-    for rest in text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("test result: "))
-    {
-        for part in rest.split(';') {
-            let mut words = part.split_whitespace().rev();
-            let (label, n) = (
-                words.next(),
-                words.next().and_then(|n| n.parse::<u64>().ok()),
-            );
-            match (label, n) {
-                (Some("passed"), Some(n)) => passed += n,
-                (Some("failed"), Some(n)) => failed += n,
-                _ => {}
-            }
-        }
-    }
-    (passed, failed)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tally;
-
-    #[test]
-    fn tallies_the_harness_summary() {
-        let text = "test a ... ok\n\
-                    test result: FAILED. 5 passed; 1 failed; 4 ignored; 0 measured; 0 filtered out; finished in 3.1s\n";
-        assert_eq!(tally(text), (5, 1));
-        assert_eq!(tally("error[E0425]: cannot find value"), (0, 0));
     }
 }

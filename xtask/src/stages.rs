@@ -107,7 +107,7 @@ struct Stage {
 }
 
 /// Runs a command, echoing its output live, and returns (success, all output).
-fn run_tee(cmd: &mut Command) -> (bool, String) {
+pub(crate) fn run_tee(cmd: &mut Command) -> (bool, String) {
     let shown = format!("{cmd:?}");
     println!("$ {shown}");
     let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
@@ -142,7 +142,7 @@ fn run_tee(cmd: &mut Command) -> (bool, String) {
 
 /// Sums the pass/fail counts that cargo test (and wasm-bindgen-test-runner) and
 /// `node --test` print. A failed command that printed no failure still counts as one.
-fn count(ok: bool, text: &str) -> (u64, u64) {
+pub(crate) fn count(ok: bool, text: &str) -> (u64, u64) {
     let (mut passed, mut failed) = (0, 0);
     for line in text.lines().map(str::trim) {
         if let Some(rest) = line.strip_prefix("test result: ") {
