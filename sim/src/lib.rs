@@ -126,7 +126,7 @@ pub fn app(st: Arc<AppState>) -> Router {
     }
 }
 
-/// Trunk's hashed files (`name-<16 hex digits>[_bg].wasm|js|css`) never change under their
+/// Trunk's hashed files (`name-<hex hash>[_bg].wasm|js|css`) never change under their
 /// name: a year, immutable. The pages and the loader keep their names: revalidate. A hashed
 /// name that is not in the folder (answered with index.html) is not cached either.
 async fn cache_control(
@@ -160,13 +160,14 @@ fn is_hashed(path: &str) -> bool {
         return false;
     };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    // Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits, rarely
+    // fewer (1 build in 16 has 15).
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
     matches!(ext, "wasm" | "js" | "css")
-        && stem.len() > 17
-        && stem.is_char_boundary(stem.len() - 17)
-        && stem[stem.len() - 17..].starts_with('-')
-        && stem[stem.len() - 16..]
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit())
+        && (8..=16).contains(&hash.len())
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// `--login-rate`: a busy server, so pages shift under a multi-page fetch.

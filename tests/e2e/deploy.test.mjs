@@ -96,8 +96,8 @@ async function recordTransfers(page) {
   return done;
 }
 
-/** The files of the build whose names carry Trunk's content hash. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+/** The files of the build whose names carry Trunk's content hash (hex, leading zeros dropped). */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
 
 test('(a) through nginx: compressed on the wire, hashed files cached for the next visit', async () => {
   const nginx = await startNginx([
