@@ -455,7 +455,7 @@ impl<K: RowSink> FetchPlan<K> {
                 if raw > 0 && raw < self.count && raw < t {
                     self.count = raw;
                 } else if raw == 0 {
-                    self.round.end = Some(0);
+                    self.end_at(0);
                 }
                 self.round.base = Some(t);
                 self.latest_total = t;

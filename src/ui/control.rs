@@ -363,9 +363,6 @@ impl Controller {
                     .unwrap_or_else(|| self.server.clone())
                     .trim()
                     .to_owned();
-                if let Some(host) = &self.host {
-                    host.commands.set_signed_out(false);
-                }
                 let old = self.reset(
                     Prefill {
                         server: server.clone(),
