@@ -10,7 +10,7 @@ use rc_device_manager::api::{ApiError, Client, Credentials, FetchOptions, PageRe
 use rc_device_manager::grid::{testdata, view, Column, Query, Sessions, SessionsBuilder};
 use rc_device_manager::options::Options;
 use rc_device_manager::ui::api_ctx::ApiCtx;
-use rc_device_manager::ui::workspace::data::Handoff;
+use rc_device_manager::ui::store::Store;
 use rc_device_manager::ui::workspace::{when, LoadedData, Workspace, WorkspaceProps};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -83,7 +83,7 @@ fn props(sessions: Sessions) -> WorkspaceProps {
             load_id: 1,
             total: ROWS as u64,
             loaded: sessions.len(),
-            sessions: Handoff::new(sessions),
+            sessions: Store::new(sessions),
             shortfall: None,
             loaded_at_ms: js_sys::Date::now(),
         },

@@ -6,6 +6,7 @@
 
 pub mod build;
 mod casefold;
+pub mod chip;
 pub mod column;
 pub mod export;
 pub mod filter;
@@ -28,6 +29,7 @@ mod tests;
 #[cfg(test)]
 mod view_tests;
 
+pub use chip::{Chip, NONE};
 pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};
 pub use filter::{filter_rows, Filters, QueryError, Search};

@@ -3,8 +3,9 @@
 //! Only the [`Query`] goes there, and it holds nothing secret. Decoding is forgiving: a
 //! hand-edited or truncated link yields the defaults for what it gets wrong, never a panic.
 
+use super::chip::Chip;
 use super::page::PageSize;
-use super::session::{Column, DeviceKind};
+use super::session::Column;
 use super::sort::SortKey;
 use super::view::Query;
 
@@ -26,23 +27,9 @@ pub fn encode_query(q: &Query) -> String {
     if q.regex {
         put("re", "1");
     }
-    for k in &q.filters.kinds {
-        put("kind", k.key());
-    }
-    for c in &q.filters.clients {
-        put("client", c);
-    }
-    for o in &q.filters.oses {
-        put("os", o);
-    }
-    for u in &q.filters.users {
-        put("user", u);
-    }
-    if let Some(ms) = q.filters.login_from {
-        put("from", &ms.to_string());
-    }
-    if let Some(ms) = q.filters.login_to {
-        put("to", &ms.to_string());
+    for chip in q.filters.chips() {
+        let (key, value) = chip.url();
+        put(key, &value);
     }
     if !q.sort.is_empty() {
         let keys: Vec<String> = q
@@ -72,22 +59,6 @@ pub fn decode_query(s: &str) -> Query {
         match k.as_str() {
             "q" => q.search = v,
             "re" => q.regex = matches!(v.as_str(), "1" | "true" | "yes" | "on"),
-            "kind" => {
-                if let Some(kind) = DeviceKind::from_key(&v) {
-                    q.filters.kinds.insert(kind);
-                }
-            }
-            "client" => {
-                q.filters.clients.insert(v);
-            }
-            "os" => {
-                q.filters.oses.insert(v);
-            }
-            "user" => {
-                q.filters.users.insert(v);
-            }
-            "from" => q.filters.login_from = v.trim().parse().ok(),
-            "to" => q.filters.login_to = v.trim().parse().ok(),
             "sort" => {
                 // `set_sort` dedups, but its page reset must not undo a `page` read earlier.
                 let page = q.page;
@@ -103,7 +74,11 @@ pub fn decode_query(s: &str) -> Query {
                     .and_then(PageSize::from_usize)
                     .unwrap_or_default()
             }
-            _ => {}
+            key => {
+                if let Some(chip) = Chip::from_url(key, &v) {
+                    q.filters.insert(chip);
+                }
+            }
         }
     }
     q
@@ -166,6 +141,7 @@ fn hex(c: &u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::DeviceKind;
 
     #[test]
     fn the_default_query_is_an_empty_string() {

@@ -13,6 +13,7 @@ pub mod remember;
 pub mod sign_in;
 pub mod signing;
 pub mod state;
+pub mod store;
 pub mod words;
 pub mod workspace;
 

@@ -2,8 +2,8 @@
 //! sign-out), tested natively. Effects live in `control.rs`; this file only decides.
 
 use super::api_ctx::ApiCtx;
+use super::store::Store;
 use super::words::{method_to_ask, shortfall_text};
-use super::workspace::data::Handoff;
 use super::workspace::LoadedData;
 use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
 use crate::grid::Sessions;
@@ -251,7 +251,7 @@ impl Shell {
                     total: result.total,
                     shortfall,
                     loaded: result.sessions.len(),
-                    sessions: Handoff::new(result.sessions),
+                    sessions: Store::new(result.sessions),
                     loaded_at_ms: at_ms,
                 });
                 self.account = Some(running.account);

@@ -27,13 +27,11 @@ fn start(s: &mut Shell, g: u64, user: &str) {
 
 fn ids(s: &Shell) -> Vec<String> {
     let data = s.data.as_ref().expect("data loaded");
-    data.sessions.peek(|s| {
-        let s = s.expect("the set is not taken");
-        s.live_indices()
-            .into_iter()
-            .filter_map(|i| Some(s.row(i)?.session_id().to_owned()))
-            .collect()
-    })
+    let s = data.sessions.get();
+    s.live_indices()
+        .into_iter()
+        .filter_map(|i| Some(s.row(i)?.session_id().to_owned()))
+        .collect()
 }
 
 #[test]

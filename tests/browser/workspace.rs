@@ -7,7 +7,7 @@ use rc_device_manager::api::{Client, Credentials};
 use rc_device_manager::grid::{testdata, view, Column, Query, Sessions, SortKey, UTF8_BOM};
 use rc_device_manager::options::Options;
 use rc_device_manager::ui::api_ctx::ApiCtx;
-use rc_device_manager::ui::workspace::data::Handoff;
+use rc_device_manager::ui::store::Store;
 use rc_device_manager::ui::workspace::export::{build, Format};
 use rc_device_manager::ui::workspace::{when, LoadedData, Workspace, WorkspaceProps};
 use std::rc::Rc;
@@ -32,7 +32,7 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
             load_id: 1,
             total,
             loaded: sessions.len(),
-            sessions: Handoff::new(sessions),
+            sessions: Store::new(sessions),
             shortfall: None,
             loaded_at_ms: js_sys::Date::now(),
         },

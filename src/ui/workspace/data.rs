@@ -1,33 +1,11 @@
-//! The loaded rows and the memoised pipeline over them, and the plain values the components
-//! render from them (only the current page is ever turned into strings).
+//! The plain values the components render from the rows: a page's rows, the details
+//! fields, the filter panel's choices (only the current page is ever turned into strings).
 
-use super::{when, LoadedData};
+use super::state::Target;
+use super::when;
 use crate::api::wire::Session;
-use crate::grid::{
-    group_by_user, sort_indices, stats, Column, Pipeline, Query, QueryError, Recomputes, RowRef,
-    Sessions, Stats, UserGroup, View,
-};
-use std::cell::RefCell;
-use std::fmt;
-use std::rc::{Rc, Weak};
-
-/// What a derived value was computed from: the rows' version and the pipeline's work counters,
-/// which change whenever the filtered or sorted list does.
-type Stamp = (u64, Recomputes);
-
-/// The rows of one load (minus logouts) and the caches over them. Lives in a `RefCell` beside
-/// the reducer: a logout removes a row in place instead of copying the set.
-pub struct Grid {
-    pub sessions: Sessions,
-    /// Where the set came from: it goes back there if this grid goes while the load is current.
-    source: Weak<Handoff>,
-    pipeline: Pipeline,
-    /// The shell's `load_id` this set was built from.
-    pub load_id: u64,
-    stats: Option<(Stamp, Rc<Stats>)>,
-    groups: Option<(Stamp, Rc<Vec<UserGroup>>)>,
-    facets: Option<(u64, Rc<Facets>)>,
-}
+use crate::grid::{group_by_user, sort_indices, stats, Column, RowRef, Sessions};
+use std::rc::Rc;
 
 /// The values the column filters offer, from every row present (not only matching ones).
 #[derive(Debug, Default, PartialEq)]
@@ -37,120 +15,12 @@ pub struct Facets {
     pub users: Vec<String>,
 }
 
-/// Hands a load's set from the shell to the workspace without a copy: the workspace takes it
-/// (a logout then removes rows in place) and puts it back when it unmounts. Two handoffs are
-/// equal only when they are the same one.
-#[derive(Default)]
-pub struct Handoff(RefCell<Option<Sessions>>);
-
-impl Handoff {
-    pub fn new(sessions: Sessions) -> Rc<Handoff> {
-        Rc::new(Handoff(RefCell::new(Some(sessions))))
-    }
-
-    fn take(&self) -> Option<Sessions> {
-        self.0.borrow_mut().take()
-    }
-
-    /// Looks at the set while nobody has taken it (`None` while a workspace holds it).
-    pub fn peek<R>(&self, f: impl FnOnce(Option<&Sessions>) -> R) -> R {
-        match self.0.try_borrow() {
-            Ok(s) => f(s.as_ref()),
-            Err(_) => f(None),
-        }
-    }
-}
-
-impl PartialEq for Handoff {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-impl fmt::Debug for Handoff {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self.0.try_borrow().as_deref() {
-            Ok(Some(s)) => write!(f, "Handoff({} rows)", s.len()),
-            Ok(None) => f.write_str("Handoff(taken)"),
-            Err(_) => f.write_str("Handoff(busy)"),
-        }
-    }
-}
-
-impl Grid {
-    /// Takes the load's set (see [`Handoff`]).
-    pub fn new(data: &LoadedData) -> Grid {
-        let mut grid = Grid::from_sessions(data.sessions.take().unwrap_or_default(), data.load_id);
-        grid.source = Rc::downgrade(&data.sessions);
-        grid
-    }
-
-    pub fn from_sessions(sessions: Sessions, load_id: u64) -> Grid {
-        Grid {
-            sessions,
-            source: Weak::new(),
-            pipeline: Pipeline::default(),
-            load_id,
-            stats: None,
-            groups: None,
-            facets: None,
-        }
-    }
-
-    /// The view of a query, and the error when the search cannot run (the view is then the
-    /// last valid result, ordered and paged by the current query).
-    pub fn view(&mut self, query: &Query) -> (View, Option<QueryError>) {
-        match self.pipeline.view(&self.sessions, query) {
-            Ok(v) => (v, None),
-            Err(e) => (e.last_good, Some(e.error)),
-        }
-    }
-
-    /// Every matching row in display order, as of the last [`Grid::view`].
-    pub fn ordered(&self) -> &[u32] {
-        self.pipeline.ordered()
-    }
-
-    fn stamp(&self) -> Stamp {
-        (self.sessions.version(), self.pipeline.recomputes())
-    }
-
-    /// Counts over the matching rows (the overview charts).
-    pub fn stats(&mut self) -> Rc<Stats> {
-        let stamp = self.stamp();
-        match &self.stats {
-            Some((s, v)) if *s == stamp => v.clone(),
-            _ => {
-                let v = Rc::new(stats(&self.sessions, self.pipeline.ordered()));
-                self.stats = Some((stamp, v.clone()));
-                v
-            }
-        }
-    }
-
-    /// The matching rows by user, in display order.
-    pub fn groups(&mut self) -> Rc<Vec<UserGroup>> {
-        let stamp = self.stamp();
-        match &self.groups {
-            Some((s, v)) if *s == stamp => v.clone(),
-            _ => {
-                let v = Rc::new(group_by_user(&self.sessions, self.pipeline.ordered()));
-                self.groups = Some((stamp, v.clone()));
-                v
-            }
-        }
-    }
-
-    pub fn facets(&mut self) -> Rc<Facets> {
-        let version = self.sessions.version();
-        if let Some((v, f)) = &self.facets {
-            if *v == version {
-                return f.clone();
-            }
-        }
-        let live = self.sessions.live_indices();
-        let st = stats(&self.sessions, &live);
-        let mut users: Vec<String> = group_by_user(&self.sessions, &live)
+impl Facets {
+    /// From every live row of the set.
+    pub fn of(sessions: &Sessions) -> Facets {
+        let live = sessions.live_indices();
+        let st = stats(sessions, &live);
+        let mut users: Vec<String> = group_by_user(sessions, &live)
             .into_iter()
             .map(|g| {
                 if g.username.is_empty() {
@@ -172,46 +42,34 @@ impl Grid {
             .filter_map(|&i| users.get_mut(i as usize).map(std::mem::take))
             .collect();
         users.dedup();
-        let f = Rc::new(Facets {
-            clients: st.clients.clone(),
-            oses: st.oses.clone(),
+        Facets {
+            clients: st.clients,
+            oses: st.oses,
             users,
-        });
-        self.facets = Some((version, f.clone()));
-        f
-    }
-
-    /// Display rows for these indices.
-    pub fn rows(&self, indices: &[u32], columns: &[Column], me: &Me) -> Vec<RowVm> {
-        indices
-            .iter()
-            .filter_map(|&i| self.sessions.row(i))
-            .map(|r| RowVm::new(&r, columns, me))
-            .collect()
-    }
-
-    /// What a logout of these rows needs to know.
-    pub fn targets(&self, indices: &[u32]) -> Vec<super::state::Target> {
-        indices
-            .iter()
-            .filter_map(|&i| self.sessions.row(i))
-            .map(|r| target(&r))
-            .collect()
-    }
-}
-
-impl Drop for Grid {
-    fn drop(&mut self) {
-        if let Some(source) = self.source.upgrade() {
-            if let Ok(mut slot) = source.0.try_borrow_mut() {
-                *slot = Some(std::mem::take(&mut self.sessions));
-            }
         }
     }
 }
 
-pub fn target(r: &RowRef) -> super::state::Target {
-    super::state::Target {
+/// Display rows for these indices.
+pub fn rows(sessions: &Sessions, indices: &[u32], columns: &[Column], me: &Me) -> Vec<RowVm> {
+    indices
+        .iter()
+        .filter_map(|&i| sessions.row(i))
+        .map(|r| RowVm::new(&r, columns, me))
+        .collect()
+}
+
+/// What a logout of these rows needs to know.
+pub fn targets(sessions: &Sessions, indices: &[u32]) -> Vec<Target> {
+    indices
+        .iter()
+        .filter_map(|&i| sessions.row(i))
+        .map(|r| target(&r))
+        .collect()
+}
+
+pub fn target(r: &RowRef) -> Target {
+    Target {
         index: r.index(),
         session_id: r.session_id().to_owned(),
         user_id: r.user_id().to_owned(),
@@ -220,14 +78,17 @@ pub fn target(r: &RowRef) -> super::state::Target {
     }
 }
 
-/// Who is looking, and when: marks the admin's own rows and dates relative times.
-#[derive(Clone, PartialEq)]
+/// Who is looking, where and when: marks the admin's own rows, dates relative times and
+/// turns login bounds into local days.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Me {
     pub user_id: String,
     /// Minute resolution, so that rows do not all re-render on every keystroke.
     pub now_ms: i64,
     /// The host's locale for absolute times (`None`: the browser's).
     pub locale: Option<String>,
+    /// Local time = UTC + this.
+    pub tz_offset_minutes: i32,
 }
 
 /// One table row as it is rendered.
@@ -245,7 +106,7 @@ pub struct RowVm {
     pub mine: bool,
     /// The session this page is signed in with.
     pub current: bool,
-    pub target: super::state::Target,
+    pub target: Target,
 }
 
 impl RowVm {
@@ -384,16 +245,15 @@ mod tests {
     #[test]
     fn page_rows_mark_the_admin_and_carry_their_cells() {
         let rows = testdata::sessions(50, 7);
-        let mut g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 0), 1);
-        let (view, err) = g.view(&Query::default());
-        assert!(err.is_none());
+        let set = Sessions::from_wire(rows.clone(), 0);
+        let view = crate::grid::view(&set, &crate::grid::Query::default()).expect("view");
         let first_user = rows[0].user_id.clone().unwrap_or_default();
         let me = Me {
             user_id: first_user.clone(),
             now_ms: 1_735_689_600_000,
-            locale: None,
+            ..Me::default()
         };
-        let vms = g.rows(&view.rows, &[Column::DeviceId, Column::UserId], &me);
+        let vms = super::rows(&set, &view.rows, &[Column::DeviceId, Column::UserId], &me);
         assert_eq!(vms.len(), 25);
         for vm in &vms {
             assert_eq!(vm.cells[0], vm.target.session_id);
@@ -401,22 +261,17 @@ mod tests {
             assert!(vm.login_rel.ends_with("ago"), "{}", vm.login_rel);
         }
         assert!(vms.iter().any(|v| v.mine));
+        let targets = targets(&set, &view.rows[..3]);
+        let want: Vec<Target> = vms[..3].iter().map(|v| v.target.clone()).collect();
+        assert_eq!(targets, want);
     }
 
     #[test]
     fn fresh_fields_match_the_tables_fields() {
         let rows = testdata::sessions(3, 1);
-        let g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 60), 1);
-        let me = Me {
-            user_id: String::new(),
-            now_ms: 0,
-            locale: None,
-        };
-        let from_grid = g
-            .sessions
-            .row(1)
-            .map(|r| fields(&r, &me))
-            .unwrap_or_default();
+        let set = Sessions::from_wire(rows.clone(), 60);
+        let me = Me::default();
+        let from_grid = set.row(1).map(|r| fields(&r, &me)).unwrap_or_default();
         assert_eq!(fresh_fields(&rows[1], 60, &me), from_grid);
         let labels: Vec<&str> = from_grid.iter().map(|f| f.label).collect();
         for want in ["Long version", "User ID", "Device ID", "Host", "IP address"] {
@@ -425,48 +280,21 @@ mod tests {
     }
 
     #[test]
-    fn the_workspace_takes_the_loaded_set_and_gives_it_back_with_its_removals() {
-        let rows = testdata::sessions(20, 5);
-        let data = LoadedData {
-            load_id: 3,
-            sessions: Handoff::new(Sessions::from_wire(rows.clone(), 0)),
-            loaded: 20,
-            total: 20,
-            shortfall: None,
-            loaded_at_ms: 0.0,
-        };
-        let mut g = Grid::new(&data);
-        assert_eq!((g.sessions.len(), g.load_id), (20, 3));
-        assert!(data.sessions.peek(|s| s.is_none()), "taken, not copied");
-        let id = rows[4].id.clone().unwrap_or_default();
-        assert_eq!(g.sessions.remove(&[id.as_str()]), 1);
-        drop(g);
-        // Mounted again (same load): the set comes back as the admin left it.
-        let g = Grid::new(&data);
-        assert_eq!(g.sessions.len(), 19);
-        assert_eq!(g.sessions.find(&id), None);
-        assert!(data.clone() == data, "a handoff equals itself");
-        let other = LoadedData {
-            sessions: Handoff::new(Sessions::default()),
-            ..data.clone()
-        };
-        assert!(other != data);
-    }
-
-    #[test]
-    fn derived_values_follow_removals() {
-        let rows = testdata::sessions(40, 2);
-        let mut g = Grid::from_sessions(Sessions::from_wire(rows.clone(), 0), 1);
-        g.view(&Query::default());
-        let before = g.stats();
-        let total: usize = before.clients.iter().map(|c| c.1).sum();
-        assert_eq!(total, 40);
+    fn facets_offer_every_live_rows_values_once_in_order() {
+        let rows = testdata::sessions(60, 3);
+        let mut set = Sessions::from_wire(rows.clone(), 0);
+        let f = Facets::of(&set);
+        assert_eq!(f.clients.iter().map(|c| c.1).sum::<usize>(), 60);
+        let folded: Vec<String> = f.users.iter().map(|u| crate::grid::fold(u)).collect();
+        let mut sorted = folded.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(folded, sorted, "sorted case-insensitively, no repeats");
         let id = rows[0].id.clone().unwrap_or_default();
-        assert_eq!(g.sessions.remove(&[id]), 1);
-        g.view(&Query::default());
-        let after: usize = g.stats().clients.iter().map(|c| c.1).sum();
-        assert_eq!(after, 39);
-        assert_eq!(g.groups().iter().map(UserGroup::count).sum::<usize>(), 39);
-        assert!(!g.facets().users.is_empty());
+        assert_eq!(set.remove(&[id]), 1);
+        assert_eq!(
+            Facets::of(&set).clients.iter().map(|c| c.1).sum::<usize>(),
+            59
+        );
     }
 }

@@ -1,13 +1,13 @@
 //! The workspace's effects: requests the reducer asked for (a details refresh, a logout run),
 //! answered with actions. Only here does the workspace touch the network.
 
-use super::data::Grid;
+use super::model::{Input, Model};
 use super::state::{Action, Fresh, State, Target};
 use crate::api::ApiError;
 use crate::ui::api_ctx::ApiCtx;
 use crate::ui::host::{events, HostLink};
+use crate::ui::store::Store;
 use futures::StreamExt;
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub const LOGOUT_CONCURRENCY: usize = 4;
 
 /// Refreshes the open details panel from `sessions/info.admin` whenever it asks.
 #[hook]
-pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: UseReducerDispatcher<State>) {
+pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: Callback<Action>) {
     let wanted = state
         .details
         .as_ref()
@@ -31,7 +31,7 @@ pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: UseReducerDispa
                     Err(ApiError::SessionNotFound) => Fresh::Gone,
                     Err(e) => Fresh::Failed(e.to_string()),
                 };
-                dispatch.dispatch(Action::DetailsAnswer { request, fresh });
+                dispatch.emit(Action::DetailsAnswer { request, fresh });
             });
         }
     });
@@ -41,9 +41,8 @@ pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: UseReducerDispa
 #[derive(Clone)]
 pub struct Runner {
     pub api: ApiCtx,
-    pub grid: Rc<RefCell<Grid>>,
+    pub model: Store<Model>,
     pub host: Option<HostLink>,
-    pub dispatch: UseReducerDispatcher<State>,
     pub on_own_session_ended: Callback<()>,
     /// Told `true` when a run starts and `false` when it ends, so the shell holds a refresh
     /// until then (a list read mid-run would bring logged-out rows back).
@@ -82,13 +81,12 @@ impl Runner {
             Err(e) => Some(e.to_string()),
         };
         if error.is_none() {
-            self.grid
-                .borrow_mut()
-                .sessions
-                .remove(&[target.session_id.as_str()]);
+            // The rows store tells the model, which forgets the row everywhere.
+            let rows = self.model.get().rows.clone();
+            rows.write().remove(&[target.session_id.as_str()]);
         }
-        self.dispatch
-            .dispatch(Action::LogoutResult { run, target, error });
+        let result = Action::LogoutResult { run, target, error };
+        self.model.dispatch(Input::Act(result));
     }
 
     async fn run(self, run: u64, targets: Rc<[Target]>) {
@@ -118,7 +116,7 @@ impl Runner {
         // Rocket.Chat 8.7+ says which session is the page's own; an older server does not,
         // and each of the admin's sessions is then a candidate: after ending one, a cheap
         // `me` tells whether this page's token went with it.
-        let known = self.grid.borrow().sessions.own_known();
+        let known = self.model.get().derived.own_known;
         for t in own {
             let r = api.logout_session(&t.session_id).await;
             if r == Err(ApiError::Cancelled) {

@@ -1,17 +1,20 @@
 //! The workspace state and its one reducer: every change the admin makes is a named [`Action`].
 //!
-//! The reducer is pure (no DOM, no network, no clock): effects in `workspace.rs` start requests
+//! The reducer is pure (no DOM, no network, no clock): effects in `effects.rs` start requests
 //! when it asks for them (a details refresh, a logout run) and report back with more actions.
-//! The rows themselves live in `data::Grid`, outside this state, because a 100,000-row set must
-//! not be copied per keystroke; `data_version` tells the view that they changed.
+//! The rows themselves live in the shell's rows store, and what is computed from them in
+//! `derive.rs` (see `store.rs`, which ties the three together).
 
+use super::data::Me;
 use crate::api::wire::Session;
-use crate::grid::{Column, DeviceKind, PageNav, PageSize, Query};
+pub use crate::grid::Chip;
+use crate::grid::{Column, PageNav, PageSize, Query};
+use crate::ui::store::Reduce;
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use yew::Reducible;
 
 #[cfg(test)]
+#[path = "state_tests.rs"]
 mod tests;
 
 /// What the main area shows.
@@ -21,18 +24,6 @@ pub enum Mode {
     Table,
     Overview,
     Groups,
-}
-
-/// One removable column filter (a chip), also what a chart bar applies.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Chip {
-    Kind(DeviceKind),
-    Client(String),
-    Os(String),
-    User(String),
-    /// The lower / upper login bound.
-    From,
-    To,
 }
 
 /// A device the admin asked to log out, captured when asked: a reload in the meantime cannot
@@ -105,8 +96,6 @@ pub const GROUPS_STEP: usize = 50;
 pub struct State {
     /// The shell's load these indices belong to.
     pub load_id: u64,
-    /// Bumped when rows were removed from the grid (a logout), so the view recomputes.
-    pub data_version: u64,
     pub query: Query,
     pub mode: Mode,
     pub filters_open: bool,
@@ -120,6 +109,10 @@ pub struct State {
     /// Expanded users in the group view, by group key.
     pub expanded: BTreeSet<String>,
     pub groups_shown: usize,
+    /// The columns shown, in order.
+    pub columns: Rc<[Column]>,
+    /// Who is looking, and the minute it is.
+    pub me: Me,
     seq: u64,
 }
 
@@ -127,7 +120,6 @@ impl State {
     pub fn new(load_id: u64, query: Query) -> State {
         State {
             load_id,
-            data_version: 0,
             query,
             mode: Mode::Table,
             filters_open: false,
@@ -138,6 +130,8 @@ impl State {
             toasts: Vec::new(),
             expanded: BTreeSet::new(),
             groups_shown: GROUPS_STEP,
+            columns: Column::VISIBLE.into(),
+            me: Me::default(),
             seq: 0,
         }
     }
@@ -198,27 +192,10 @@ impl State {
         if self.active.is_some_and(|a| indices.contains(&a)) {
             self.active = None;
         }
-        self.data_version += 1;
     }
 
     fn add_chip(&mut self, chip: Chip) {
-        self.query_edit(|q| {
-            q.update_filters(|f| match chip {
-                Chip::Kind(k) => {
-                    f.kinds.insert(k);
-                }
-                Chip::Client(c) => {
-                    f.clients.insert(c);
-                }
-                Chip::Os(o) => {
-                    f.oses.insert(o);
-                }
-                Chip::User(u) => {
-                    f.users.insert(u);
-                }
-                Chip::From | Chip::To => {}
-            })
-        });
+        self.query_edit(|q| q.update_filters(|f| f.insert(chip)));
     }
 }
 
@@ -294,16 +271,18 @@ pub enum Action {
     DismissToast(u64),
     ToggleGroup(String),
     ShowMoreGroups,
+    /// Who is looking and which columns show (from the props), or the clock's next minute.
+    Context {
+        me: Me,
+        columns: Rc<[Column]>,
+    },
 }
 
-impl Reducible for State {
+impl Reduce for State {
     type Action = Action;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match reduce(&self, action) {
-            Some(next) => Rc::new(next),
-            None => self,
-        }
+    fn reduce(&self, action: Action) -> Option<State> {
+        reduce(self, action)
     }
 }
 
@@ -330,24 +309,7 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         Action::SetSearch(text) => s.query_edit(|q| q.set_search(&text)),
         Action::SetRegex(on) => s.query_edit(|q| q.set_regex(on)),
         Action::AddChip(chip) => s.add_chip(chip),
-        Action::RemoveChip(chip) => s.query_edit(|q| {
-            q.update_filters(|f| match &chip {
-                Chip::Kind(k) => {
-                    f.kinds.remove(k);
-                }
-                Chip::Client(c) => {
-                    f.clients.remove(c);
-                }
-                Chip::Os(o) => {
-                    f.oses.remove(o);
-                }
-                Chip::User(u) => {
-                    f.users.remove(u);
-                }
-                Chip::From => f.login_from = None,
-                Chip::To => f.login_to = None,
-            })
-        }),
+        Action::RemoveChip(chip) => s.query_edit(|q| q.update_filters(|f| f.remove(&chip))),
         Action::SetLoginFrom(ms) => s.query_edit(|q| q.update_filters(|f| f.login_from = ms)),
         Action::SetLoginTo(ms) => s.query_edit(|q| q.update_filters(|f| f.login_to = ms)),
         Action::ClearFilters => s.query_edit(|q| {
@@ -361,8 +323,8 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         Action::DrillDay { from, to } => {
             s.query_edit(|q| {
                 q.update_filters(|f| {
-                    f.login_from = Some(from);
-                    f.login_to = Some(to);
+                    f.insert(Chip::From(from));
+                    f.insert(Chip::To(to));
                 })
             });
             s.mode = Mode::Table;
@@ -496,6 +458,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
         }
         Action::ShowMoreGroups => s.groups_shown = s.groups_shown.saturating_add(GROUPS_STEP),
+        Action::Context { me, columns } => {
+            s.me = me;
+            s.columns = columns;
+        }
     }
     (s != *state).then_some(s)
 }

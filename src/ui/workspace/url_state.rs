@@ -2,7 +2,7 @@
 //! bookmarked and Back/Forward work; and the remembered page size. Nothing secret goes in
 //! either: the query holds no credential, and storage holds one number.
 
-use super::state::{Action, State};
+use super::state::Action;
 use crate::grid::{decode_query, encode_query, PageSize, Query};
 use crate::options::Options;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -51,7 +51,7 @@ pub fn initial_query(options: &Options) -> Query {
 
 /// Mirrors the query into the URL and follows Back/Forward, when `enabled`.
 #[hook]
-pub fn use_url_state(enabled: bool, query: &Query, dispatch: UseReducerDispatcher<State>) {
+pub fn use_url_state(enabled: bool, query: &Query, dispatch: Callback<Action>) {
     let written = use_mut_ref(|| None::<Query>);
     use_effect_with((enabled, query.clone()), move |(enabled, query)| {
         if *enabled {
@@ -61,7 +61,7 @@ pub fn use_url_state(enabled: bool, query: &Query, dispatch: UseReducerDispatche
     use_effect_with(enabled, move |&enabled| {
         let listener = enabled.then(|| {
             let cb = Closure::<dyn Fn()>::new(move || {
-                dispatch.dispatch(Action::Restore(decode_query(&location_search())));
+                dispatch.emit(Action::Restore(decode_query(&location_search())));
             });
             if let Some(w) = web_sys::window() {
                 let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());

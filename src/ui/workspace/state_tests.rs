@@ -1,6 +1,7 @@
 //! Replays of reducer actions: what the admin does and what must follow.
 
 use super::*;
+use crate::grid::DeviceKind;
 use crate::grid::{Column, Filters, PageNav, PageSize, SortKey};
 
 fn start() -> State {
@@ -82,7 +83,7 @@ fn chips_add_remove_and_clear_with_the_search() {
         s,
         [
             Action::RemoveChip(Chip::Client("Chrome".into())),
-            Action::RemoveChip(Chip::From),
+            Action::RemoveChip(Chip::From(0)),
         ],
     );
     assert!(s.query.filters.clients.is_empty());
@@ -191,7 +192,6 @@ fn a_single_logout_confirms_runs_removes_and_toasts() {
     let s = run(s, [Action::ConfirmLogout]);
     let (run_id, targets) = s.running().expect("running");
     assert_eq!(targets.len(), 1);
-    let version = s.data_version;
     let s = run(
         s,
         [Action::LogoutResult {
@@ -203,7 +203,6 @@ fn a_single_logout_confirms_runs_removes_and_toasts() {
     assert!(s.dialog.is_none());
     assert!(s.details.is_none());
     assert!(s.selection.is_empty());
-    assert_eq!(s.data_version, version + 1);
     assert_eq!(
         s.toasts.last().map(|t| t.text.as_str()),
         Some("Device logged out")
@@ -237,7 +236,6 @@ fn a_failed_logout_is_reported_and_keeps_the_row() {
         other => panic!("{other:?}"),
     }
     assert_eq!(s.selection.len(), 1, "nothing is lost");
-    assert_eq!(s.data_version, 0);
     assert!(reduce(&s, Action::CloseDialog).is_some_and(|s| s.dialog.is_none()));
 }
 
@@ -306,7 +304,6 @@ fn a_bulk_run_counts_results_and_reports_failures() {
         [1, 3],
         "failed rows stay selected"
     );
-    assert_eq!(s.data_version, 3);
 }
 
 #[test]
@@ -328,7 +325,7 @@ fn all_succeeding_in_bulk_closes_with_a_count() {
         s.toasts.last().map(|t| t.text.as_str()),
         Some("3 devices logged out")
     );
-    // An answer of an old run still removes its row but leaves dialogs alone.
+    // An answer of an old run leaves dialogs alone.
     let s = run(
         s,
         [Action::LogoutResult {
@@ -337,7 +334,6 @@ fn all_succeeding_in_bulk_closes_with_a_count() {
             error: None,
         }],
     );
-    assert_eq!(s.data_version, 4);
     assert!(s.dialog.is_none());
 }
 

@@ -1,0 +1,30 @@
+//! The bar that appears with a selection: how many are selected, log them out, clear.
+
+use super::state::Action;
+use crate::grid::thousands;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BulkProps {
+    pub selected: usize,
+    pub on_logout: Callback<MouseEvent>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(BulkBar)]
+pub fn bulk_bar(p: &BulkProps) -> Html {
+    if p.selected == 0 {
+        return Html::default();
+    }
+    let label = match p.selected {
+        1 => "Log out 1 device".to_owned(),
+        n => format!("Log out {} devices", thousands(n)),
+    };
+    html! {
+        <div class="bulk" role="group" aria-label="Selected devices">
+            <span>{ format!("{} selected", thousands(p.selected)) }</span>
+            <button type="button" class="danger" onclick={p.on_logout.clone()}>{ label }</button>
+            <button type="button" onclick={p.dispatch.reform(|_: MouseEvent| Action::ClearSelection)}>{ "Clear selection" }</button>
+        </div>
+    }
+}
