@@ -7,9 +7,10 @@ use super::control::Controller;
 use super::host::HostLink;
 use super::progress::{LoadProgress, Skeleton};
 use super::prompt::CodePrompt;
-use super::sign_in::{SignIn, SignInRequest};
+use super::sign_in::SignIn;
 use super::signing::initial_prefill;
-use super::state::Shell;
+use super::state::{Account, Shell};
+use super::store::{use_store, Store};
 use super::words::worth_retrying;
 use super::workspace::{LoadedData, Workspace};
 use crate::api::Credentials;
@@ -31,16 +32,12 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let options = props.options.clone();
-    let state = use_reducer({
-        let options = options.clone();
-        move || Shell::with_prefill(initial_prefill(&options))
-    });
-    let ctl = use_state({
-        let (dispatch, host) = (state.dispatcher(), props.host.clone());
-        let server = options.server_url.clone();
-        move || Controller::new(dispatch, host, server)
+    let ctl = use_state(|| {
+        let store = Store::new(Shell::with_prefill(initial_prefill(&options)));
+        Controller::new(store, props.host.clone(), options.server_url.clone())
     });
     let ctl: Rc<Controller> = (*ctl).clone();
+    let state = use_store(&ctl.store);
     use_host_commands(&ctl, props.host.clone());
     {
         // Credentials given at mount: try at once (the server may still ask for a code).
@@ -71,124 +68,134 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(timer)
         });
     }
-    let s = &*state;
-    let on_cancel = {
-        let ctl = ctl.clone();
-        Callback::from(move |()| ctl.cancel())
+    let view = ShellView {
+        s: &state,
+        ctl: &ctl,
+        options: &options,
+        host: props.host.as_ref(),
     };
-    // Every optional part is exactly one node (empty or not): Yew matches unkeyed children
-    // from the end, so a part that vanished would remount its siblings (and lose the form).
-    let progress = s
-        .running
-        .as_ref()
-        .map(|r| html! { <LoadProgress running={r.clone()} on_cancel={on_cancel.clone()} /> })
-        .unwrap_or_default();
-    let notice = s
-        .notice
-        .as_ref()
-        .map(|n| html! { <p class="note" role="status">{ n }</p> })
-        .unwrap_or_default();
-    let body = match (&s.account, &s.data) {
-        (Some(account), Some(data)) => {
-            let error = s
-                .error
-                .as_ref()
-                .map(|e| {
-                    let retry = {
-                        let ctl = ctl.clone();
-                        Callback::from(move |_: MouseEvent| ctl.refresh())
-                    };
-                    html! {
-                        <div class="error" role="alert">
-                            <p>{ e.to_string() }</p>
-                            if worth_retrying(e) {
-                                <button type="button" onclick={retry}>{ "Retry" }</button>
-                            }
-                        </div>
-                    }
-                })
-                .unwrap_or_default();
-            let filter_note = if s.narrowing.filter.is_empty() {
-                Html::default()
-            } else {
-                html! {
-                    <p class="note">{ format!(
-                        "Server filter \"{}\": only sessions matching it were loaded.",
-                        s.narrowing.filter
-                    ) }</p>
-                }
-            };
-            html! {
-                <>
-                    <Header data={data.clone()} user_id={account.user_id.clone()}
-                        server={account.server.clone()} busy={s.running.is_some()}
-                        on_refresh={ctl.refresh_cb.clone()}
-                        on_sign_out={{ let ctl = ctl.clone(); Callback::from(move |()| ctl.sign_out()) }} />
-                    { progress }
-                    { error }
-                    { notice }
-                    { filter_note }
-                    <ContextProvider<ApiCtx> context={account.api.clone()}>
-                        <Workspace data={data.clone()} api={account.api.clone()}
-                            options={options.clone()} self_user_id={account.user_id.clone()}
-                            external_search={s.external_search.clone()}
-                            refreshing={s.running.is_some()}
-                            on_own_session_ended={{ let ctl = ctl.clone(); Callback::from(move |()| ctl.own_session_ended()) }}
-                            on_logout_run={ctl.logout_run_cb.clone()}
-                            host={props.host.clone()} />
-                    </ContextProvider<ApiCtx>>
-                </>
-            }
-        }
-        _ => {
-            let on_submit = {
-                let ctl = ctl.clone();
-                Callback::from(move |req: SignInRequest| ctl.submit(req))
-            };
-            let on_email = {
-                let ctl = ctl.clone();
-                Callback::from(move |req: SignInRequest| ctl.request_email(req))
-            };
-            html! {
-                <>
-                    <h1>{ "Device management" }</h1>
-                    { notice }
-                    <SignIn error={s.error.clone()} busy={s.busy()} prefill={s.prefill.clone()}
-                        email={s.email.clone()} {on_submit} {on_email} />
-                    if s.signing_in {
-                        <p class="note" role="status">{ "Signing in…" }</p>
-                    }
-                    { progress }
-                    if s.running.is_some() {
-                        <Skeleton />
-                    }
-                </>
-            }
-        }
-    };
-    let prompt = s
-        .prompt
-        .as_ref()
-        .map(|p| {
-            let on_answer = {
-                let ctl = ctl.clone();
-                Callback::from(move |typed: Option<String>| ctl.answer_prompt(typed))
-            };
-            let on_resend = {
-                let ctl = ctl.clone();
-                Callback::from(move |()| ctl.resend_email())
-            };
-            html! {
-                <CodePrompt prompt={p.clone()} mid_session={s.data.is_some()}
-                    can_resend={ctl.can_resend()} {on_answer} {on_resend} />
-            }
-        })
-        .unwrap_or_default();
     html! {
         <div class="rcdm" data-theme={options.theme.as_str()}>
-            { body }
-            { prompt }
+            { view.body() }
+            { view.prompt() }
         </div>
+    }
+}
+
+/// What the shell renders from one state; plain functions over the snapshot, no hooks.
+struct ShellView<'a> {
+    s: &'a Shell,
+    ctl: &'a Rc<Controller>,
+    options: &'a Rc<Options>,
+    host: Option<&'a HostLink>,
+}
+
+impl ShellView<'_> {
+    /// A callback that calls the controller.
+    fn on<T: 'static>(&self, f: impl Fn(&Rc<Controller>, T) + 'static) -> Callback<T> {
+        let ctl = self.ctl.clone();
+        Callback::from(move |x| f(&ctl, x))
+    }
+
+    // Every optional part is exactly one node (empty or not): Yew matches unkeyed children
+    // from the end, so a part that vanished would remount its siblings (and lose the form).
+    fn progress(&self) -> Html {
+        let on_cancel = self.on(|c, ()| c.cancel());
+        let running = self.s.running.as_ref();
+        running
+            .map(|r| html! { <LoadProgress running={r.clone()} {on_cancel} /> })
+            .unwrap_or_default()
+    }
+
+    fn notice(&self) -> Html {
+        let notice = self.s.notice.as_ref();
+        notice
+            .map(|n| html! { <p class="note" role="status">{ n }</p> })
+            .unwrap_or_default()
+    }
+
+    fn body(&self) -> Html {
+        match (&self.s.account, &self.s.data) {
+            (Some(account), Some(data)) => self.signed_in(account, data),
+            _ => self.signing_in(),
+        }
+    }
+
+    fn signing_in(&self) -> Html {
+        let s = self.s;
+        html! {
+            <>
+                <h1>{ "Device management" }</h1>
+                { self.notice() }
+                <SignIn error={s.error.clone()} busy={s.busy()} prefill={s.prefill.clone()}
+                    email={s.email.clone()} on_submit={self.on(|c, req| c.submit(req))}
+                    on_email={self.on(|c, req| c.request_email(req))} />
+                if s.signing_in {
+                    <p class="note" role="status">{ "Signing in…" }</p>
+                }
+                { self.progress() }
+                if s.running.is_some() {
+                    <Skeleton />
+                }
+            </>
+        }
+    }
+
+    fn error(&self) -> Html {
+        let Some(e) = &self.s.error else {
+            return Html::default();
+        };
+        html! {
+            <div class="error" role="alert">
+                <p>{ e.to_string() }</p>
+                if worth_retrying(e) {
+                    <button type="button" onclick={self.on(|c, _: MouseEvent| c.refresh())}>{ "Retry" }</button>
+                }
+            </div>
+        }
+    }
+
+    fn signed_in(&self, account: &Account, data: &LoadedData) -> Html {
+        let s = self.s;
+        let filter_note = match s.narrowing.filter.as_str() {
+            "" => Html::default(),
+            f => html! {
+                <p class="note">{ format!("Server filter \"{f}\": only sessions matching it were loaded.") }</p>
+            },
+        };
+        html! {
+            <>
+                <Header data={data.clone()} user_id={account.user_id.clone()}
+                    server={account.server.clone()} busy={s.running.is_some()}
+                    on_refresh={self.ctl.refresh_cb.clone()}
+                    on_sign_out={self.on(|c, ()| c.sign_out())} />
+                { self.progress() }
+                { self.error() }
+                { self.notice() }
+                { filter_note }
+                <ContextProvider<ApiCtx> context={account.api.clone()}>
+                    <Workspace data={data.clone()} api={account.api.clone()}
+                        options={self.options.clone()} self_user_id={account.user_id.clone()}
+                        external_search={s.external_search.clone()}
+                        refreshing={s.running.is_some()}
+                        on_own_session_ended={self.on(|c, ()| c.own_session_ended())}
+                        on_logout_run={self.ctl.logout_run_cb.clone()}
+                        host={self.host.cloned()} />
+                </ContextProvider<ApiCtx>>
+            </>
+        }
+    }
+
+    fn prompt(&self) -> Html {
+        let Some(p) = &self.s.prompt else {
+            return Html::default();
+        };
+        html! {
+            <CodePrompt prompt={p.clone()} mid_session={self.s.data.is_some()}
+                can_resend={self.ctl.can_resend()}
+                on_answer={self.on(|c, typed: Option<String>| c.answer_prompt(typed))}
+                on_resend={self.on(|c, ()| c.resend_email())} />
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::fetcher;
 use super::host::{events, HostCommand, HostLink};
 use super::signing::remembered_prefill;
 use super::state::{Account, Action, Narrowing, Prefill, Shell};
+use super::store::Store;
 use super::words::{error_kind, method_to_ask, shortfall_text};
 use crate::api::client::AskCode;
 use crate::api::{
@@ -14,24 +15,22 @@ use crate::api::{
 };
 use futures::future::LocalBoxFuture;
 use serde_json::json;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
-use yew::{Callback, UseReducerDispatcher};
+use yew::Callback;
 
+/// The shell's effects around its store: the store holds every fact (who is signed in,
+/// what is loading); the controller reads it when it acts and only adds what no render
+/// shows (the fetch slot, the prompt hub, a refresh held back during a logout run).
 pub struct Controller {
-    pub(super) dispatch: UseReducerDispatcher<Shell>,
+    pub store: Store<Shell>,
     pub(super) host: Option<HostLink>,
     /// The server the host configured (`serverUrl`, `server-url`): where credentials given
     /// without one go, never the portal's own origin by default.
     pub(super) server: String,
     pub(super) slot: FetchSlot,
     pub(super) prompts: Rc<PromptHub>,
-    /// The signed-in account's client (after its first load), with what narrows its loads.
-    pub(super) current: RefCell<Option<(ApiCtx, Narrowing)>>,
-    /// The client of the fetch under way, for "Send a new code" while it waits on a prompt.
-    pub(super) pending: RefCell<Option<Rc<Client>>>,
-    pub(super) running: Cell<bool>,
     /// A logout run is under way in the workspace; a refresh asked for meanwhile waits.
     logout_running: Cell<bool>,
     refresh_waiting: Cell<bool>,
@@ -41,13 +40,9 @@ pub struct Controller {
 }
 
 impl Controller {
-    pub fn new(
-        dispatch: UseReducerDispatcher<Shell>,
-        host: Option<HostLink>,
-        server: String,
-    ) -> Rc<Self> {
+    pub fn new(store: Store<Shell>, host: Option<HostLink>, server: String) -> Rc<Self> {
         let prompts = {
-            let (open, close) = (dispatch.clone(), dispatch.clone());
+            let (open, close) = (store.clone(), store.clone());
             Rc::new(PromptHub::new(
                 Callback::from(move |(id, error)| {
                     open.dispatch(Action::PromptOpened { id, error })
@@ -58,14 +53,11 @@ impl Controller {
         Rc::new_cyclic(|me: &std::rc::Weak<Self>| {
             let me = me.clone();
             Self {
-                dispatch,
+                store,
                 host,
                 server,
                 slot: FetchSlot::new(),
                 prompts,
-                current: RefCell::new(None),
-                pending: RefCell::new(None),
-                running: Cell::new(false),
                 logout_running: Cell::new(false),
                 refresh_waiting: Cell::new(false),
                 refresh_cb: {
@@ -85,6 +77,23 @@ impl Controller {
         })
     }
 
+    pub(super) fn dispatch(&self, action: Action) {
+        self.store.dispatch(action);
+    }
+
+    /// The signed-in account's context (after its first load), with what narrows its loads.
+    fn current(&self) -> Option<(ApiCtx, Narrowing)> {
+        let s = self.store.get();
+        let account = s.account.as_ref()?;
+        Some((account.api.clone(), s.narrowing.clone()))
+    }
+
+    /// The client of the fetch under way, for "Send a new code" while it waits on a prompt.
+    fn pending(&self) -> Option<Rc<Client>> {
+        let s = self.store.get();
+        s.running.as_ref().map(|r| r.account.api.client_rc())
+    }
+
     pub(super) fn emit(&self, name: &str, detail: serde_json::Value) {
         if let Some(host) = &self.host {
             host.emit(name, &detail);
@@ -101,7 +110,7 @@ impl Controller {
 
     pub(super) fn fail_sign_in(&self, e: ApiError) {
         self.emit_error(&e);
-        self.dispatch.dispatch(Action::SignInFailed(e));
+        self.dispatch(Action::SignInFailed(e));
     }
 
     /// Starts a complete load with `api`'s client; the one before it is cancelled and its
@@ -114,10 +123,8 @@ impl Controller {
         narrowing: Narrowing,
     ) {
         let (generation, cancel) = self.slot.begin();
-        self.running.set(true);
-        *self.pending.borrow_mut() = Some(api.client_rc());
         let creds = api.client().credentials();
-        self.dispatch.dispatch(Action::FetchStarted {
+        self.dispatch(Action::FetchStarted {
             generation,
             account: Account {
                 user_id: creds.user_id.trim().to_owned(),
@@ -133,14 +140,9 @@ impl Controller {
                 .await;
             this.prompts.prune();
             let current = this.slot.is_current(generation);
-            if current {
-                this.running.set(false);
-                this.pending.borrow_mut().take();
-            }
             match result {
                 Ok(r) => {
                     if current {
-                        *this.current.borrow_mut() = Some((api, narrowing));
                         let shortfall = shortfall_text(&r);
                         this.emit(
                             events::LOADED,
@@ -152,14 +154,13 @@ impl Controller {
                         );
                     }
                     let at = js_sys::Date::now();
-                    this.dispatch
-                        .dispatch(Action::Loaded(generation, Box::new(r), at));
+                    this.dispatch(Action::Loaded(generation, Box::new(r), at));
                 }
                 Err(e) => {
                     if current && e != ApiError::Cancelled {
                         this.emit_error(&e);
                     }
-                    this.dispatch.dispatch(Action::Failed(generation, e));
+                    this.dispatch(Action::Failed(generation, e));
                 }
             }
         });
@@ -179,7 +180,7 @@ impl Controller {
             cap: narrowing.cap,
             ..FetchOptions::default()
         };
-        let (d1, d2) = (self.dispatch.clone(), self.dispatch.clone());
+        let (d1, d2) = (self.store.clone(), self.store.clone());
         let on_progress = move |p| d1.dispatch(Action::Progress(generation, p));
         let on_limited = move |w| d2.dispatch(Action::RateLimited(generation, w));
         let client = api.client();
@@ -235,24 +236,21 @@ impl Controller {
             self.refresh_waiting.set(true);
             return;
         }
-        let current = self.current.borrow().clone();
-        if let Some((api, narrowing)) = current {
+        if let Some((api, narrowing)) = self.current() {
             self.start(api, SecondFactor::None, None, narrowing);
         }
     }
 
     /// The timer's refresh: never over a running load or an open prompt.
     pub fn auto_refresh(self: &Rc<Self>) {
-        if !self.running.get() && self.prompts.open_id().is_none() {
+        if self.store.get().running.is_none() && self.prompts.open_id().is_none() {
             self.refresh();
         }
     }
 
     pub fn cancel(&self) {
         self.slot.cancel();
-        self.running.set(false);
-        self.pending.borrow_mut().take();
-        self.dispatch.dispatch(Action::CancelRequested);
+        self.dispatch(Action::CancelRequested);
     }
 
     pub fn answer_prompt(&self, typed: Option<String>) {
@@ -260,16 +258,14 @@ impl Controller {
     }
 
     pub fn can_resend(&self) -> bool {
-        self.pending.borrow().is_some() || self.current.borrow().is_some()
+        self.pending().is_some() || self.current().is_some()
     }
 
     /// "Send a new code" in the prompt.
     pub fn resend_email(self: &Rc<Self>) {
         let client = self
-            .pending
-            .borrow()
-            .clone()
-            .or_else(|| self.current.borrow().as_ref().map(|(a, _)| a.client_rc()));
+            .pending()
+            .or_else(|| self.current().map(|(a, _)| a.client_rc()));
         let (Some(client), Some(id)) = (client, self.prompts.open_id()) else {
             return;
         };
@@ -284,22 +280,20 @@ impl Controller {
                 )),
                 Err(e) => Action::Notice(Some(e.to_string())),
             };
-            this.dispatch.dispatch(action);
+            this.dispatch(action);
         });
     }
 
     /// Stops everything and forgets the account; `prefill` is what the form shows next.
     pub(super) fn reset(&self, prefill: Prefill, notice: Option<String>) -> Option<ApiCtx> {
         self.slot.cancel();
-        self.running.set(false);
-        self.pending.borrow_mut().take();
         self.prompts.answer(None);
-        let old = self.current.borrow_mut().take().map(|(api, _)| api);
+        let old = self.current().map(|(api, _)| api);
         // Logouts, details refreshes and prompts of the old account end with it.
         if let Some(api) = &old {
             api.end();
         }
-        self.dispatch.dispatch(Action::Reset { prefill, notice });
+        self.dispatch(Action::Reset { prefill, notice });
         old
     }
 
@@ -309,7 +303,7 @@ impl Controller {
         let this = self.clone();
         spawn_local(async move {
             if let Err(e) = api.client().sign_out().await {
-                this.dispatch.dispatch(Action::Notice(Some(format!(
+                this.dispatch(Action::Notice(Some(format!(
                     "Signed out here, but the server did not confirm that the login token ended: {e}"
                 ))));
             }
@@ -381,7 +375,7 @@ impl Controller {
                 self.sign_in_with(creds, SecondFactor::None, Narrowing::default());
             }
             HostCommand::Refresh => self.refresh(),
-            HostCommand::SetFilter(text) => self.dispatch.dispatch(Action::ExternalSearch(text)),
+            HostCommand::SetFilter(text) => self.dispatch(Action::ExternalSearch(text)),
         }
     }
 
@@ -389,7 +383,7 @@ impl Controller {
     pub fn shut_down(&self) {
         self.slot.cancel();
         self.prompts.detach();
-        if let Some((api, _)) = self.current.borrow_mut().take() {
+        if let Some((api, _)) = self.current() {
             api.end();
         }
     }

@@ -11,6 +11,7 @@ pub mod progress;
 pub mod prompt;
 pub mod remember;
 pub mod sign_in;
+pub mod sign_in_form;
 pub mod signing;
 pub mod state;
 pub mod store;

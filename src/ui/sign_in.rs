@@ -2,28 +2,13 @@
 //! optional 2FA code (typed, or e-mailed on request), and an "Advanced" part that narrows
 //! the load on the server. The fields are controlled, so a failed attempt keeps them.
 
-use super::state::{EmailStatus, Narrowing, Prefill};
+use super::sign_in_form::{Field, Form, FormAction};
+pub use super::sign_in_form::{Login, SignInRequest};
+use super::state::{EmailStatus, Prefill};
+use super::store::{use_store, Store};
 use crate::api::{ApiError, EmailCode, FILTER_HELP};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-#[derive(Clone, PartialEq)]
-pub enum Login {
-    Token { user_id: String, auth_token: String },
-    Password { user: String, password: String },
-}
-
-/// What the form hands to the app; secrets stay in memory only (no `Debug`).
-#[derive(Clone, PartialEq)]
-pub struct SignInRequest {
-    pub server: String,
-    pub login: Login,
-    pub code: String,
-    pub narrowing: Narrowing,
-    pub remember: bool,
-    /// The code came by e-mail (the admin asked for one with "Send code by email").
-    pub code_by_email: bool,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -38,171 +23,77 @@ pub struct Props {
     pub on_email: Callback<SignInRequest>,
 }
 
-fn bind(field: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let field = field.clone();
-    Callback::from(move |e: InputEvent| {
-        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-            field.set(input.value());
-        }
+/// Typing into an input edits this field.
+fn edit(d: &Callback<FormAction>, field: Field) -> Callback<InputEvent> {
+    d.reform(move |e: InputEvent| {
+        let value = e
+            .target_dyn_into::<HtmlInputElement>()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        FormAction::Edit(field, value)
     })
+}
+
+/// A required credential input bound to a field of the form.
+fn input(
+    form: &Form,
+    d: &Callback<FormAction>,
+    field: Field,
+    attrs: (&'static str, &'static str),
+) -> Html {
+    let (name, autocomplete) = attrs;
+    let oninput = edit(d, field);
+    let secret = matches!(field, Field::Password | Field::Token);
+    html! {
+        <input type={if secret { "password" } else { "text" }} {name} required=true
+            {autocomplete} value={form.value(field).to_owned()} {oninput} />
+    }
 }
 
 #[function_component(SignIn)]
 pub fn sign_in(props: &Props) -> Html {
-    let p = &props.prefill;
-    let with_password = use_state(|| p.user_id.is_empty() && !p.username.is_empty());
-    let server = use_state(|| p.server.clone());
-    let user_id = use_state(|| p.user_id.clone());
-    let token = use_state(|| p.auth_token.clone());
-    let username = use_state(|| p.username.clone());
-    let password = use_state(String::new);
-    let code = use_state(String::new);
-    let filter = use_state(String::new);
-    let cap = use_state(String::new);
-    let remember = use_state(|| p.remember);
+    let store = use_memo((), |_| Store::new(Form::new(&props.prefill)));
+    let form = use_store(&store);
+    let d = use_memo((), |_| store.dispatcher());
     {
         // A host's credentials (or a sign-out) replace what the fields hold.
-        let (server, user_id, token, username, remember, with_password) = (
-            server.clone(),
-            user_id.clone(),
-            token.clone(),
-            username.clone(),
-            remember.clone(),
-            with_password.clone(),
-        );
-        let (password, code) = (password.clone(), code.clone());
-        use_effect_with(p.clone(), move |p| {
-            server.set(p.server.clone());
-            user_id.set(p.user_id.clone());
-            token.set(p.auth_token.clone());
-            username.set(p.username.clone());
-            remember.set(p.remember);
-            password.set(String::new());
-            code.set(String::new());
-            if !p.user_id.is_empty() {
-                with_password.set(false);
-            }
+        let d = d.clone();
+        use_effect_with(props.prefill.clone(), move |p| {
+            d.emit(FormAction::Prefill(p.clone()))
         });
     }
-    let request = {
-        let (server, user_id, token, username, password, code, filter, cap, remember, mode) = (
-            server.clone(),
-            user_id.clone(),
-            token.clone(),
-            username.clone(),
-            password.clone(),
-            code.clone(),
-            filter.clone(),
-            cap.clone(),
-            remember.clone(),
-            with_password.clone(),
-        );
-        move || SignInRequest {
-            server: server.trim().to_owned(),
-            login: if *mode {
-                Login::Password {
-                    user: username.trim().to_owned(),
-                    password: (*password).clone(),
-                }
-            } else {
-                Login::Token {
-                    user_id: user_id.trim().to_owned(),
-                    auth_token: token.trim().to_owned(),
-                }
-            },
-            code: code.trim().to_owned(),
-            narrowing: Narrowing {
-                filter: filter.trim().to_owned(),
-                cap: cap.trim().parse::<u64>().ok().filter(|&n| n > 0),
-            },
-            remember: *remember,
-            code_by_email: false,
-        }
-    };
     let onsubmit = {
-        let (request, on_submit) = (request.clone(), props.on_submit.clone());
-        let code_by_email = matches!(props.email, Some(EmailStatus::Sent(EmailCode::Sent { .. })));
+        let (store, on_submit) = (store.clone(), props.on_submit.clone());
+        let by_email = matches!(props.email, Some(EmailStatus::Sent(EmailCode::Sent { .. })));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_submit.emit(SignInRequest {
-                code_by_email,
-                ..request()
-            });
+            on_submit.emit(store.get().request(by_email));
         })
     };
     let on_email = {
-        let (request, on_email) = (request.clone(), props.on_email.clone());
-        Callback::from(move |_: MouseEvent| on_email.emit(request()))
+        let (store, on_email) = (store.clone(), props.on_email.clone());
+        Callback::from(move |_: MouseEvent| on_email.emit(store.get().request(false)))
     };
-    let switch = {
-        let with_password = with_password.clone();
-        Callback::from(move |_: MouseEvent| with_password.set(!*with_password))
-    };
-    let on_remember = {
-        let remember = remember.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                remember.set(input.checked());
-            }
-        })
-    };
+    let on_remember = d.reform(|e: Event| {
+        FormAction::Remember(
+            e.target_dyn_into::<HtmlInputElement>()
+                .is_some_and(|i| i.checked()),
+        )
+    });
     let sending = props.email == Some(EmailStatus::Sending);
     html! {
         <form class="sign-in" {onsubmit} aria-busy={props.busy.to_string()}>
             <fieldset disabled={props.busy}>
-                <label>{ "Server URL" }
-                    // Text, not `type="url"`: the browser would refuse a bare host name or a
-                    // path on this origin (`/chat`), both of which the client understands.
-                    <input type="text" inputmode="url" spellcheck="false" autocapitalize="off"
-                        name="server" placeholder="Same origin" autocomplete="url"
-                        value={(*server).clone()} oninput={bind(&server)} />
-                </label>
-                if *with_password {
-                    <label>{ "Username or e-mail" }
-                        <input name="username" required=true autocomplete="username"
-                            value={(*username).clone()} oninput={bind(&username)} />
-                    </label>
-                    <label>{ "Password" }
-                        <input type="password" name="password" required=true autocomplete="current-password"
-                            value={(*password).clone()} oninput={bind(&password)} />
-                    </label>
-                } else {
-                    <label>{ "User ID" }
-                        <input name="user-id" required=true autocomplete="username"
-                            value={(*user_id).clone()} oninput={bind(&user_id)} />
-                    </label>
-                    <label>{ "Auth token" }
-                        <input type="password" name="auth-token" required=true autocomplete="off"
-                            value={(*token).clone()} oninput={bind(&token)} />
-                    </label>
-                }
-                <label>{ "2FA code" }
-                    <input name="code" inputmode="numeric" autocomplete="one-time-code"
-                        value={(*code).clone()} oninput={bind(&code)} />
-                </label>
-                <p class="help">
-                    { "Optional: leave it empty for a personal access token that skips two-factor checks, or when you confirmed a code here recently. The server asks if it needs one." }
-                </p>
-                if !*with_password {
+                { credentials(&form, &d) }
+                if !form.with_password {
                     <div class="row">
                         <button type="button" onclick={on_email} disabled={sending}>{ "Send code by email" }</button>
                         { email_hint(props.email.as_ref()) }
                     </div>
                 }
-                <details class="advanced">
-                    <summary>{ "Advanced" }</summary>
-                    <label>{ "Server filter" }
-                        <input name="server-filter" value={(*filter).clone()} oninput={bind(&filter)} />
-                    </label>
-                    <p class="help">{ FILTER_HELP }</p>
-                    <label>{ "Load at most" }
-                        <input type="number" name="cap" min="1" step="1" placeholder="All sessions"
-                            value={(*cap).clone()} oninput={bind(&cap)} />
-                    </label>
-                    <p class="help">{ "The newest sessions first; leave it empty to load every session." }</p>
-                </details>
+                { advanced(&form, &d) }
                 <label class="check">
-                    <input type="checkbox" name="remember" checked={*remember} onchange={on_remember} />
+                    <input type="checkbox" name="remember" checked={form.remember} onchange={on_remember} />
                     { "Remember server and user ID on this device" }
                 </label>
                 if let Some(error) = &props.error {
@@ -215,12 +106,59 @@ pub fn sign_in(props: &Props) -> Html {
                 }
                 <div class="row">
                     <button type="submit" class="primary">{ "Load sessions" }</button>
-                    <button type="button" class="link" onclick={switch}>
-                        { if *with_password { "Use a user ID and auth token instead" } else { "Use a username and password instead" } }
+                    <button type="button" class="link" onclick={d.reform(|_: MouseEvent| FormAction::SwitchLogin)}>
+                        { if form.with_password { "Use a user ID and auth token instead" } else { "Use a username and password instead" } }
                     </button>
                 </div>
             </fieldset>
         </form>
+    }
+}
+
+/// Server, the two ways to sign in, and the 2FA code.
+fn credentials(form: &Form, d: &Callback<FormAction>) -> Html {
+    html! {
+        <>
+            <label>{ "Server URL" }
+                // Text, not `type="url"`: the browser would refuse a bare host name or a
+                // path on this origin (`/chat`), both of which the client understands.
+                <input type="text" inputmode="url" spellcheck="false" autocapitalize="off"
+                    name="server" placeholder="Same origin" autocomplete="url"
+                    value={form.server.clone()} oninput={edit(d, Field::Server)} />
+            </label>
+            if form.with_password {
+                <label>{ "Username or e-mail" }{ input(form, d, Field::Username, ("username", "username")) }</label>
+                <label>{ "Password" }{ input(form, d, Field::Password, ("password", "current-password")) }</label>
+            } else {
+                <label>{ "User ID" }{ input(form, d, Field::UserId, ("user-id", "username")) }</label>
+                <label>{ "Auth token" }{ input(form, d, Field::Token, ("auth-token", "off")) }</label>
+            }
+            <label>{ "2FA code" }
+                <input name="code" inputmode="numeric" autocomplete="one-time-code"
+                    value={form.code.clone()} oninput={edit(d, Field::Code)} />
+            </label>
+            <p class="help">
+                { "Optional: leave it empty for a personal access token that skips two-factor checks, or when you confirmed a code here recently. The server asks if it needs one." }
+            </p>
+        </>
+    }
+}
+
+/// What narrows the load on the server.
+fn advanced(form: &Form, d: &Callback<FormAction>) -> Html {
+    html! {
+        <details class="advanced">
+            <summary>{ "Advanced" }</summary>
+            <label>{ "Server filter" }
+                <input name="server-filter" value={form.filter.clone()} oninput={edit(d, Field::Filter)} />
+            </label>
+            <p class="help">{ FILTER_HELP }</p>
+            <label>{ "Load at most" }
+                <input type="number" name="cap" min="1" step="1" placeholder="All sessions"
+                    value={form.cap.clone()} oninput={edit(d, Field::Cap)} />
+            </label>
+            <p class="help">{ "The newest sessions first; leave it empty to load every session." }</p>
+        </details>
     }
 }
 

@@ -74,7 +74,7 @@ impl Controller {
         code: String,
         n: Narrowing,
     ) {
-        self.dispatch.dispatch(Action::LoginStarted);
+        self.dispatch(Action::LoginStarted);
         let this = self.clone();
         spawn_local(async move {
             let first = if code.is_empty() {
@@ -120,11 +120,11 @@ impl Controller {
         if let Err(e) = validate(&creds) {
             return self.fail_sign_in(e);
         }
-        self.dispatch.dispatch(Action::EmailRequested);
+        self.dispatch(Action::EmailRequested);
         let this = self.clone();
         spawn_local(async move {
             match Client::new(creds).request_email_code().await {
-                Ok(answer) => this.dispatch.dispatch(Action::EmailAnswered(answer)),
+                Ok(answer) => this.dispatch(Action::EmailAnswered(answer)),
                 Err(e) => this.fail_sign_in(e),
             }
         });

@@ -2,14 +2,12 @@
 //! sign-out), tested natively. Effects live in `control.rs`; this file only decides.
 
 use super::api_ctx::ApiCtx;
-use super::store::Store;
+use super::store::{Reduce, Store};
 use super::words::{method_to_ask, shortfall_text};
 use super::workspace::LoadedData;
 use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
 use crate::grid::Sessions;
 use std::fmt;
-use std::rc::Rc;
-use yew::Reducible;
 
 /// Who is signed in: set by the first successful load with these credentials.
 #[derive(Clone, PartialEq, Debug)]
@@ -161,16 +159,12 @@ pub enum Action {
     },
 }
 
-impl Reducible for Shell {
+impl Reduce for Shell {
     type Action = Action;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        if next.apply(action) {
-            Rc::new(next)
-        } else {
-            self
-        }
+    fn reduce(&self, action: Action) -> Option<Shell> {
+        let mut next = self.clone();
+        next.step(action).then_some(next)
     }
 }
 
@@ -182,9 +176,9 @@ impl Shell {
         }
     }
 
-    /// Applies one action; false when it changed nothing (a stale message), so nothing
-    /// re-renders.
-    pub fn apply(&mut self, action: Action) -> bool {
+    /// Applies one action to a copy; false when it changed nothing (a stale message), so
+    /// nothing re-renders.
+    fn step(&mut self, action: Action) -> bool {
         match action {
             Action::Prefill(p) => {
                 self.prefill = Prefill {
@@ -209,6 +203,36 @@ impl Shell {
                 self.error = None;
             }
             Action::EmailAnswered(answer) => self.email = Some(EmailStatus::Sent(answer)),
+            a @ (Action::FetchStarted { .. }
+            | Action::Progress(..)
+            | Action::RateLimited(..)
+            | Action::Loaded(..)
+            | Action::Failed(..)
+            | Action::CancelRequested) => return self.fetch_step(a),
+            a @ (Action::PromptOpened { .. }
+            | Action::PromptHint { .. }
+            | Action::PromptClosed { .. }) => return self.prompt_step(a),
+            Action::ExternalSearch(text) => {
+                let n = self.external_search.as_ref().map_or(1, |(n, _)| n + 1);
+                self.external_search = Some((n, text));
+            }
+            Action::Notice(n) => self.notice = n,
+            Action::Reset { prefill, notice } => {
+                let version = self.prefill.version + 1;
+                *self = Self {
+                    prefill: Prefill { version, ..prefill },
+                    next_load_id: self.next_load_id,
+                    notice,
+                    ..Self::default()
+                };
+            }
+        }
+        true
+    }
+
+    /// A load: its start, progress, end, failure or cancel; stale generations change nothing.
+    fn fetch_step(&mut self, action: Action) -> bool {
+        match action {
             Action::FetchStarted {
                 generation,
                 account,
@@ -275,6 +299,14 @@ impl Shell {
                 }
                 self.notice = Some(cancelled_text(self.data.is_some()));
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The in-place 2FA prompt.
+    fn prompt_step(&mut self, action: Action) -> bool {
+        match action {
             Action::PromptOpened { id, error } => {
                 let Some(challenge) = error.challenge() else {
                     return false;
@@ -301,20 +333,7 @@ impl Shell {
                 Some(p) if p.id == id => self.prompt = None,
                 _ => return false,
             },
-            Action::ExternalSearch(text) => {
-                let n = self.external_search.as_ref().map_or(1, |(n, _)| n + 1);
-                self.external_search = Some((n, text));
-            }
-            Action::Notice(n) => self.notice = n,
-            Action::Reset { prefill, notice } => {
-                let version = self.prefill.version + 1;
-                *self = Self {
-                    prefill: Prefill { version, ..prefill },
-                    next_load_id: self.next_load_id,
-                    notice,
-                    ..Self::default()
-                };
-            }
+            _ => return false,
         }
         true
     }
