@@ -20,6 +20,7 @@ mod groups;
 mod handlers;
 mod hooks;
 mod main_view;
+mod modal;
 pub mod model;
 mod pager;
 pub mod state;

@@ -194,6 +194,151 @@ impl State {
         }
     }
 
+    /// Search, filters, sort and paging.
+    fn query_step(&mut self, action: Action) {
+        match action {
+            Action::SetSearch(text) => self.query_edit(|q| q.set_search(&text)),
+            Action::SetRegex(on) => self.query_edit(|q| q.set_regex(on)),
+            Action::AddChip(chip) => self.add_chip(chip),
+            Action::RemoveChip(chip) => self.query_edit(|q| q.update_filters(|f| f.remove(&chip))),
+            Action::SetLoginFrom(ms) => {
+                self.query_edit(|q| q.update_filters(|f| f.login_from = ms))
+            }
+            Action::SetLoginTo(ms) => self.query_edit(|q| q.update_filters(|f| f.login_to = ms)),
+            Action::ClearFilters => self.query_edit(|q| {
+                q.set_search("");
+                q.set_filters(Default::default());
+            }),
+            Action::Drill(chip) => {
+                self.add_chip(chip);
+                self.mode = Mode::Table;
+            }
+            Action::DrillDay { from, to } => {
+                self.query_edit(|q| {
+                    q.update_filters(|f| {
+                        f.insert(Chip::From(from));
+                        f.insert(Chip::To(to));
+                    })
+                });
+                self.mode = Mode::Table;
+            }
+            Action::Sort { column, additive } => self.query.toggle_sort(column, additive),
+            Action::Go(nav, pages) => self.query.go(nav, pages),
+            Action::SetPageSize(size) => self.query.set_page_size(size),
+            Action::Restore(query) => self.query_edit(|q| *q = query),
+            _ => {}
+        }
+    }
+
+    /// The details panel; `None` for an answer nobody waits for.
+    fn details_step(&mut self, action: Action) -> Option<()> {
+        match action {
+            Action::OpenDetails { index, session_id } => {
+                let request = self.next();
+                self.active = Some(index);
+                self.details = Some(Details {
+                    index,
+                    session_id,
+                    request,
+                    fresh: Fresh::Loading,
+                });
+            }
+            Action::RefreshDetails => {
+                let request = self.next();
+                let d = self.details.as_mut()?;
+                d.request = request;
+                d.fresh = Fresh::Loading;
+            }
+            Action::DetailsAnswer { request, fresh } => {
+                let d = self.details.as_mut().filter(|d| d.request == request)?;
+                d.fresh = fresh;
+            }
+            Action::CloseDetails => self.details = None,
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// The logout dialog and its run; `None` when the dialog ignores the action.
+    fn logout_step(&mut self, action: Action) -> Option<()> {
+        match action {
+            Action::AskLogout(targets) => {
+                if targets.is_empty() || matches!(self.dialog, Some(Dialog::Running { .. })) {
+                    return None;
+                }
+                // This page's own session goes last, so the others are not refused for its sake.
+                // A stable partition, not a sort: no std sort copy of its own for one flag.
+                let (mut targets, current): (Vec<_>, Vec<_>) =
+                    targets.into_iter().partition(|t| !t.current);
+                targets.extend(current);
+                self.dialog = Some(Dialog::Confirm {
+                    targets: targets.into(),
+                    again: false,
+                });
+            }
+            Action::ConfirmLogout => match self.dialog.take() {
+                Some(Dialog::Confirm { targets, again }) => {
+                    self.dialog = if !again && targets.iter().any(|t| t.current) {
+                        Some(Dialog::Confirm {
+                            targets,
+                            again: true,
+                        })
+                    } else {
+                        let run = self.next();
+                        Some(Dialog::Running {
+                            run,
+                            targets,
+                            done: 0,
+                            failed: Vec::new(),
+                        })
+                    };
+                }
+                _ => return None,
+            },
+            Action::CloseDialog => match self.dialog {
+                Some(Dialog::Confirm { .. } | Dialog::Report { .. }) => self.dialog = None,
+                _ => return None,
+            },
+            Action::LogoutResult { run, target, error } => {
+                if error.is_none() {
+                    self.forget_rows(&[target.index], &[target.session_id.as_str()]);
+                }
+                let Some(Dialog::Running {
+                    run: current,
+                    targets,
+                    done,
+                    failed,
+                }) = &mut self.dialog
+                else {
+                    return Some(());
+                };
+                if *current != run {
+                    return Some(());
+                }
+                *done += 1;
+                if let Some(reason) = error {
+                    failed.push(Failure { target, reason });
+                }
+                if *done >= targets.len() {
+                    let (total, failed) = (targets.len(), std::mem::take(failed));
+                    let succeeded = total - failed.len();
+                    self.dialog = None;
+                    if failed.is_empty() {
+                        let text = match total {
+                            1 => "Device logged out".to_owned(),
+                            n => format!("{} devices logged out", crate::grid::thousands(n)),
+                        };
+                        self.toast(text, false);
+                    } else {
+                        self.dialog = Some(Dialog::Report { succeeded, failed });
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(())
+    }
+
     fn add_chip(&mut self, chip: Chip) {
         self.query_edit(|q| q.update_filters(|f| f.insert(chip)));
     }
@@ -306,33 +451,19 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
                 _ => None,
             };
         }
-        Action::SetSearch(text) => s.query_edit(|q| q.set_search(&text)),
-        Action::SetRegex(on) => s.query_edit(|q| q.set_regex(on)),
-        Action::AddChip(chip) => s.add_chip(chip),
-        Action::RemoveChip(chip) => s.query_edit(|q| q.update_filters(|f| f.remove(&chip))),
-        Action::SetLoginFrom(ms) => s.query_edit(|q| q.update_filters(|f| f.login_from = ms)),
-        Action::SetLoginTo(ms) => s.query_edit(|q| q.update_filters(|f| f.login_to = ms)),
-        Action::ClearFilters => s.query_edit(|q| {
-            q.set_search("");
-            q.set_filters(Default::default());
-        }),
-        Action::Drill(chip) => {
-            s.add_chip(chip);
-            s.mode = Mode::Table;
-        }
-        Action::DrillDay { from, to } => {
-            s.query_edit(|q| {
-                q.update_filters(|f| {
-                    f.insert(Chip::From(from));
-                    f.insert(Chip::To(to));
-                })
-            });
-            s.mode = Mode::Table;
-        }
-        Action::Sort { column, additive } => s.query.toggle_sort(column, additive),
-        Action::Go(nav, pages) => s.query.go(nav, pages),
-        Action::SetPageSize(size) => s.query.set_page_size(size),
-        Action::Restore(query) => s.query_edit(|q| *q = query),
+        a @ (Action::SetSearch(_)
+        | Action::SetRegex(_)
+        | Action::AddChip(_)
+        | Action::RemoveChip(_)
+        | Action::SetLoginFrom(_)
+        | Action::SetLoginTo(_)
+        | Action::ClearFilters
+        | Action::Drill(_)
+        | Action::DrillDay { .. }
+        | Action::Sort { .. }
+        | Action::Go(..)
+        | Action::SetPageSize(_)
+        | Action::Restore(_)) => s.query_step(a),
         Action::SetMode(mode) => s.mode = mode,
         Action::ToggleFilters => s.filters_open = !s.filters_open,
         Action::Select { index, on } => {
@@ -346,99 +477,14 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         Action::SelectAll(rows) => s.selection = Rc::new(rows.into_iter().collect()),
         Action::ClearSelection => s.selection = Rc::default(),
         Action::Activate(index) => s.active = Some(index),
-        Action::OpenDetails { index, session_id } => {
-            let request = s.next();
-            s.active = Some(index);
-            s.details = Some(Details {
-                index,
-                session_id,
-                request,
-                fresh: Fresh::Loading,
-            });
-        }
-        Action::RefreshDetails => {
-            let request = s.next();
-            let d = s.details.as_mut()?;
-            d.request = request;
-            d.fresh = Fresh::Loading;
-        }
-        Action::DetailsAnswer { request, fresh } => {
-            let d = s.details.as_mut().filter(|d| d.request == request)?;
-            d.fresh = fresh;
-        }
-        Action::CloseDetails => s.details = None,
-        Action::AskLogout(targets) => {
-            if targets.is_empty() || matches!(s.dialog, Some(Dialog::Running { .. })) {
-                return None;
-            }
-            // This page's own session goes last, so the others are not refused for its sake.
-            // A stable partition, not a sort: no std sort copy of its own for one flag.
-            let (mut targets, current): (Vec<_>, Vec<_>) =
-                targets.into_iter().partition(|t| !t.current);
-            targets.extend(current);
-            s.dialog = Some(Dialog::Confirm {
-                targets: targets.into(),
-                again: false,
-            });
-        }
-        Action::ConfirmLogout => match s.dialog.take() {
-            Some(Dialog::Confirm { targets, again }) => {
-                s.dialog = if !again && targets.iter().any(|t| t.current) {
-                    Some(Dialog::Confirm {
-                        targets,
-                        again: true,
-                    })
-                } else {
-                    let run = s.next();
-                    Some(Dialog::Running {
-                        run,
-                        targets,
-                        done: 0,
-                        failed: Vec::new(),
-                    })
-                };
-            }
-            _ => return None,
-        },
-        Action::CloseDialog => match s.dialog {
-            Some(Dialog::Confirm { .. } | Dialog::Report { .. }) => s.dialog = None,
-            _ => return None,
-        },
-        Action::LogoutResult { run, target, error } => {
-            if error.is_none() {
-                s.forget_rows(&[target.index], &[target.session_id.as_str()]);
-            }
-            let Some(Dialog::Running {
-                run: current,
-                targets,
-                done,
-                failed,
-            }) = &mut s.dialog
-            else {
-                return Some(s);
-            };
-            if *current != run {
-                return Some(s);
-            }
-            *done += 1;
-            if let Some(reason) = error {
-                failed.push(Failure { target, reason });
-            }
-            if *done >= targets.len() {
-                let (total, failed) = (targets.len(), std::mem::take(failed));
-                let succeeded = total - failed.len();
-                s.dialog = None;
-                if failed.is_empty() {
-                    let text = match total {
-                        1 => "Device logged out".to_owned(),
-                        n => format!("{} devices logged out", crate::grid::thousands(n)),
-                    };
-                    s.toast(text, false);
-                } else {
-                    s.dialog = Some(Dialog::Report { succeeded, failed });
-                }
-            }
-        }
+        a @ (Action::OpenDetails { .. }
+        | Action::RefreshDetails
+        | Action::DetailsAnswer { .. }
+        | Action::CloseDetails) => s.details_step(a)?,
+        a @ (Action::AskLogout(_)
+        | Action::ConfirmLogout
+        | Action::CloseDialog
+        | Action::LogoutResult { .. }) => s.logout_step(a)?,
         Action::RowsRemoved(rows) => {
             let indices: Vec<u32> = rows.iter().map(|r| r.0).collect();
             let ids: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
