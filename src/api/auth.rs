@@ -2,7 +2,7 @@
 //! says when it asks for one. Secrets are held in memory only and every `Debug` here
 //! redacts them, so a stray `{:?}` cannot leak one.
 
-use super::error::sanitize;
+use super::sanitize::sanitize;
 use sha2::{Digest, Sha256};
 use std::fmt;
 

@@ -5,6 +5,7 @@
 //! what the server said (sanitised) and what the client observed.
 
 use super::auth::{TwoFactorChallenge, TwoFactorMethod};
+pub(crate) use super::sanitize::sanitize;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -310,18 +311,4 @@ fn seconds(ms: u64) -> String {
         s if s < 120 => format!("{s} seconds"),
         s => format!("{} minutes", s.div_ceil(60)),
     }
-}
-
-/// Server text shown to a person: control characters dropped, trailing punctuation trimmed
-/// (the sentence adds its own), length bounded so a hostile body cannot flood the screen.
-pub(crate) fn sanitize(text: &str, max_chars: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(max_chars)
-        .collect();
-    if text.chars().count() > max_chars {
-        out.push('…');
-    }
-    out.trim().trim_end_matches(['.', ' ']).to_owned()
 }

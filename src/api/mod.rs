@@ -26,6 +26,7 @@ pub mod fetch;
 pub mod http;
 pub mod outcome;
 pub mod retry;
+mod sanitize;
 pub mod sink;
 pub mod spans;
 pub mod wire;

@@ -250,6 +250,24 @@ impl RowSink for SessionsBuilder {
     }
 }
 
+impl Sessions {
+    /// Normalises the rows once. `tz_offset_minutes` (local = UTC + offset) decides how
+    /// login times are shown and searched; changing it means building the set again.
+    /// Keeps every row, duplicates too; a fetch builds with [`SessionsBuilder`] instead.
+    pub fn from_wire<I: IntoIterator<Item = wire::Session>>(
+        rows: I,
+        tz_offset_minutes: i32,
+    ) -> Sessions {
+        let rows = rows.into_iter();
+        let mut b = SessionsBuilder::new(tz_offset_minutes);
+        b.reserve(rows.size_hint().0);
+        for s in rows {
+            b.push(s);
+        }
+        b.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

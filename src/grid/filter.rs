@@ -1,13 +1,13 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
 use super::pattern::{self, RowAnchored};
+pub use super::query_error::QueryError;
 use super::session::{row_span, DeviceKind, Field, Row, Sessions};
 use super::text::{fold, Pool};
 use memchr::memmem::Finder;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use std::collections::BTreeSet;
-use std::fmt;
 
 /// Column filters: AND across kinds of filter, OR within a set. Empty sets do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -30,30 +30,6 @@ impl Filters {
         self == &Filters::default()
     }
 }
-
-/// Why a query cannot run; the `Display` text is a sentence for the admin.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryError {
-    /// Not a regular expression; `detail` is the parser's own explanation (monospace).
-    BadPattern { detail: String },
-    /// Valid, but compiles to more than the size limit.
-    PatternTooBig,
-}
-
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QueryError::BadPattern { .. } => {
-                f.write_str("The search is not a valid regular expression; fix it or turn regex mode off.")
-            }
-            QueryError::PatternTooBig => f.write_str(
-                "The search pattern is too large to run safely here; use a shorter or simpler pattern.",
-            ),
-        }
-    }
-}
-
-impl std::error::Error for QueryError {}
 
 /// The search box, compiled once per change of text or mode.
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ pub mod export;
 pub mod filter;
 pub mod page;
 mod pattern;
+pub mod query_error;
 pub mod session;
 pub mod sort;
 pub mod stats;
@@ -26,15 +27,14 @@ pub mod view;
 mod proptests;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod view_tests;
 
+pub use build::SessionsBuilder;
 pub use chip::{Chip, NONE};
 pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};
 pub use filter::{filter_rows, Filters, QueryError, Search};
 pub use page::{page_count, status_text, thousands, PageNav, PageSize};
-pub use session::{Own, RowRef, Sessions, SessionsBuilder};
+pub use session::{Own, RowRef, Sessions};
 pub use sort::{parse_ip, sort_indices, sort_rows, SortKey};
 pub use stats::{group_by_user, stats, Stats, UserGroup};
 pub use text::{cmp_version, fold};

@@ -10,7 +10,7 @@
 //! literal `chrome`, and the answer on folded text is the same by construction.
 
 use super::casefold;
-use super::filter::QueryError;
+use super::query_error::QueryError;
 use super::session::SEPARATOR;
 use super::text::fold;
 use regex_automata::hybrid::dfa::{Cache, DFA};

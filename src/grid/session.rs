@@ -1,11 +1,9 @@
 //! The row model: sessions normalised once at load into interned fields, search text and sort ranks.
 
-pub use super::build::SessionsBuilder;
 pub use super::column::{Column, DeviceKind};
 use super::sort::{build_ranks, Ranks};
 use super::text::{fold_into, Pool};
 use super::time::{format_login, push_login};
-use crate::api::wire;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -105,23 +103,7 @@ pub(crate) fn clean(s: &Option<String>) -> &str {
 }
 
 impl Sessions {
-    /// Normalises the rows once. `tz_offset_minutes` (local = UTC + offset) decides how
-    /// login times are shown and searched; changing it means building the set again.
-    /// Keeps every row, duplicates too; a fetch builds with [`SessionsBuilder`] instead.
-    pub fn from_wire<I: IntoIterator<Item = wire::Session>>(
-        rows: I,
-        tz_offset_minutes: i32,
-    ) -> Sessions {
-        let rows = rows.into_iter();
-        let mut b = SessionsBuilder::new(tz_offset_minutes);
-        b.reserve(rows.size_hint().0);
-        for s in rows {
-            b.push(s);
-        }
-        b.finish()
-    }
-
-    /// The set from what [`SessionsBuilder`] gathered: `starts` holds one start per row.
+    /// The set from what `SessionsBuilder` gathered: `starts` holds one start per row.
     pub(crate) fn from_parts(
         rows: Vec<Row>,
         pools: [Pool; FIELDS],

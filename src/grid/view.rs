@@ -339,3 +339,7 @@ impl Pipeline {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

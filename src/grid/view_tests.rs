@@ -1,7 +1,8 @@
 //! Unit tests of the query rules (TanStack's resets, sort toggling) and the pipeline's memoisation.
 
-use super::tests::{ids, load, Fx};
 use super::*;
+use crate::grid::tests::{ids, load, Fx};
+use crate::grid::{DeviceKind, PageNav};
 
 fn sixty() -> Sessions {
     load(

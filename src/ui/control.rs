@@ -5,7 +5,7 @@
 use super::api_ctx::{answering, ApiCtx, PromptHub};
 use super::fetcher;
 use super::host::{events, HostCommand, HostLink};
-use super::signing::remembered_prefill;
+use super::remember::remembered_prefill;
 use super::state::{Account, Action, Narrowing, Prefill, Shell};
 use super::store::Store;
 use super::words::{error_kind, method_to_ask, shortfall_text};

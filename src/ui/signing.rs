@@ -6,10 +6,9 @@ use super::api_ctx::{answering, ApiCtx};
 use super::control::Controller;
 use super::remember::{self, Remembered};
 use super::sign_in::{Login, SignInRequest};
-use super::state::{Action, Narrowing, Prefill};
+use super::state::{Action, Narrowing};
 use crate::api::client::validate;
 use crate::api::{Client, Credentials, SecondFactor, TwoFactorMethod};
-use crate::options::Options;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 
@@ -128,31 +127,5 @@ impl Controller {
                 Err(e) => this.fail_sign_in(e),
             }
         });
-    }
-}
-
-/// What the form starts with on this device: the host's options, else what was remembered.
-pub fn initial_prefill(options: &Options) -> Prefill {
-    if !options.user_id.is_empty() || !options.server_url.is_empty() {
-        return Prefill {
-            server: options.server_url.clone(),
-            user_id: options.user_id.clone(),
-            auth_token: options.auth_token.clone(),
-            ..Prefill::default()
-        };
-    }
-    remembered_prefill()
-}
-
-pub(super) fn remembered_prefill() -> Prefill {
-    match remember::load() {
-        Some(r) => Prefill {
-            server: r.server,
-            user_id: r.user_id,
-            username: r.username,
-            remember: true,
-            ..Prefill::default()
-        },
-        None => Prefill::default(),
     }
 }

@@ -1,6 +1,7 @@
 //! The plain values the components render from the rows: a page's rows, the details
 //! fields, the filter panel's choices (only the current page is ever turned into strings).
 
+pub use super::state::Me;
 use super::state::Target;
 use super::when;
 use crate::api::wire::Session;
@@ -76,19 +77,6 @@ pub fn target(r: &RowRef) -> Target {
         username: r.username().to_owned(),
         current: r.current(),
     }
-}
-
-/// Who is looking, where and when: marks the admin's own rows, dates relative times and
-/// turns login bounds into local days.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Me {
-    pub user_id: String,
-    /// Minute resolution, so that rows do not all re-render on every keystroke.
-    pub now_ms: i64,
-    /// The host's locale for absolute times (`None`: the browser's).
-    pub locale: Option<String>,
-    /// Local time = UTC + this.
-    pub tz_offset_minutes: i32,
 }
 
 /// One table row as it is rendered.

@@ -5,7 +5,6 @@
 //! The rows themselves live in the shell's rows store, and what is computed from them in
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
-use super::data::Me;
 use crate::api::wire::Session;
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
@@ -24,6 +23,19 @@ pub enum Mode {
     Table,
     Overview,
     Groups,
+}
+
+/// Who is looking, where and when: marks the admin's own rows, dates relative times and
+/// turns login bounds into local days.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Me {
+    pub user_id: String,
+    /// Minute resolution, so that rows do not all re-render on every keystroke.
+    pub now_ms: i64,
+    /// The host's locale for absolute times (`None`: the browser's).
+    pub locale: Option<String>,
+    /// Local time = UTC + this.
+    pub tz_offset_minutes: i32,
 }
 
 /// A device the admin asked to log out, captured when asked: a reload in the meantime cannot
