@@ -47,9 +47,12 @@ async fn measure(report: &mut Report, runs: usize, code: String) -> Result<(), S
             &FetchOptions::default(),
             &second,
             &cancel,
-            &|_| {},
-            &|_| {},
-            None,
+            &fetcher::Hearing {
+                on_progress: &|_| {},
+                on_limited: &|_| {},
+                ask: None,
+                on_rows: None,
+            },
         )
         .await
         .map_err(|e| format!("fetch_all: {e}"))?;

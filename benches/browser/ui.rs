@@ -86,6 +86,7 @@ fn props(sessions: Sessions) -> WorkspaceProps {
             sessions: Store::new(sessions),
             shortfall: None,
             loaded_at_ms: js_sys::Date::now(),
+            partial: false,
         },
         api: ApiCtx::new(Rc::new(Client::new(Credentials::default()))),
         options: Rc::new(Options::default()),

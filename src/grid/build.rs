@@ -15,6 +15,7 @@ const SAMPLE_ROWS: usize = 64;
 
 /// Gathers rows into the parts of a [`Sessions`]: interned fields, the joined search text
 /// and its row starts. [`Sessions::from_wire`] is this over an iterator.
+#[derive(Clone)]
 pub struct SessionsBuilder {
     pools: [PoolBuilder; FIELDS],
     rows: Vec<Row>,
@@ -174,6 +175,12 @@ impl SessionsBuilder {
         };
         self.hay
             .reserve_exact(target.max(need).saturating_sub(self.hay.len()));
+    }
+
+    /// The set of the rows pushed so far, while more are coming (rows on screen during a
+    /// load): the same rows in the same order as the start of what [`Self::finish`] gives.
+    pub fn snapshot(&self) -> Sessions {
+        self.clone().finish()
     }
 
     /// The set, rows in the order pushed.

@@ -153,7 +153,7 @@ impl Pool {
 /// Builds a [`Pool`]. The lookup table is open addressing over symbols, comparing against
 /// the pool's own text: std's `HashMap<Box<str>, u32>` cost a second copy and an
 /// allocation per distinct value and SipHash per lookup, which was most of the load time.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct PoolBuilder {
     pool: Pool,
     /// Symbols by hash slot; 0 marks an empty slot. Length is 0 or a power of two.

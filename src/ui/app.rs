@@ -11,7 +11,7 @@ use super::remember::initial_prefill;
 use super::sign_in::SignIn;
 use super::state::{Account, Shell};
 use super::store::{use_store, Store};
-use super::words::worth_retrying;
+use super::words::{partial_text, worth_retrying};
 use super::workspace::{LoadedData, Workspace};
 use crate::api::Credentials;
 use crate::grid::thousands;
@@ -163,6 +163,12 @@ impl ShellView<'_> {
                 <p class="note">{ format!("Server filter \"{f}\": only sessions matching it were loaded.") }</p>
             },
         };
+        let partial = match (&s.running, data.partial) {
+            (Some(r), true) => html! {
+                <p class="note partial" role="status">{ partial_text(&r.progress) }</p>
+            },
+            _ => Html::default(),
+        };
         html! {
             <>
                 <Header data={data.clone()} user_id={account.user_id.clone()}
@@ -173,6 +179,7 @@ impl ShellView<'_> {
                 { self.error() }
                 { self.notice() }
                 { filter_note }
+                { partial }
                 <ContextProvider<ApiCtx> context={account.api.clone()}>
                     <Workspace data={data.clone()} api={account.api.clone()}
                         options={self.options.clone()} self_user_id={account.user_id.clone()}

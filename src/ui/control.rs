@@ -6,13 +6,15 @@ use super::api_ctx::{answering, ApiCtx, PromptHub};
 use super::fetcher;
 use super::host::{events, HostCommand, HostLink};
 use super::remember::remembered_prefill;
-use super::state::{Account, Action, Narrowing, Prefill, Shell};
+use super::state::{Account, Action, Finished, Narrowing, Prefill, Shell};
 use super::store::Store;
 use super::words::{error_kind, method_to_ask, shortfall_text};
+use super::workspace::model::Rows;
 use crate::api::client::AskCode;
 use crate::api::{
     ApiError, CancelHandle, Client, Credentials, FetchOptions, FetchSlot, SecondFactor,
 };
+use crate::grid::Sessions;
 use futures::future::LocalBoxFuture;
 use serde_json::json;
 use std::cell::Cell;
@@ -153,8 +155,14 @@ impl Controller {
                             }),
                         );
                     }
-                    let at = js_sys::Date::now();
-                    this.dispatch(Action::Loaded(generation, Box::new(r), at));
+                    // The rows read so far were shown from a store: the finished set goes
+                    // into it, so the view, selection and focus stay. A capped load keeps
+                    // the newest rows, in another order: that is a new set.
+                    let into = this
+                        .partial_rows(generation)
+                        .filter(|_| narrowing.cap.is_none());
+                    let done = Finished::new(r, into);
+                    this.dispatch(Action::Loaded(generation, done, js_sys::Date::now()));
                 }
                 Err(e) => {
                     if current && e != ApiError::Cancelled {
@@ -174,7 +182,7 @@ impl Controller {
         password: Option<String>,
         cancel: &CancelHandle,
         generation: crate::api::Generation,
-    ) -> Result<crate::api::FetchResult<crate::grid::Sessions>, ApiError> {
+    ) -> Result<crate::api::FetchResult<Sessions>, ApiError> {
         let opts = FetchOptions {
             filter: narrowing.filter.clone(),
             cap: narrowing.cap,
@@ -184,6 +192,10 @@ impl Controller {
         let on_progress = move |p| d1.dispatch(Action::Progress(generation, p));
         let on_limited = move |w| d2.dispatch(Action::RateLimited(generation, w));
         let client = api.client();
+        // A first load shows the rows read so far (a refresh keeps the finished ones).
+        let first_load = self.store.get().data.is_none();
+        let show = |so_far: Sessions| self.show_partial(generation, so_far);
+        let on_rows = first_load.then_some(&show as &dyn Fn(Sessions));
         // A challenge after the first page is asked in place; the load keeps its rows.
         let prompts = self.prompts.clone();
         let ask = move |e: ApiError| -> LocalBoxFuture<'static, Option<SecondFactor>> {
@@ -203,21 +215,41 @@ impl Controller {
                 let (opts, on_progress, on_limited) = (&opts, &on_progress, &on_limited);
                 let ask: &AskCode = &ask;
                 async move {
-                    fetcher::load_sessions(
-                        client,
-                        opts,
-                        &second,
-                        cancel,
+                    let hear = fetcher::Hearing {
                         on_progress,
                         on_limited,
-                        Some(ask),
-                    )
-                    .await
+                        ask: Some(ask),
+                        on_rows,
+                    };
+                    fetcher::load_sessions(client, opts, &second, cancel, &hear).await
                 }
             },
         )
         .await
         .map(|(r, _)| r)
+    }
+
+    /// The store the rows read so far by this load are shown from, if any.
+    fn partial_rows(&self, generation: crate::api::Generation) -> Option<Rows> {
+        let s = self.store.get();
+        let ours = s
+            .running
+            .as_ref()
+            .is_some_and(|r| r.generation == generation);
+        let data = s.data.as_ref().filter(|d| ours && d.partial)?;
+        Some(data.sessions.clone())
+    }
+
+    /// Shows the rows read so far: in the store already on screen, else in a new one.
+    fn show_partial(&self, generation: crate::api::Generation, so_far: Sessions) {
+        let rows = match self.partial_rows(generation) {
+            Some(rows) => {
+                rows.set(so_far);
+                rows
+            }
+            None => Store::new(so_far),
+        };
+        self.dispatch(Action::Partial(generation, rows, js_sys::Date::now()));
     }
 
     /// A logout run started or ended; a refresh held back while it ran goes now.

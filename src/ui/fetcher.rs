@@ -3,24 +3,49 @@
 //! a report of every 429 so the screen can say why loading pauses instead of sitting still
 //! for a minute, and the page's own session marked among the rows.
 
+use super::partial::Publishing;
 use crate::api::client::AskCode;
 use crate::api::drive::CancelHandle;
 use crate::api::{ApiError, Client, FetchOptions, FetchResult, Progress, SecondFactor};
 use crate::grid::{Own, Sessions, SessionsBuilder};
 
+/// Who hears about a load while it runs.
+#[derive(Clone, Copy)]
+pub struct Hearing<'a> {
+    pub on_progress: &'a dyn Fn(Progress),
+    pub on_limited: &'a dyn Fn(Option<u64>),
+    pub ask: Option<&'a AskCode>,
+    pub on_rows: Option<&'a dyn Fn(Sessions)>,
+}
+
 /// Every session (see `Client::read_sessions_into`) as the grid's set, its search text in the
-/// browser's time zone; `on_limited` hears each 429 and its wait, and `ask` answers a 2FA
-/// challenge that comes after the first page.
+/// browser's time zone; `on_limited` hears each 429 and its wait, `ask` answers a 2FA
+/// challenge that comes after the first page, and `on_rows` gets the rows read so far while
+/// the load goes on (see `partial.rs`).
 pub async fn load_sessions(
     client: &Client,
     opts: &FetchOptions,
     second: &SecondFactor,
     cancel: &CancelHandle,
-    on_progress: &dyn Fn(Progress),
-    on_limited: &dyn Fn(Option<u64>),
-    ask: Option<&AskCode>,
+    hear: &Hearing<'_>,
 ) -> Result<FetchResult<Sessions>, ApiError> {
-    let sink = SessionsBuilder::deduplicating(super::workspace::when::tz_offset_minutes());
+    let Hearing {
+        on_progress,
+        on_limited,
+        ask,
+        on_rows,
+    } = *hear;
+    let user_id = &client.credentials().user_id;
+    // Before the end, `sessions/list` has not said which session is the page's own.
+    let publish = |mut so_far: Sessions| {
+        so_far.mark_own(Own::AnyOfUser(user_id));
+        if let Some(f) = on_rows {
+            f(so_far);
+        }
+    };
+    let builder = SessionsBuilder::deduplicating(super::workspace::when::tz_offset_minutes());
+    let publish: Option<&dyn Fn(Sessions)> = on_rows.map(|_| &publish as &dyn Fn(Sessions));
+    let sink = Publishing::new(builder, publish);
     let load = client.read_sessions_into(opts, second, cancel, on_progress, on_limited, ask, sink);
     // list.all rows never say which session is the caller's: `sessions/list` does (8.7+).
     let (loaded, own) = futures::join!(load, client.own_session(Some(cancel)));
@@ -28,9 +53,7 @@ pub async fn load_sessions(
     match own {
         Ok(Some(id)) => result.sessions.mark_own(Own::Session(&id)),
         // An older server, or one that would not say: any session of this user may be it.
-        _ => result
-            .sessions
-            .mark_own(Own::AnyOfUser(&client.credentials().user_id)),
+        _ => result.sessions.mark_own(Own::AnyOfUser(user_id)),
     };
     Ok(result)
 }

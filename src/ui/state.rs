@@ -4,9 +4,10 @@
 use super::api_ctx::ApiCtx;
 use super::store::{Reduce, Store};
 use super::words::{method_to_ask, shortfall_text};
+use super::workspace::model::Rows;
 use super::workspace::LoadedData;
 use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
-use crate::grid::Sessions;
+use crate::grid::{thousands, Sessions};
 use std::fmt;
 
 /// Who is signed in: set by the first successful load with these credentials.
@@ -73,6 +74,38 @@ impl fmt::Debug for Prefill {
     }
 }
 
+/// A completed load as the reducer takes it: the rows already in their store (the one the
+/// rows read so far were shown from, so the view, selection and focus stay), and the words
+/// about it.
+#[derive(Clone)]
+pub struct Finished {
+    pub rows: Rows,
+    pub loaded: usize,
+    pub total: u64,
+    pub shortfall: Option<String>,
+}
+
+impl Finished {
+    /// A fetch's result; its rows go into `into` when given, else into a new store.
+    pub fn new(result: FetchResult<Sessions>, into: Option<Rows>) -> Finished {
+        let shortfall = shortfall_text(&result);
+        let loaded = result.sessions.len();
+        let rows = match into {
+            Some(rows) => {
+                rows.set(result.sessions);
+                rows
+            }
+            None => Store::new(result.sessions),
+        };
+        Finished {
+            rows,
+            loaded,
+            total: result.total,
+            shortfall,
+        }
+    }
+}
+
 /// What asking for an e-mailed code from the sign-in form did.
 #[derive(Clone, PartialEq, Debug)]
 pub enum EmailStatus {
@@ -132,9 +165,10 @@ pub enum Action {
     },
     Progress(Generation, Progress),
     RateLimited(Generation, Option<u64>),
+    /// The rows read so far by a first load (see `partial.rs`), and when (epoch ms).
+    Partial(Generation, Rows, f64),
     /// `at_ms`: when it finished (epoch ms), passed in so the reducer stays pure.
-    /// Boxed: the set is large beside the other actions.
-    Loaded(Generation, Box<FetchResult<Sessions>>, f64),
+    Loaded(Generation, Finished, f64),
     Failed(Generation, ApiError),
     /// The person pressed Cancel: the late answer of that fetch is then stale.
     CancelRequested,
@@ -206,6 +240,7 @@ impl Shell {
             a @ (Action::FetchStarted { .. }
             | Action::Progress(..)
             | Action::RateLimited(..)
+            | Action::Partial(..)
             | Action::Loaded(..)
             | Action::Failed(..)
             | Action::CancelRequested) => return self.fetch_step(a),
@@ -263,20 +298,54 @@ impl Shell {
                 Some(r) => r.rate_wait_ms = Some(wait.unwrap_or(0)),
                 None => return false,
             },
-            Action::Loaded(g, result, at_ms) => {
+            Action::Partial(g, rows, at_ms) => {
+                // Only a first load shows rows early; a refresh keeps the finished rows.
+                if self.data.as_ref().is_some_and(|d| !d.partial) {
+                    return false;
+                }
+                let Some(running) = self.running_mut(g) else {
+                    return false;
+                };
+                let (account, total) = (running.account.clone(), running.progress.target);
+                let loaded = rows.get().len();
+                let load_id = match &self.data {
+                    Some(d) if d.sessions == rows => d.load_id,
+                    _ => {
+                        self.next_load_id += 1;
+                        self.next_load_id
+                    }
+                };
+                self.data = Some(LoadedData {
+                    load_id,
+                    sessions: rows,
+                    loaded,
+                    total: total.unwrap_or(loaded as u64),
+                    shortfall: None,
+                    loaded_at_ms: at_ms,
+                    partial: true,
+                });
+                // The credentials work: whoever signs in is signed in from the first page.
+                self.account = Some(account);
+            }
+            Action::Loaded(g, done, at_ms) => {
                 let Some(running) = self.take_running(g) else {
                     return false;
                 };
-                self.next_load_id += 1;
-                let result = *result;
-                let shortfall = shortfall_text(&result);
+                let load_id = match &self.data {
+                    Some(d) if d.partial && d.sessions == done.rows => d.load_id,
+                    _ => {
+                        self.next_load_id += 1;
+                        self.next_load_id
+                    }
+                };
                 self.data = Some(LoadedData {
-                    load_id: self.next_load_id,
-                    total: result.total,
-                    shortfall,
-                    loaded: result.sessions.len(),
-                    sessions: Store::new(result.sessions),
+                    load_id,
+                    total: done.total,
+                    shortfall: done.shortfall,
+                    loaded: done.loaded,
+                    sessions: done.rows,
                     loaded_at_ms: at_ms,
+                    partial: false,
                 });
                 self.account = Some(running.account);
                 self.narrowing = running.narrowing;
@@ -284,20 +353,22 @@ impl Shell {
                 self.error = None;
             }
             Action::Failed(g, e) => {
-                if self.take_running(g).is_none() {
+                let Some(running) = self.take_running(g) else {
                     return false;
-                }
+                };
+                let partial = self.end_early(running);
                 if e == ApiError::Cancelled {
-                    self.notice = Some(cancelled_text(self.data.is_some()));
+                    self.notice = Some(cancelled_text(self.data.is_some(), partial));
                 } else {
                     self.error = Some(e);
                 }
             }
             Action::CancelRequested => {
-                if self.running.take().is_none() {
+                let Some(running) = self.running.take() else {
                     return false;
-                }
-                self.notice = Some(cancelled_text(self.data.is_some()));
+                };
+                let partial = self.end_early(running);
+                self.notice = Some(cancelled_text(self.data.is_some(), partial));
             }
             _ => return false,
         }
@@ -348,6 +419,22 @@ impl Shell {
         matches!(self.email, Some(EmailStatus::Sent(EmailCode::Sent { .. })))
     }
 
+    /// A first load that ended before its end: the rows read so far stay, said to be partial.
+    /// True when there were such rows.
+    fn end_early(&mut self, running: Running) -> bool {
+        let Some(d) = self.data.as_mut().filter(|d| d.partial) else {
+            return false;
+        };
+        d.partial = false;
+        d.shortfall = Some(format!(
+            "Loading stopped before the end: {} of {} sessions are shown.",
+            thousands(d.loaded),
+            thousands(usize::try_from(d.total).unwrap_or(usize::MAX))
+        ));
+        self.narrowing = running.narrowing;
+        true
+    }
+
     fn running_mut(&mut self, g: Generation) -> Option<&mut Running> {
         self.running.as_mut().filter(|r| r.generation == g)
     }
@@ -360,8 +447,10 @@ impl Shell {
     }
 }
 
-fn cancelled_text(kept: bool) -> String {
-    if kept {
+fn cancelled_text(kept: bool, partial: bool) -> String {
+    if partial {
+        "Loading was cancelled; the sessions read until then are shown.".into()
+    } else if kept {
         "Loading was cancelled; the sessions loaded before are still shown.".into()
     } else {
         "Loading was cancelled.".into()

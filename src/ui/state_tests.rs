@@ -3,7 +3,9 @@
 use super::*;
 use crate::api::{Client, Credentials, TwoFactorChallenge};
 use crate::ui::fixtures::result;
+use crate::ui::store::Store;
 use crate::ui::words::worth_retrying;
+use crate::ui::workspace::model::Rows;
 use std::rc::Rc;
 
 /// One action through the reducer, as the store applies it: true when the state changed.
@@ -15,6 +17,11 @@ fn apply(s: &mut Shell, action: Action) -> bool {
         }
         None => false,
     }
+}
+
+/// A completed load of these ids, in a store of its own.
+fn done(ids: &[&str], total: u64) -> Finished {
+    Finished::new(*result(ids, total), None)
 }
 
 fn account(user: &str) -> Account {
@@ -64,7 +71,7 @@ fn a_load_signs_in_and_hands_the_rows_over_with_a_new_load_id() {
     assert_eq!(s.running.as_ref().map(|r| r.progress), Some(p));
     assert!(apply(
         &mut s,
-        Action::Loaded(Generation(1), result(&["a", "b"], 2), 5.0)
+        Action::Loaded(Generation(1), done(&["a", "b"], 2), 5.0)
     ));
     assert!(!s.busy());
     assert_eq!(
@@ -81,7 +88,7 @@ fn a_load_signs_in_and_hands_the_rows_over_with_a_new_load_id() {
     );
     assert!(apply(
         &mut s,
-        Action::Loaded(Generation(2), result(&["c"], 1), 9.0)
+        Action::Loaded(Generation(2), done(&["c"], 1), 9.0)
     ));
     assert_ne!(s.data.as_ref().map(|d| d.load_id), first_id);
     assert_eq!(s.data.as_ref().map(|d| d.loaded_at_ms), Some(9.0));
@@ -99,7 +106,7 @@ fn a_late_answer_of_a_replaced_fetch_never_overwrites_the_new_data() {
     ));
     assert!(!apply(
         &mut s,
-        Action::Loaded(Generation(1), result(&["old"], 1), 1.0)
+        Action::Loaded(Generation(1), done(&["old"], 1), 1.0)
     ));
     assert!(!apply(
         &mut s,
@@ -108,11 +115,11 @@ fn a_late_answer_of_a_replaced_fetch_never_overwrites_the_new_data() {
     assert_eq!(s, before);
     assert!(apply(
         &mut s,
-        Action::Loaded(Generation(2), result(&["new"], 1), 2.0)
+        Action::Loaded(Generation(2), done(&["new"], 1), 2.0)
     ));
     assert!(!apply(
         &mut s,
-        Action::Loaded(Generation(1), result(&["old"], 1), 3.0)
+        Action::Loaded(Generation(1), done(&["old"], 1), 3.0)
     ));
     assert_eq!(ids(&s), ["new"]);
 }
@@ -121,10 +128,7 @@ fn a_late_answer_of_a_replaced_fetch_never_overwrites_the_new_data() {
 fn cancel_keeps_what_was_loaded_before_and_drops_the_late_answer() {
     let mut s = Shell::default();
     start(&mut s, 1, "admin");
-    apply(
-        &mut s,
-        Action::Loaded(Generation(1), result(&["a"], 1), 1.0),
-    );
+    apply(&mut s, Action::Loaded(Generation(1), done(&["a"], 1), 1.0));
     start(&mut s, 2, "admin");
     assert!(apply(&mut s, Action::CancelRequested));
     assert!(!s.busy());
@@ -132,7 +136,7 @@ fn cancel_keeps_what_was_loaded_before_and_drops_the_late_answer() {
     assert!(s.notice.as_deref().is_some_and(|n| n.contains("cancelled")));
     assert!(!apply(
         &mut s,
-        Action::Loaded(Generation(2), result(&["b"], 1), 2.0)
+        Action::Loaded(Generation(2), done(&["b"], 1), 2.0)
     ));
     assert!(!apply(
         &mut s,
@@ -149,10 +153,7 @@ fn cancel_keeps_what_was_loaded_before_and_drops_the_late_answer() {
 fn a_failed_refresh_shows_the_error_and_keeps_the_rows() {
     let mut s = Shell::default();
     start(&mut s, 1, "admin");
-    apply(
-        &mut s,
-        Action::Loaded(Generation(1), result(&["a"], 1), 1.0),
-    );
+    apply(&mut s, Action::Loaded(Generation(1), done(&["a"], 1), 1.0));
     start(&mut s, 2, "admin");
     assert!(apply(
         &mut s,
@@ -249,10 +250,7 @@ fn reset_forgets_the_account_and_every_secret() {
         }),
     );
     start(&mut s, 1, "admin");
-    apply(
-        &mut s,
-        Action::Loaded(Generation(1), result(&["a"], 1), 1.0),
-    );
+    apply(&mut s, Action::Loaded(Generation(1), done(&["a"], 1), 1.0));
     let id_before = s.data.as_ref().unwrap().load_id;
     let version = s.prefill.version;
     apply(
@@ -271,10 +269,7 @@ fn reset_forgets_the_account_and_every_secret() {
     assert!(s.prefill.version > version, "the form takes the new values");
     assert!(!format!("{s:?}").contains("tok-secret-123"));
     start(&mut s, 2, "admin");
-    apply(
-        &mut s,
-        Action::Loaded(Generation(2), result(&["a"], 1), 2.0),
-    );
+    apply(&mut s, Action::Loaded(Generation(2), done(&["a"], 1), 2.0));
     assert!(s.data.as_ref().unwrap().load_id > id_before);
 }
 
@@ -300,4 +295,111 @@ fn the_host_filter_applies_again_with_the_same_text() {
     apply(&mut s, Action::ExternalSearch("ios".into()));
     assert_ne!(s.external_search, first);
     assert_eq!(s.external_search.map(|(_, t)| t).as_deref(), Some("ios"));
+}
+
+fn rows(ids: &[&str]) -> Rows {
+    Store::new(result(ids, 0).sessions)
+}
+
+fn progress(loaded: u64, target: u64) -> Progress {
+    Progress {
+        loaded,
+        target: Some(target),
+        ..Progress::default()
+    }
+}
+
+#[test]
+fn a_first_load_shows_the_rows_read_so_far_and_ends_in_the_same_store() {
+    let mut s = Shell::default();
+    start(&mut s, 1, "me");
+    assert!(apply(
+        &mut s,
+        Action::Progress(Generation(1), progress(2, 100))
+    ));
+    let so_far = rows(&["a", "b"]);
+    assert!(apply(
+        &mut s,
+        Action::Partial(Generation(1), so_far.clone(), 1.0)
+    ));
+    let data = s.data.clone().expect("rows on screen");
+    assert!(data.partial && data.loaded == 2 && data.total == 100);
+    assert!(s.account.is_some(), "signed in from the first page");
+    assert!(s.running.is_some(), "still loading");
+    // More rows, same store: the workspace keeps its load, query and selection.
+    so_far.set(result(&["a", "b", "c"], 0).sessions);
+    assert!(apply(
+        &mut s,
+        Action::Partial(Generation(1), so_far.clone(), 2.0)
+    ));
+    let again = s.data.clone().expect("rows");
+    assert_eq!((again.load_id, again.loaded), (data.load_id, 3));
+    let end = Finished::new(*result(&["a", "b", "c", "d"], 4), Some(so_far.clone()));
+    assert!(apply(&mut s, Action::Loaded(Generation(1), end, 3.0)));
+    let last = s.data.clone().expect("rows");
+    assert_eq!(
+        (last.load_id, last.loaded, last.partial),
+        (data.load_id, 4, false)
+    );
+    assert!(last.sessions == so_far && so_far.get().len() == 4);
+    assert!(s.running.is_none());
+}
+
+#[test]
+fn a_refresh_keeps_the_finished_rows_and_a_new_set_is_a_new_load() {
+    let mut s = Shell::default();
+    start(&mut s, 1, "me");
+    assert!(apply(
+        &mut s,
+        Action::Loaded(Generation(1), done(&["a"], 1), 1.0)
+    ));
+    let before = s.data.as_ref().map(|d| d.load_id);
+    start(&mut s, 2, "me");
+    assert!(!apply(
+        &mut s,
+        Action::Partial(Generation(2), rows(&["x"]), 2.0)
+    ));
+    assert_eq!(ids(&s), ["a"]);
+    assert!(apply(
+        &mut s,
+        Action::Loaded(Generation(2), done(&["x"], 1), 3.0)
+    ));
+    assert_ne!(s.data.as_ref().map(|d| d.load_id), before);
+    // Rows of a stale generation never show.
+    start(&mut s, 3, "me");
+    assert!(!apply(
+        &mut s,
+        Action::Partial(Generation(9), rows(&["y"]), 4.0)
+    ));
+}
+
+#[test]
+fn a_first_load_stopped_early_keeps_its_rows_and_says_how_many() {
+    for stop in [
+        Action::CancelRequested,
+        Action::Failed(Generation(1), ApiError::Cancelled),
+    ] {
+        let mut s = Shell::default();
+        start(&mut s, 1, "me");
+        assert!(apply(
+            &mut s,
+            Action::Progress(Generation(1), progress(2, 1500))
+        ));
+        assert!(apply(
+            &mut s,
+            Action::Partial(Generation(1), rows(&["a", "b"]), 1.0)
+        ));
+        assert!(apply(&mut s, stop));
+        let data = s.data.as_ref().expect("kept");
+        assert!(!data.partial);
+        assert_eq!(
+            data.shortfall.as_deref(),
+            Some("Loading stopped before the end: 2 of 1,500 sessions are shown.")
+        );
+        assert_eq!(
+            s.notice.as_deref(),
+            Some("Loading was cancelled; the sessions read until then are shown.")
+        );
+        assert!(s.account.is_some() && s.running.is_none());
+    }
 }

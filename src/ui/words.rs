@@ -51,6 +51,15 @@ fn shortfall_only(result: &FetchResult<Sessions>, s: &crate::api::Shortfall) -> 
     s.to_string()
 }
 
+/// Above the rows a first load has read so far: "Loading… 12,000 of 100,000 — results so far".
+pub fn partial_text(p: &Progress) -> String {
+    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
+    match p.target {
+        Some(t) => format!("Loading… {} of {} — results so far", n(p.loaded), n(t)),
+        None => format!("Loading… {} so far — results so far", n(p.loaded)),
+    }
+}
+
 /// "Loaded 1,234 of 20,000 sessions", or what happens before the total is known.
 pub fn progress_text(p: &Progress) -> String {
     let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));

@@ -54,6 +54,9 @@ pub struct LoadedData {
     pub shortfall: Option<String>,
     /// Epoch ms when the load finished ("last updated").
     pub loaded_at_ms: f64,
+    /// A first load is still reading: these are the rows so far (the newest sessions), and
+    /// the finished set will replace them in the same store.
+    pub partial: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -136,7 +139,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 <p class="note shortfall" role="note">{ note.clone() }</p>
             }
             if !read_only {
-                <bulk::BulkBar selected={s.selection.len()} on_logout={on.bulk.clone()} dispatch={dispatch.clone()} />
+                <bulk::BulkBar selected={s.selection.len()} partial={s.partial} on_logout={on.bulk.clone()} dispatch={dispatch.clone()} />
             }
             <div class={classes!("ws-body", details.is_some().then_some("with-details"))}>
                 // While the shell refreshes, the rows stay usable; its header shows the progress.

@@ -35,6 +35,7 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
             sessions: Store::new(sessions),
             shortfall: None,
             loaded_at_ms: js_sys::Date::now(),
+            partial: false,
         },
         api: ApiCtx::new(Rc::new(Client::new(Credentials::default()))),
         options: Rc::new(options),

@@ -7,6 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct BulkProps {
     pub selected: usize,
+    /// The rows are those read so far by a load still running.
+    #[prop_or_default]
+    pub partial: bool,
     pub on_logout: Callback<MouseEvent>,
     pub dispatch: Callback<Action>,
 }
@@ -23,6 +26,9 @@ pub fn bulk_bar(p: &BulkProps) -> Html {
     html! {
         <div class="bulk" role="group" aria-label="Selected devices">
             <span>{ format!("{} selected", thousands(p.selected)) }</span>
+            if p.partial {
+                <span class="note">{ "of the sessions read so far; loading goes on" }</span>
+            }
             <button type="button" class="danger" onclick={p.on_logout.clone()}>{ label }</button>
             <button type="button" onclick={p.dispatch.reform(|_: MouseEvent| Action::ClearSelection)}>{ "Clear selection" }</button>
         </div>

@@ -85,7 +85,11 @@ fn export_file(m: &Model, format: Format) -> Action {
     let (text, error) = match export::download(&file) {
         Ok(()) => {
             let n = thousands(ordered.len());
-            (format!("Exported {n} devices to {}", file.name), false)
+            let text = format!("Exported {n} devices to {}", file.name);
+            match m.state.partial {
+                true => (format!("{text}: only the sessions read so far, as loading still runs. Export again when it ends for every session."), false),
+                false => (text, false),
+            }
         }
         Err(e) => (e, true),
     };

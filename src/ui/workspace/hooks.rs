@@ -67,21 +67,25 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
     }
     // Who is looking and what is shown, and the clock's minute.
     {
-        let (d, me) = (dispatch.clone(), me(props));
+        let (d, me, partial) = (dispatch.clone(), me(props), props.data.partial);
         let me_now = Me { now_ms: 0, ..me };
-        use_effect_with((me_now, columns.clone()), move |(me, columns)| {
-            let (me, columns) = (me.clone(), (**columns).clone());
-            let context = move |now_ms| Action::Context {
-                me: Me {
-                    now_ms,
-                    ..me.clone()
-                },
-                columns: columns.clone(),
-            };
-            d.emit(context(this_minute()));
-            let tick = Interval::new(60_000, move || d.emit(context(this_minute())));
-            move || drop(tick)
-        });
+        use_effect_with(
+            (me_now, columns.clone(), partial),
+            move |(me, columns, partial)| {
+                let (me, columns, partial) = (me.clone(), (**columns).clone(), *partial);
+                let context = move |now_ms| Action::Context {
+                    me: Me {
+                        now_ms,
+                        ..me.clone()
+                    },
+                    columns: columns.clone(),
+                    partial,
+                };
+                d.emit(context(this_minute()));
+                let tick = Interval::new(60_000, move || d.emit(context(this_minute())));
+                move || drop(tick)
+            },
+        );
     }
     url_state::use_url_state(
         props.options.url_state,

@@ -125,6 +125,8 @@ pub struct State {
     pub columns: Rc<[Column]>,
     /// Who is looking, and the minute it is.
     pub me: Me,
+    /// The rows are those read so far by a load still running.
+    pub partial: bool,
     seq: u64,
 }
 
@@ -144,6 +146,7 @@ impl State {
             groups_shown: GROUPS_STEP,
             columns: Column::VISIBLE.into(),
             me: Me::default(),
+            partial: false,
             seq: 0,
         }
     }
@@ -428,10 +431,12 @@ pub enum Action {
     DismissToast(u64),
     ToggleGroup(String),
     ShowMoreGroups,
-    /// Who is looking and which columns show (from the props), or the clock's next minute.
+    /// Who is looking, which columns show and whether the rows are a load's first part
+    /// (from the props), or the clock's next minute.
     Context {
         me: Me,
         columns: Rc<[Column]>,
+        partial: bool,
     },
 }
 
@@ -516,9 +521,14 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
             }
         }
         Action::ShowMoreGroups => s.groups_shown = s.groups_shown.saturating_add(GROUPS_STEP),
-        Action::Context { me, columns } => {
+        Action::Context {
+            me,
+            columns,
+            partial,
+        } => {
             s.me = me;
             s.columns = columns;
+            s.partial = partial;
         }
     }
     (s != *state).then_some(s)
