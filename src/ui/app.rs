@@ -5,7 +5,7 @@
 use super::api_ctx::ApiCtx;
 use super::control::Controller;
 use super::host::HostLink;
-use super::progress::{LoadProgress, Skeleton};
+use super::progress::{use_load_announcement, LoadProgress, Skeleton};
 use super::prompt::CodePrompt;
 use super::sign_in::{SignIn, SignInRequest};
 use super::signing::initial_prefill;
@@ -72,6 +72,10 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let s = &*state;
+    let heard = use_load_announcement(
+        s.running.as_ref().map(|r| r.progress),
+        s.data.as_ref().map(|d| (d.load_id, d.loaded, d.total)),
+    );
     let on_cancel = {
         let ctl = ctl.clone();
         Callback::from(move |()| ctl.cancel())
@@ -188,6 +192,8 @@ pub fn app(props: &AppProps) -> Html {
         <div class="rcdm" data-theme={options.theme.as_str()}>
             { body }
             { prompt }
+            // Mounted for the widget's life: what a screen reader hears of loads.
+            <p class="visually-hidden" role="status" data-announce="load">{ heard }</p>
         </div>
     }
 }
@@ -253,7 +259,7 @@ fn header(props: &HeaderProps) -> Html {
         <header class="rcdm-bar">
             <h1>{ "Device management" }</h1>
             <p class="who">{ format!("Signed in as {} on {server}", props.user_id) }</p>
-            <p class="loaded" role="status">
+            <p class="loaded">
                 { count }{ " · Last updated " }{ hh_mm(d.loaded_at_ms) }
             </p>
             <div class="actions">
