@@ -6,8 +6,6 @@ use super::state::Running;
 use super::words::progress_text;
 use crate::api::Progress;
 use crate::grid::thousands;
-use gloo_timers::callback::Interval;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A load's progress is said at most this often: the visible text changes with every page,
@@ -75,51 +73,46 @@ pub fn skeleton() -> Html {
 
 /// What a screen reader hears of loads, for a polite live region mounted for the widget's
 /// whole life (a region that appears with its text is not reliably read): the first progress
-/// sentence at once, then the latest one every [`ANNOUNCE_EVERY_MS`] while it changes, and
-/// once at the end how many sessions were loaded. A load that fails or is cancelled says
-/// nothing more here; its error is an alert of its own. `progress` is the running load's
-/// (`None` while none runs); `finished` the last completed load's id (new on every load),
-/// sessions loaded and server total. A hook, not a component: one less component in the
-/// bundle.
+/// sentence at once, then the newest one when a page arrives at least [`ANNOUNCE_EVERY_MS`]
+/// after the last one said, and once at the end how many sessions were loaded. A load that
+/// fails or is cancelled says nothing more here; its error is an alert of its own.
+/// `progress` is the running load's (`None` while none runs); `finished` the last completed
+/// load's id (new on every load), sessions loaded and server total.
+///
+/// Worked out while rendering (the shell renders on every progress step): no timer, no state
+/// of its own to set, one small allocation per widget.
 #[hook]
 pub fn use_load_announcement(
     progress: Option<Progress>,
     finished: Option<(u64, usize, u64)>,
 ) -> String {
-    let said = use_state(String::new);
-    // The newest progress sentence, and the last one said: read by the ticker between renders.
-    let latest = use_mut_ref(String::new);
-    let spoken = use_mut_ref(String::new);
-    let text = progress.as_ref().map(spoken_progress);
-    if let Some(t) = &text {
-        t.clone_into(&mut latest.borrow_mut());
-    }
-    let say = {
-        let (said, spoken) = (said.clone(), spoken.clone());
-        Rc::new(move |t: String| {
-            if *spoken.borrow() != t {
-                t.clone_into(&mut spoken.borrow_mut());
-                said.set(t);
-            }
-        })
-    };
-    {
-        let (say, latest) = (say.clone(), latest.clone());
-        use_effect_with(text.is_some(), move |&running| {
-            let ticker = running.then(|| {
-                say(latest.borrow().clone());
-                Interval::new(ANNOUNCE_EVERY_MS, move || say(latest.borrow().clone()))
-            });
-            // The end of the load, or unmounting, stops it.
-            move || drop(ticker)
-        });
-    }
-    use_effect_with(finished, move |finished| {
-        if let Some((_, loaded, total)) = *finished {
-            say(end_sentence(loaded, total));
+    let voice = use_mut_ref(Voice::default);
+    let mut v = voice.borrow_mut();
+    let now = js_sys::Date::now();
+    let done = finished.map(|f| f.0);
+    if let Some(p) = &progress {
+        if now - v.at_ms >= f64::from(ANNOUNCE_EVERY_MS) {
+            v.said = spoken_progress(p);
+            v.at_ms = now;
         }
-    });
-    (*said).clone()
+    } else if done != v.done {
+        // Only once no load runs: the new set may come a render before the load's end.
+        v.done = done;
+        if let Some((_, loaded, total)) = finished {
+            v.said = end_sentence(loaded, total);
+        }
+    }
+    v.said.clone()
+}
+
+/// The load announcement's memory between renders.
+#[derive(Default)]
+struct Voice {
+    said: String,
+    /// When the last progress sentence was said (epoch ms).
+    at_ms: f64,
+    /// The id of the last completed load seen.
+    done: Option<u64>,
 }
 
 /// A progress sentence as said. Worded apart from the texts on screen ("Loaded 1,234 of …",
