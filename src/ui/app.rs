@@ -5,7 +5,7 @@
 use super::api_ctx::ApiCtx;
 use super::control::Controller;
 use super::host::HostLink;
-use super::progress::{LoadProgress, Skeleton};
+use super::progress::{use_load_announcement, LoadProgress, Skeleton};
 use super::prompt::CodePrompt;
 use super::remember::initial_prefill;
 use super::sign_in::SignIn;
@@ -68,6 +68,15 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(timer)
         });
     }
+    // A first load's rows so far are not its end: the end is announced once, when finished.
+    let heard = use_load_announcement(
+        state.running.as_ref().map(|r| r.progress),
+        state
+            .data
+            .as_ref()
+            .filter(|d| !d.partial)
+            .map(|d| (d.load_id, d.loaded, d.total)),
+    );
     let view = ShellView {
         s: &state,
         ctl: &ctl,
@@ -78,6 +87,8 @@ pub fn app(props: &AppProps) -> Html {
         <div class="rcdm" data-theme={options.theme.as_str()}>
             { view.body() }
             { view.prompt() }
+            // Mounted for the widget's life: what a screen reader hears of loads.
+            <p class="visually-hidden" role="status" data-announce="load">{ heard }</p>
         </div>
     }
 }
@@ -267,7 +278,7 @@ fn header(props: &HeaderProps) -> Html {
         <header class="rcdm-bar">
             <h1>{ "Device management" }</h1>
             <p class="who">{ format!("Signed in as {} on {server}", props.user_id) }</p>
-            <p class="loaded" role="status">
+            <p class="loaded">
                 { count }{ " · Last updated " }{ hh_mm(d.loaded_at_ms) }
             </p>
             <div class="actions">

@@ -108,11 +108,14 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_npm()
 }
 
-/// npm packages of the e2e folder: playwright-core and binaryen@132 (wasm-opt).
+/// npm packages of the e2e folder: playwright-core, axe-core (the accessibility suite) and
+/// binaryen@132 (wasm-opt). Each is checked by name, so a folder installed before one was
+/// added is brought up to the lock file.
 pub fn ensure_npm() -> Result<(), String> {
     let dir = e2e_dir();
     let ready = dir.join("node_modules/.bin/wasm-opt").exists()
         && dir.join("node_modules/playwright-core").exists()
+        && dir.join("node_modules/axe-core/axe.min.js").exists()
         && newer(
             &dir.join("node_modules/.package-lock.json"),
             &dir.join("package-lock.json"),

@@ -1,8 +1,47 @@
-//! The pager: rows per page, first/previous/next/last, a page number to go to, and the status.
+//! The pager: rows per page, first/previous/next/last, a page number to go to, and the status;
+//! and the spoken count of matching sessions once the search or filters stop changing.
 
 use super::state::Action;
 use crate::grid::{thousands, PageNav, PageSize, View};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long the count must stay the same before it is said: a screen reader would otherwise
+/// read a count per keystroke and drown the typing.
+pub const COUNT_SETTLE_MS: u32 = 1_000;
+
+/// What a screen reader hears once the matching rows stop changing; worded apart from the
+/// empty state's visible "No sessions match", so finding that by its text finds one element.
+pub fn count_sentence(matched: usize) -> String {
+    match matched {
+        0 => "None of the sessions match".to_owned(),
+        1 => "1 session matches".to_owned(),
+        n => format!("{} sessions match", thousands(n)),
+    }
+}
+
+/// The count, said [`COUNT_SETTLE_MS`] after it last changed (a debounce: each change drops
+/// the pending timer); not on the first render, where the load's own announcement speaks.
+#[hook]
+fn use_settled_count(matched: usize, total: usize) -> String {
+    let said = use_state(String::new);
+    let first = use_mut_ref(|| true);
+    {
+        let said = said.clone();
+        use_effect_with((matched, total), move |_| {
+            let timer = if std::mem::replace(&mut *first.borrow_mut(), false) {
+                None
+            } else {
+                Some(Timeout::new(COUNT_SETTLE_MS, move || {
+                    said.set(count_sentence(matched))
+                }))
+            };
+            // A newer count, or unmounting, cancels the pending one.
+            move || drop(timer)
+        });
+    }
+    (*said).clone()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PagerProps {
@@ -14,6 +53,7 @@ pub struct PagerProps {
 pub fn pager(p: &PagerProps) -> Html {
     let v = &p.view;
     let (page, pages) = (v.page, v.pages);
+    let said = use_settled_count(v.matched, v.total);
     // `aria-disabled` instead of `disabled`: a button that disables itself under the
     // keyboard would drop focus to the page body.
     let nav = |label: &'static str, text: &'static str, to: PageNav, off: bool| {
@@ -59,7 +99,9 @@ pub fn pager(p: &PagerProps) -> Html {
     };
     html! {
         <nav class="pager" aria-label="Pages">
-            <p class="status" aria-live="polite">{ v.status() }</p>
+            // Not a live region: it changes with every key and page; the settled count is.
+            <p class="status">{ v.status() }</p>
+            <p class="visually-hidden" role="status" data-announce="count">{ said }</p>
             <label class="page-size">{ "Rows per page" }
                 <select onchange={on_size}>
                     { for PageSize::ALL.iter().map(|s| html! {
@@ -79,5 +121,17 @@ pub fn pager(p: &PagerProps) -> Html {
                 { nav("Last page", "»", PageNav::Last, page >= pages) }
             </div>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_sentence;
+
+    #[test]
+    fn count_sentences() {
+        assert_eq!(count_sentence(0), "None of the sessions match");
+        assert_eq!(count_sentence(1), "1 session matches");
+        assert_eq!(count_sentence(12_345), "12,345 sessions match");
     }
 }

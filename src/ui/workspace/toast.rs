@@ -1,5 +1,6 @@
 //! Short notices ("Device logged out") in a polite live region; each leaves after a while or
-//! when dismissed.
+//! when dismissed. The region is always there, so a screen reader hears each toast as it is
+//! added, alone (not atomic: the ones still shown are not read again), and not its leaving.
 
 use super::state::{Action, Toast};
 use yew::prelude::*;
@@ -15,7 +16,7 @@ pub struct ToastsProps {
 #[function_component(Toasts)]
 pub fn toasts(p: &ToastsProps) -> Html {
     html! {
-        <div class="toasts" role="status" aria-live="polite">
+        <div class="toasts" role="status" aria-live="polite" aria-atomic="false" aria-relevant="additions text">
             { for p.toasts.iter().map(|t| html! {
                 <ToastItem key={t.id} toast={t.clone()} dispatch={p.dispatch.clone()} />
             }) }
