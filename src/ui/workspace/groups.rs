@@ -44,12 +44,12 @@ pub fn groups(p: &GroupsProps) -> Html {
             (u, n) => format!("{n} ({u})"),
         };
         let toggle = {
-            let (d, k) = (p.dispatch.clone(), key.clone());
-            Callback::from(move |_: MouseEvent| d.emit(Action::ToggleGroup(k.clone())))
+            let k = key.clone();
+            p.dispatch.reform(move |_: MouseEvent| Action::ToggleGroup(k.clone()))
         };
         let logout = {
-            let (cb, k) = (p.on_logout_group.clone(), key.clone());
-            Callback::from(move |_: MouseEvent| cb.emit(k.clone()))
+            let k = key.clone();
+            p.on_logout_group.reform(move |_: MouseEvent| k.clone())
         };
         let mine = !p.self_user_id.is_empty() && g.user_id == p.self_user_id;
         let rows = p.rows.iter().find(|(k, _)| *k == key).map(|(_, r)| r.as_slice()).unwrap_or(&[]);

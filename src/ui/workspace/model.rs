@@ -49,8 +49,9 @@ impl Model {
         let mut state = State::new(load_id, query);
         state.me = me;
         state.columns = columns;
-        let derive = Rc::new(RefCell::new(Derive::default()));
-        let derived = Rc::new(derive.borrow_mut().update(&rows.get(), &state));
+        let mut derive = Derive::default();
+        let derived = Rc::new(derive.update(&rows.get(), &state));
+        let derive = Rc::new(RefCell::new(derive));
         Model {
             state,
             derived,
