@@ -509,6 +509,7 @@ impl<K: RowSink> FetchPlan<K> {
                 self.duplicates += 1;
             }
         }
+        self.sink.page_taken();
         if self.distinct > before {
             self.round.dry = 0;
         } else {

@@ -16,6 +16,9 @@ pub trait RowSink {
     /// the same `_id`, trimmed, was taken already.
     fn take(&mut self, row: Session) -> bool;
 
+    /// A page's rows have all been offered (a sink that shows rows early shows them here).
+    fn page_taken(&mut self) {}
+
     /// Ends the fetch. With `keep_newest`, the output holds at most that many rows, the most
     /// recent logins first (ties in the order they came); otherwise every row in that order.
     fn finish(self, keep_newest: Option<usize>) -> Self::Output;

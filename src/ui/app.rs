@@ -279,7 +279,11 @@ fn header(props: &HeaderProps) -> Html {
             <h1>{ "Device management" }</h1>
             <p class="who">{ format!("Signed in as {} on {server}", props.user_id) }</p>
             <p class="loaded">
-                { count }{ " · Last updated " }{ hh_mm(d.loaded_at_ms) }
+                if d.partial {
+                    { "Loading sessions…" }
+                } else {
+                    { count }{ " · Last updated " }{ hh_mm(d.loaded_at_ms) }
+                }
             </p>
             <div class="actions">
                 <button type="button" onclick={refresh} disabled={props.busy}>{ "Refresh" }</button>

@@ -1,7 +1,8 @@
 //! Rows on screen while a load goes on: a sink around the grid's builder that hands out the
-//! rows read so far — after the first rows, then whenever they have doubled — so the admin
-//! works with the newest sessions while the rest arrive. Doubling bounds the extra work to
-//! about one more build of the whole set.
+//! rows read so far — after the first page, then after a page whenever they have doubled —
+//! so the admin works with the newest sessions while the rest arrive. Doubling bounds the
+//! extra work to about one more build of the whole set; a load that one page completes
+//! shows nothing early.
 
 use crate::api::wire::Session;
 use crate::api::RowSink;
@@ -15,6 +16,8 @@ pub struct Publishing<'a> {
     /// `None`: nobody wants them (a refresh keeps the finished rows on screen).
     publish: Option<&'a dyn Fn(Sessions)>,
     next_at: usize,
+    /// Rows the fetch aims for (0: not known yet).
+    expected: u64,
 }
 
 impl<'a> Publishing<'a> {
@@ -23,15 +26,7 @@ impl<'a> Publishing<'a> {
             inner,
             publish,
             next_at: FIRST,
-        }
-    }
-
-    /// Called after each page's rows: publishes when enough new rows came.
-    fn maybe_publish(&mut self) {
-        let n = self.inner.len();
-        if let Some(publish) = self.publish.filter(|_| n >= self.next_at) {
-            self.next_at = n.saturating_mul(2);
-            publish(self.inner.snapshot());
+            expected: 0,
         }
     }
 }
@@ -40,15 +35,22 @@ impl RowSink for Publishing<'_> {
     type Output = Sessions;
 
     fn expect(&mut self, rows: u64) {
+        self.expected = rows;
         self.inner.expect(rows);
     }
 
     fn take(&mut self, row: Session) -> bool {
-        let taken = self.inner.take(row);
-        if taken {
-            self.maybe_publish();
+        self.inner.take(row)
+    }
+
+    /// Publishes when enough new rows came and more are to come.
+    fn page_taken(&mut self) {
+        let n = self.inner.len();
+        let more = self.expected == 0 || (n as u64) < self.expected;
+        if let Some(publish) = self.publish.filter(|_| more && n >= self.next_at) {
+            self.next_at = n.saturating_mul(2);
+            publish(self.inner.snapshot());
         }
-        taken
     }
 
     fn finish(self, keep_newest: Option<usize>) -> Sessions {
@@ -63,21 +65,26 @@ mod tests {
     use std::cell::RefCell;
 
     #[test]
-    fn snapshots_start_early_double_and_agree_with_the_final_set() {
+    fn snapshots_come_after_pages_double_and_agree_with_the_final_set() {
         let seen = RefCell::new(Vec::new());
         let publish = |s: Sessions| seen.borrow_mut().push(s);
         let mut sink = Publishing::new(SessionsBuilder::deduplicating(0), Some(&publish));
+        sink.expect(500);
         let rows = testdata::sessions(500, 9);
-        for r in rows.iter().cloned().chain(rows.iter().take(40).cloned()) {
-            sink.take(r);
+        // Pages of 30; the last page repeats rows a shifted list brought again.
+        for page in rows.chunks(30).chain(rows.chunks(40).take(1)) {
+            for r in page {
+                sink.take(r.clone());
+            }
+            sink.page_taken();
         }
         let last = sink.finish(None);
         let seen = seen.into_inner();
         let sizes: Vec<usize> = seen.iter().map(Sessions::len).collect();
         assert_eq!(
             sizes,
-            [25, 50, 100, 200, 400],
-            "first rows at once, then doubling"
+            [30, 60, 120, 240, 480],
+            "after a page, once rows doubled"
         );
         assert_eq!(last.len(), 500, "repeated rows are not counted twice");
         for s in &seen {
@@ -87,5 +94,19 @@ mod tests {
                 assert_eq!(ids.0, ids.1, "row {i} keeps its place");
             }
         }
+    }
+
+    #[test]
+    fn a_load_one_page_completes_shows_nothing_early() {
+        let seen = RefCell::new(0);
+        let publish = |_: Sessions| *seen.borrow_mut() += 1;
+        let mut sink = Publishing::new(SessionsBuilder::deduplicating(0), Some(&publish));
+        sink.expect(100);
+        for r in testdata::sessions(100, 2) {
+            sink.take(r);
+        }
+        sink.page_taken();
+        assert_eq!(sink.finish(None).len(), 100);
+        assert_eq!(*seen.borrow(), 0);
     }
 }

@@ -426,6 +426,12 @@ impl Shell {
             return false;
         };
         d.partial = false;
+        // The count may have come after the last rows shown.
+        d.total = running
+            .progress
+            .target
+            .unwrap_or(d.total)
+            .max(d.loaded as u64);
         d.shortfall = Some(format!(
             "Loading stopped before the end: {} of {} sessions are shown.",
             thousands(d.loaded),

@@ -6,7 +6,7 @@ import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, join } from 'node:path';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { startSim, openBrowser, signIn, totp } from './lib.mjs';
+import { startSim, openBrowser, signIn, totp, whenLoaded } from './lib.mjs';
 import { installRecorders, PAT } from './embed-helpers.mjs';
 import { startNginx, snippet } from './deploy-nginx.mjs';
 
@@ -163,7 +163,7 @@ test('(a) behind the proxy with Forwarded count 1: the page keeps its remembered
     const seen = recordResponses(page);
     await page.goto(`${nginx.urls[0]}/device-manager/`);
     await signIn(page, { code: totp() });
-    await page.locator('table tbody tr').first().waitFor();
+    await whenLoaded(page);
     const lists = () => seen.filter((r) => r.url.includes('/sessions/list.all')).length;
     const before = lists();
     await page.locator('header.rcdm-bar').getByRole('button', { name: 'Refresh' }).click();
@@ -215,7 +215,7 @@ test('(b) a portal on another origin proxies /api/ and embeds the widget in thre
     await signIn(here, { code: totp() });
     await here.locator('table tbody tr', { hasText: 'o94SveQp6fyPsoiNC' }).waitFor();
     await signIn(there, { server: `${nginx.urls[1]}/other`, token: PAT, code: '' });
-    await there.locator('table tbody tr').first().waitFor();
+    await whenLoaded(there);
     await seen.settled();
     assert.ok(seen.every((r) => r.url.startsWith(nginx.urls[1])), 'the browser only talked to the portal');
     const totals = (prefix) => seen.filter((r) => new URL(r.url).pathname.startsWith(`${prefix}/api/v1/sessions/list.all`) && r.total !== undefined).map((r) => r.total);

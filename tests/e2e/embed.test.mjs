@@ -3,7 +3,7 @@
 // mount/destroy loop that must leak nothing Chromium can count.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openBrowser, signIn, totp, ADMIN } from './lib.mjs';
+import { startSim, openBrowser, signIn, totp, ADMIN, whenLoaded } from './lib.mjs';
 import { installRecorders, domCounters, globalListeners, mountIn, PAT } from './embed-helpers.mjs';
 
 let sim;
@@ -47,13 +47,13 @@ test('two widgets with different credentials keep their own state', async () => 
   const { page, errors } = ui;
   const { left, right } = await openPortal(page);
   await signIn(left, { code: totp() });
-  await left.locator('table tbody tr').first().waitFor();
+  await whenLoaded(left);
   // The right widget saw nothing of it: still its own empty sign-in form.
   assert.equal(await right.getByLabel('User ID', { exact: true }).inputValue(), '');
   assert.equal(await right.getByLabel('Auth token', { exact: true }).inputValue(), '');
   assert.equal(await right.locator('table').count(), 0);
   await signIn(right, { token: PAT, code: '' });
-  await right.locator('table tbody tr').first().waitFor();
+  await whenLoaded(right);
   assert.ok(await left.locator('table tbody tr').count() > 0, 'the left widget keeps its rows');
   // Each widget has its own columns: the element's `columns` attribute leaves Version out.
   const headers = async (w) => (await w.locator('table thead th').allTextContents()).join('|');
@@ -86,7 +86,7 @@ test('setCredentials right after mount signs in with credentials the portal hold
     return handle.setCredentials({ userId, authToken }); // at once, as a portal would
   }, { userId: ADMIN.userId, authToken: PAT });
   assert.equal(accepted, true, 'the widget took the command');
-  await page.locator('#creds table tbody tr').first().waitFor();
+  await whenLoaded(page.locator('#creds'));
   await page.waitForFunction(() => window.__rcdmEvents.some((e) => e.type === 'rcdm:loaded'));
   const loaded = (await events(page)).find((e) => e.type === 'rcdm:loaded');
   assert.equal(loaded.target, 'creds', 'dispatched on the host element');
@@ -98,7 +98,7 @@ test('credentials in the mount options sign in without any typing', async () => 
   const { page, errors } = ui;
   await page.goto(`${sim.url}/portal.html`);
   const w = await mountIn(page, 'preset', { userId: ADMIN.userId, authToken: PAT, pageSize: 50 });
-  await w.locator('table tbody tr').first().waitFor();
+  await whenLoaded(w);
   assert.equal(await w.getByLabel('Auth token', { exact: true }).count(), 0, 'no sign-in form');
   assert.deepEqual(errors, []);
 });
@@ -135,7 +135,7 @@ test('refresh and setFilter reach the right widget only', async () => {
   const { left, right } = await openPortal(page);
   for (const w of [left, right]) {
     await signIn(w, { code: totp() });
-    await w.locator('table tbody tr').first().waitFor();
+    await whenLoaded(w);
   }
   await page.evaluate(() => document.getElementById('left').setFilter('o94SveQp6fyPsoiNC'));
   await left.locator('table tbody tr').filter({ hasText: 'o94SveQp6fyPsoiNC' }).first().waitFor();
@@ -240,14 +240,14 @@ test('an attribute the app reads at start restarts the widget, signed in again w
   const { left } = await openPortal(page);
   assert.equal(await page.evaluate(({ userId, authToken }) =>
     document.getElementById('left').setCredentials({ userId, authToken }), { userId: ADMIN.userId, authToken: PAT }), true);
-  await left.locator('table tbody tr').first().waitFor();
+  await whenLoaded(left);
   const loads = () => page.evaluate(() => window.__rcdmEvents.filter((e) => e.type === 'rcdm:loaded' && e.target === 'left').length);
   const first = await loads();
   const headers = async () => (await left.locator('table thead th').allTextContents()).join('|');
   assert.doesNotMatch(await headers(), /Version/);
   await page.evaluate(() => document.getElementById('left').setAttribute('columns', 'client version user'));
   await page.waitForFunction((n) => window.__rcdmEvents.filter((e) => e.type === 'rcdm:loaded' && e.target === 'left').length > n, first);
-  await left.locator('table tbody tr').first().waitFor();
+  await whenLoaded(left);
   assert.match(await headers(), /Version/);
   assert.equal(await left.getByLabel('Auth token', { exact: true }).count(), 0, 'no sign-in form: the credentials were given again');
   assert.deepEqual(errors, []);
@@ -290,7 +290,7 @@ test('embedded widgets keep the page URL as it is (URL state is opt-in)', async 
   const url = page.url();
   const entries = await page.evaluate(() => history.length);
   await signIn(left, { code: totp() });
-  await left.locator('table tbody tr').first().waitFor();
+  await whenLoaded(left);
   await page.evaluate(() => document.getElementById('left').setFilter('Chrome'));
   await page.waitForFunction(() => {
     const rows = Array.from(document.querySelectorAll('#left table tbody tr'));
@@ -305,7 +305,7 @@ test('urlState: true opts an embedded widget into mirroring its view in the page
   await page.goto(`${sim.url}/portal.html`);
   const before = page.url();
   const w = await mountIn(page, 'urled', { userId: ADMIN.userId, authToken: PAT, urlState: true });
-  await w.locator('table tbody tr').first().waitFor();
+  await whenLoaded(w);
   await page.evaluate(() => window.__handles.urled.setFilter('Chrome'));
   await page.waitForFunction((u) => location.href !== u, before);
   assert.ok(!page.url().includes(PAT), 'never the token');

@@ -154,9 +154,17 @@ export async function serverTotal(sim) {
   return (await res.json()).total;
 }
 
-/** The shell's "N sessions loaded" / "N of T sessions loaded" once a load has finished. */
+/** Waits until `scope` (a page or a widget's locator) shows a finished load and its first
+ *  row: a first load shows its first rows before the end. */
+export async function whenLoaded(scope) {
+  await scope.locator('header.rcdm-bar p.loaded', { hasText: /sessions? loaded/ }).waitFor();
+  await scope.locator('table tbody tr').first().waitFor();
+}
+
+/** The shell's "N sessions loaded" / "N of T sessions loaded" once a load has finished (while
+ *  a first load shows its rows so far, the header says "Loading sessions…"). */
 export async function loadedCount(page) {
-  const status = page.locator('header.rcdm-bar p.loaded');
+  const status = page.locator('header.rcdm-bar p.loaded', { hasText: /sessions? loaded/ });
   await status.waitFor();
   const m = /^([\d,]+)(?: of ([\d,]+))? sessions? loaded/.exec((await status.textContent()).trim());
   if (!m) throw new Error(`unexpected status: ${await status.textContent()}`);

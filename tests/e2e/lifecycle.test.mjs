@@ -4,7 +4,7 @@
 // prompt → destroy leave no client (no token) and at most one page of wasm memory.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, openBrowser, totp, ADMIN, simControl, serverTotal } from './lib.mjs';
+import { startSim, openBrowser, totp, ADMIN, simControl, serverTotal, whenLoaded } from './lib.mjs';
 import { installRecorders, mountIn, PAT } from './embed-helpers.mjs';
 import { serverLists } from './table-lib.mjs';
 
@@ -57,7 +57,7 @@ test('a sign-out inside the widget sticks through setOptions and attribute chang
   const page = await portal();
   const w = await mountIn(page, 'w', {});
   await page.evaluate((pat) => window.__handles.w.setCredentials({ userId: 'rcsimAdminUser001', authToken: pat }), PAT);
-  await w.locator('table tbody tr').first().waitFor();
+  await whenLoaded(w);
   await w.getByRole('button', { name: 'Sign out' }).click();
   await w.getByRole('button', { name: 'Load sessions' }).waitFor();
   const loads = await loadedEvents(page);
@@ -79,7 +79,7 @@ test('a sign-out inside the widget sticks through setOptions and attribute chang
   await page.locator('#el .rcdm').waitFor();
   await page.evaluate((pat) => document.getElementById('el').setCredentials({ userId: 'rcsimAdminUser001', authToken: pat }), PAT);
   const el = page.locator('#el');
-  await el.locator('table tbody tr').first().waitFor();
+  await whenLoaded(el);
   await el.getByRole('button', { name: 'Sign out' }).click();
   await el.getByRole('button', { name: 'Load sessions' }).waitFor();
   const loads2 = await loadedEvents(page);
@@ -89,7 +89,7 @@ test('a sign-out inside the widget sticks through setOptions and attribute chang
   assert.equal(await loadedEvents(page), loads2);
   // The host signs in again: that holds.
   await page.evaluate((pat) => window.__handles.w.setCredentials({ userId: 'rcsimAdminUser001', authToken: pat }), PAT);
-  await w.locator('table tbody tr').first().waitFor();
+  await whenLoaded(w);
   assert.deepEqual(ui.errors, []);
 });
 
@@ -97,7 +97,7 @@ test('refresh() during a bulk logout waits for it: no logged-out row comes back'
   await simControl(sim, 'faults', { latency_ms: 120 });
   const page = await portal();
   const w = await mountIn(page, 'w', { userId: ADMIN.userId, authToken: PAT, pageSize: 250 });
-  await w.locator('table tbody tr').first().waitFor();
+  await whenLoaded(w);
   await page.evaluate(() => window.__handles.w.setFilter('firefox'));
   const box = w.getByLabel(/^Select all [\d,]+ matching devices$/);
   await box.waitFor();
@@ -158,6 +158,8 @@ test('100 cycles of sign-in → a logout waiting on a 2FA prompt → destroy lea
     await remember();
     const w = await mountIn(page, `c${i}`, { userId: ADMIN.userId, authToken: ADMIN.token });
     const row = w.locator('table tbody tr:not(.mine)').first();
+    // The whole load (its first rows show before the end), so only the logout meets 2FA.
+    await w.locator('header.rcdm-bar p.loaded', { hasText: /sessions? loaded/ }).waitFor();
     await row.waitFor();
     await simControl(sim, 'expire-2fa', {});
     await row.getByRole('button', { name: 'Log out device' }).click();

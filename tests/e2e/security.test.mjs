@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSim, openBrowser, signIn, totp, ADMIN } from './lib.mjs';
+import { startSim, openBrowser, signIn, totp, ADMIN, whenLoaded } from './lib.mjs';
 import { installRecorders, pageSurfaces } from './embed-helpers.mjs';
 
 const DIST = resolve(process.env.RCDM_DIST ?? '../../dist');
@@ -204,7 +204,7 @@ test('2000 generated sessions with the generator\'s hostile rows: nothing runs',
   await page.goto(`${sim.url}/portal.html`);
   const left = page.locator('#left');
   await signIn(left, { code: totp() });
-  await left.locator('table tbody tr').first().waitFor();
+  await whenLoaded(left);
   // Bring the generator's hostile rows onto the page through the portal's handle.
   await page.evaluate(() => document.getElementById('left').setFilter('onerror'));
   await left.locator('table tbody tr', { hasText: '<img src=x onerror=alert(1)>' }).first().waitFor();

@@ -14,6 +14,8 @@ export async function signedIn({ path = '/', args = SIM_ARGS, contextOptions = {
   ui.page.on('dialog', async (d) => { dialogs.push(`${d.type()}: ${d.message()}`); await d.dismiss(); });
   await ui.page.goto(sim.url + path);
   await signIn(ui.page, { code: totp() });
+  // The whole load: a first load shows its first rows before the end.
+  await ui.page.locator('header.rcdm-bar p.loaded', { hasText: /sessions? loaded/ }).waitFor();
   await ui.page.locator('table.devices tbody tr').first().waitFor();
   await ui.page.locator('.pager .status', { hasText: / of [\d,]+/ }).waitFor();
   return { sim, ...ui, dialogs, async close() { await ui.browser.close(); await sim.stop(); } };
