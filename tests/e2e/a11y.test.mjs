@@ -270,6 +270,22 @@ test('overview, group by user, empty state, error state: no serious violation; s
   await page.getByRole('alert').getByText(/asks for a two-factor code/).waitFor();
   await checkView('error state');
   assert.ok(parseStatus(await status(page)).total > 0, 'the rows stay under the error');
+
+  // The views above were dark through the system's preference (theme "auto"); a host's
+  // theme: 'dark' on a light system must give exactly the same colours (base.css has both).
+  const colours = () => page.evaluate(() => {
+    const css = getComputedStyle(document.querySelector('.rcdm'));
+    return ['bg', 'fg', 'muted', 'border', 'control-border', 'accent', 'on-accent', 'danger', 'on-danger', 'row-hover']
+      .map((k) => `${k} ${css.getPropertyValue(`--rcdm-${k}`).trim()}`);
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const auto = await colours();
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await colours();
+  await page.evaluate(() => document.querySelector('.rcdm').setAttribute('data-theme', 'dark'));
+  assert.deepEqual(await colours(), auto, 'theme "dark" is the system dark');
+  assert.notDeepEqual(auto, light);
+  await page.evaluate(() => document.querySelector('.rcdm').setAttribute('data-theme', 'auto'));
   // The server's refusals (the 2FA answers) are console lines of their own; nothing else.
   assert.deepEqual(ui.errors.filter((e) => !/^Failed to load resource: the server responded with a status of 40[01]/.test(e)), []);
   assertNoneFound();
