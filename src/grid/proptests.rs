@@ -471,6 +471,22 @@ proptest! {
         }
     }
 
+    /// Unicode word boundaries run row by row: an ASCII-boundary DFA on rows that are all
+    /// ASCII, word by word on the others (see `pattern::RowAnchored`). Against the regex crate.
+    #[test]
+    fn word_boundary_patterns_agree_with_the_regex_crate(
+        rows in proptest::collection::vec(session(), 0..30),
+        pattern in proptest::collection::vec(select(&[r"\b", r"\B", r"\b{start}", r"\b{end}", r"\b{start-half}", r"\b{end-half}", r"(?-u:\b)", r"\w", r"\w+", r"[a-z]+", r"\d", r"\d+", r"\.", "a", "o", "ö", "σ", "ς", "ï", "ë", "É", "ß", "1", " ", ".", ".*", "+", "?", "|", "(", ")", "^", "$", r"\S+", r"[^ ]"][..]), 1..7),
+    ) {
+        let pattern = pattern.concat();
+        let s = Sessions::from_wire(rows, 0);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
+        }
+    }
+
     #[test]
     fn queries_round_trip_through_the_url(q in query(), regex in any::<bool>(), search in "\\PC{0,8}") {
         let q = Query { regex, search, page: q.page.max(1), ..q };
