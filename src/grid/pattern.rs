@@ -13,12 +13,14 @@ use super::casefold;
 use super::query_error::QueryError;
 use super::session::SEPARATOR;
 use super::text::fold;
+use memchr::memmem::Finder;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::look::LookMatcher;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
@@ -109,7 +111,24 @@ fn joinable(hir: &Hir) -> bool {
 ///   separator before and after a row is a non-word byte either way), so such rows run a DFA
 ///   built with ASCII boundaries, and only rows with non-ASCII text ask the full regex.
 #[derive(Debug, Clone)]
-pub(crate) struct RowAnchored {
+pub(crate) struct RowAnchored(Strategy);
+
+#[derive(Debug, Clone)]
+enum Strategy {
+    Dfa(Box<RowDfa>),
+    Literals(Box<[Finder<'static>]>),
+}
+
+/// What one filtering pass keeps between rows: the DFA's cache, and for a literal set where
+/// each literal next occurs (see [`RowAnchored::literals`]).
+pub(crate) struct RowCache {
+    dfa: Option<Cache>,
+    /// Per literal: (where its last search started, where it next occurs or `usize::MAX`).
+    next: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct RowDfa {
     dfa: DFA,
     how: Run,
     /// With Unicode word boundaries: the DFA (ASCII boundaries) answers rows that are all
@@ -129,6 +148,84 @@ enum Run {
 
 impl RowAnchored {
     fn build(hir: &Hir) -> Option<RowAnchored> {
+        if let Some(literals) = Self::literals(hir) {
+            return Some(RowAnchored(Strategy::Literals(literals)));
+        }
+        RowDfa::build(hir).map(|d| RowAnchored(Strategy::Dfa(Box::new(d))))
+    }
+
+    /// A pattern that is a small set of literals and nothing else (`windows|mac os`,
+    /// `ana|bruno|carla`, `chrome 1[01]`): without a multi-literal prefilter (aho-corasick
+    /// is left out, no faster in wasm) the regex reads every byte through its DFA, where
+    /// memchr's SIMD substring finder, once per literal, skips along. Each literal's next
+    /// occurrence is found once and kept until the rows pass it, so each literal costs one
+    /// scan of the joined text however many rows there are. Exact: the pattern matches a row
+    /// iff one of the literals occurs in it (no look-around; a literal never holds the 0xFF
+    /// between rows).
+    fn literals(hir: &Hir) -> Option<Box<[Finder<'static>]>> {
+        if !hir.properties().look_set().is_empty() {
+            return None;
+        }
+        let seq = Extractor::new().extract(hir);
+        let literals = seq.literals()?;
+        let usable = seq.is_exact()
+            && (2..=MAX_LITERALS).contains(&literals.len())
+            && literals.iter().all(|l| !l.as_bytes().is_empty());
+        usable.then(|| {
+            literals
+                .iter()
+                .map(|l| Finder::new(l.as_bytes()).into_owned())
+                .collect()
+        })
+    }
+
+    pub(crate) fn cache(&self) -> RowCache {
+        match &self.0 {
+            Strategy::Dfa(d) => RowCache {
+                dfa: Some(d.dfa.create_cache()),
+                next: Vec::new(),
+            },
+            Strategy::Literals(l) => RowCache {
+                dfa: None,
+                next: vec![(usize::MAX, 0); l.len()],
+            },
+        }
+    }
+
+    /// Whether `row` (a range of `hay` between separators) has a match; `None` when this
+    /// cannot tell, and the caller must ask the full regex. Rows come in ascending order (a
+    /// row before the last one asked is answered too, only slower).
+    pub(crate) fn matches(
+        &self,
+        cache: &mut RowCache,
+        hay: &[u8],
+        row: Range<usize>,
+    ) -> Option<bool> {
+        match &self.0 {
+            Strategy::Dfa(d) => d.matches(cache.dfa.as_mut()?, hay, row),
+            Strategy::Literals(finders) => {
+                for (finder, (from, next)) in finders.iter().zip(cache.next.iter_mut()) {
+                    if *next < row.start || row.start < *from {
+                        *from = row.start;
+                        *next = finder
+                            .find(hay.get(row.start..)?)
+                            .map_or(usize::MAX, |at| row.start + at);
+                    }
+                    if *next < row.end {
+                        return Some(true);
+                    }
+                }
+                Some(false)
+            }
+        }
+    }
+}
+
+/// Literal sets larger than this run on the regex: each literal is a scan of its own.
+const MAX_LITERALS: usize = 8;
+
+impl RowDfa {
+    fn build(hir: &Hir) -> Option<RowDfa> {
         let props = hir.properties();
         let unicode_words = props.look_set().contains_word_unicode();
         // From the start only when no fast literal leads the pattern: the unanchored scan
@@ -190,7 +287,7 @@ impl RowAnchored {
         } else {
             None
         };
-        Some(RowAnchored {
+        Some(RowDfa {
             dfa,
             how,
             ascii_rows: unicode_words,
@@ -198,14 +295,9 @@ impl RowAnchored {
         })
     }
 
-    pub(crate) fn cache(&self) -> Cache {
-        self.dfa.create_cache()
-    }
-
-    /// Whether `row` (a range of `hay` between separators) has a match; `None` when this
-    /// cannot tell (a row with non-ASCII text for a pattern with Unicode word boundaries, or
-    /// a DFA that gives up on a thrashing cache), and the caller must ask the full regex.
-    pub(crate) fn matches(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
+    /// `None` when this cannot tell (a row with non-ASCII text for a pattern with Unicode
+    /// word boundaries, or a DFA that gives up on a thrashing cache).
+    fn matches(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
         if self.ascii_rows && !hay.get(row.clone())?.is_ascii() {
             let words = self.words.as_deref()?;
             return self.by_words(words, cache, hay, row);
@@ -228,7 +320,7 @@ impl RowAnchored {
     }
 }
 
-impl RowAnchored {
+impl RowDfa {
     /// A row with non-ASCII text, word by word (see `words`): each run of ASCII words in one
     /// DFA search, each word with non-ASCII text by the full regex on that word alone.
     fn by_words(
@@ -415,9 +507,12 @@ mod tests {
     #[test]
     fn unicode_word_boundaries_choose_the_row_by_row_dfa() {
         let how = |p: &str| {
-            compile(p)
-                .ok()
-                .map(|c| c.anchored.map(|a| (a.how, a.ascii_rows, a.words.is_some())))
+            compile(p).ok().map(|c| {
+                c.anchored.and_then(|a| match a.0 {
+                    Strategy::Dfa(d) => Some((d.how, d.ascii_rows, d.words.is_some())),
+                    Strategy::Literals(_) => None,
+                })
+            })
         };
         assert_eq!(
             how(r"\b[a-z]+\d\b"),
@@ -430,6 +525,31 @@ mod tests {
         assert_eq!(how(r"^\b\w"), Some(Some((Run::FromStart, true, false))));
         assert_eq!(how(r"\bana\b"), Some(None));
         assert_eq!(how(r"(?-u:\b)\d+"), Some(None));
+    }
+
+    /// Small sets of literals run as one substring search per literal; anything else, or a
+    /// single literal (the regex's own prefilter finds it as fast), does not.
+    #[test]
+    fn literal_sets_choose_one_substring_search_per_literal() {
+        let count = |p: &str| {
+            compile(p).ok().map(|c| match c.anchored.map(|a| a.0) {
+                Some(Strategy::Literals(l)) => l.len(),
+                _ => 0,
+            })
+        };
+        assert_eq!(count("windows|mac os"), Some(2));
+        assert_eq!(count("Ana|Bruno|CARLA"), Some(3));
+        assert_eq!(count("chrome 1[01]"), Some(2));
+        for p in [
+            "chrome",
+            r"\bana|bruno",
+            "^ana|bruno",
+            "a|b|c|d|e|f|g|h|i|jj",
+            r"ana|\d",
+            "a*|b",
+        ] {
+            assert_eq!(count(p), Some(0), "{p}");
+        }
     }
 
     /// The joined scan is the fast path: ordinary patterns must keep it.

@@ -487,6 +487,25 @@ proptest! {
         }
     }
 
+    /// Small literal sets run as one substring search per literal (see
+    /// `pattern::RowAnchored::literals`), the rows in ascending order with some skipped by the
+    /// column filters. Against the regex crate.
+    #[test]
+    fn literal_set_patterns_agree_with_the_regex_crate(
+        rows in proptest::collection::vec(session(), 0..30),
+        words in proptest::collection::vec(select(&["chrome", "Ann", "mac os", "windows", "10.0", "1.1", "σοφία", "ΣΟΦΊΑ", "ß", "ss", "a", "b2", "[ab]", "1[09]", "x"][..]), 1..6),
+        filters in prop_oneof![2 => Just(Filters::default()), 1 => filters()],
+    ) {
+        let pattern = words.join("|");
+        let s = Sessions::from_wire(rows.clone(), 0);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let passing: Vec<u32> = filter_rows(&s, &Search::all(), &filters);
+            let naive: Vec<u32> = passing.into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &filters), naive, "pattern {:?}", pattern);
+        }
+    }
+
     #[test]
     fn queries_round_trip_through_the_url(q in query(), regex in any::<bool>(), search in "\\PC{0,8}") {
         let q = Query { regex, search, page: q.page.max(1), ..q };
