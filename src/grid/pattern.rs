@@ -116,7 +116,9 @@ pub(crate) struct RowAnchored(Strategy);
 #[derive(Debug, Clone)]
 enum Strategy {
     Dfa(Box<RowDfa>),
-    Literals(Box<[Finder<'static>]>),
+    /// The literals every match starts with, and unless they are the whole pattern, the
+    /// DFA that checks a row from the first place one of them occurs.
+    Literals(Finders, Option<Box<DFA>>),
 }
 
 /// What one filtering pass keeps between rows: the DFA's cache, and for a literal set where
@@ -148,8 +150,8 @@ enum Run {
 
 impl RowAnchored {
     fn build(hir: &Hir) -> Option<RowAnchored> {
-        if let Some(literals) = Self::literals(hir) {
-            return Some(RowAnchored(Strategy::Literals(literals)));
+        if let Some((literals, verify)) = Self::literals(hir) {
+            return Some(RowAnchored(Strategy::Literals(literals, verify)));
         }
         RowDfa::build(hir).map(|d| RowAnchored(Strategy::Dfa(Box::new(d))))
     }
@@ -162,21 +164,48 @@ impl RowAnchored {
     /// scan of the joined text however many rows there are. Exact: the pattern matches a row
     /// iff one of the literals occurs in it (no look-around; a literal never holds the 0xFF
     /// between rows).
-    fn literals(hir: &Hir) -> Option<Box<[Finder<'static>]>> {
-        if !hir.properties().look_set().is_empty() {
-            return None;
-        }
+    ///
+    /// The same for a pattern every match of which starts with one of a few literals of 3
+    /// bytes or more (`(?:chrome|firefox) 12\d`, `^(chrome|firefox) 1[0-2]\d`): rows where
+    /// none occurs are passed over, and a row where one does is checked by a DFA from the
+    /// first occurrence on (the text before it is still seen by `^` and `\b`).
+    fn literals(hir: &Hir) -> Option<(Finders, Option<Box<DFA>>)> {
+        let props = hir.properties();
         let seq = Extractor::new().extract(hir);
         let literals = seq.literals()?;
-        let usable = seq.is_exact()
-            && (2..=MAX_LITERALS).contains(&literals.len())
-            && literals.iter().all(|l| !l.as_bytes().is_empty());
-        usable.then(|| {
-            literals
-                .iter()
-                .map(|l| Finder::new(l.as_bytes()).into_owned())
-                .collect()
-        })
+        let exact = seq.is_exact() && props.look_set().is_empty();
+        let shortest = if exact { 1 } else { 3 };
+        let usable = (2..=MAX_LITERALS).contains(&literals.len())
+            && literals.iter().all(|l| l.as_bytes().len() >= shortest)
+            && (exact || !props.look_set().contains_word_unicode());
+        if !usable {
+            return None;
+        }
+        let verify = if exact {
+            None
+        } else {
+            let mut looks = LookMatcher::new();
+            looks.set_line_terminator(SEPARATOR[0]);
+            let nfa = thompson::Compiler::new()
+                .configure(
+                    thompson::Config::new()
+                        .which_captures(WhichCaptures::None)
+                        .look_matcher(looks)
+                        .nfa_size_limit(Some(SIZE_LIMIT)),
+                )
+                .build_from_hir(hir)
+                .ok()?;
+            let dfa = DFA::builder()
+                .configure(DFA::config().cache_capacity(DFA_CACHE))
+                .build_from_nfa(nfa)
+                .ok()?;
+            Some(Box::new(dfa))
+        };
+        let finders = literals
+            .iter()
+            .map(|l| Finder::new(l.as_bytes()).into_owned())
+            .collect();
+        Some((finders, verify))
     }
 
     pub(crate) fn cache(&self) -> RowCache {
@@ -185,8 +214,8 @@ impl RowAnchored {
                 dfa: Some(d.dfa.create_cache()),
                 next: Vec::new(),
             },
-            Strategy::Literals(l) => RowCache {
-                dfa: None,
+            Strategy::Literals(l, verify) => RowCache {
+                dfa: verify.as_ref().map(|d| d.create_cache()),
                 next: vec![(usize::MAX, 0); l.len()],
             },
         }
@@ -203,7 +232,8 @@ impl RowAnchored {
     ) -> Option<bool> {
         match &self.0 {
             Strategy::Dfa(d) => d.matches(cache.dfa.as_mut()?, hay, row),
-            Strategy::Literals(finders) => {
+            Strategy::Literals(finders, verify) => {
+                let mut first = usize::MAX;
                 for (finder, (from, next)) in finders.iter().zip(cache.next.iter_mut()) {
                     if *next < row.start || row.start < *from {
                         *from = row.start;
@@ -212,14 +242,27 @@ impl RowAnchored {
                             .map_or(usize::MAX, |at| row.start + at);
                     }
                     if *next < row.end {
-                        return Some(true);
+                        if verify.is_none() {
+                            return Some(true);
+                        }
+                        first = first.min(*next);
                     }
                 }
-                Some(false)
+                match (verify, cache.dfa.as_mut()) {
+                    (Some(dfa), Some(dfa_cache)) if first < row.end => {
+                        let input = Input::new(hay).range(first..row.end).earliest(true);
+                        dfa.try_search_fwd(dfa_cache, &input)
+                            .ok()
+                            .map(|m| m.is_some())
+                    }
+                    _ => Some(false),
+                }
             }
         }
     }
 }
+
+type Finders = Box<[Finder<'static>]>;
 
 /// Literal sets larger than this run on the regex: each literal is a scan of its own.
 const MAX_LITERALS: usize = 8;
@@ -510,7 +553,7 @@ mod tests {
             compile(p).ok().map(|c| {
                 c.anchored.and_then(|a| match a.0 {
                     Strategy::Dfa(d) => Some((d.how, d.ascii_rows, d.words.is_some())),
-                    Strategy::Literals(_) => None,
+                    Strategy::Literals(..) => None,
                 })
             })
         };
@@ -533,17 +576,23 @@ mod tests {
     fn literal_sets_choose_one_substring_search_per_literal() {
         let count = |p: &str| {
             compile(p).ok().map(|c| match c.anchored.map(|a| a.0) {
-                Some(Strategy::Literals(l)) => l.len(),
+                Some(Strategy::Literals(l, None)) => l.len(),
+                Some(Strategy::Literals(l, Some(_))) => 100 + l.len(),
                 _ => 0,
             })
         };
         assert_eq!(count("windows|mac os"), Some(2));
         assert_eq!(count("Ana|Bruno|CARLA"), Some(3));
         assert_eq!(count("chrome 1[01]"), Some(2));
+        // Inexact: every match starts with one of them, a DFA checks the rest (100 + n).
+        assert_eq!(count(r"(?:chrome|firefox) 12\d"), Some(102));
+        assert_eq!(count(r"^(Chrome|Firefox) 1[0-2]\d"), Some(106));
+        assert_eq!(count(r"\b(?:chrome|firefox)\b"), Some(0));
+        assert_eq!(count(r"(?:ch|fi)\d"), Some(0));
+        assert_eq!(count("^ana|bruno"), Some(102));
         for p in [
             "chrome",
             r"\bana|bruno",
-            "^ana|bruno",
             "a|b|c|d|e|f|g|h|i|jj",
             r"ana|\d",
             "a*|b",

@@ -494,9 +494,17 @@ proptest! {
     fn literal_set_patterns_agree_with_the_regex_crate(
         rows in proptest::collection::vec(session(), 0..30),
         words in proptest::collection::vec(select(&["chrome", "Ann", "mac os", "windows", "10.0", "1.1", "σοφία", "ΣΟΦΊΑ", "ß", "ss", "a", "b2", "[ab]", "1[09]", "x"][..]), 1..6),
+        tail in select(&["", r"\d", r"\d+", "$", r"\b", r"\s*\S", "[^ ]*a", "(?-u:\\b)"][..]),
+        head in select(&["", "^", r"\b", "(?:", "x?"][..]),
         filters in prop_oneof![2 => Just(Filters::default()), 1 => filters()],
     ) {
-        let pattern = words.join("|");
+        // Bare, or with a head and a tail: then every match starts with a literal and a DFA
+        // checks the rest of the row.
+        let pattern = match head {
+            "" => format!("{}{tail}", words.join("|")),
+            "(?:" => format!("(?:{}){tail}", words.join("|")),
+            _ => format!("{head}(?:{}){tail}", words.join("|")),
+        };
         let s = Sessions::from_wire(rows.clone(), 0);
         let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
         if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
