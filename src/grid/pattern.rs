@@ -166,7 +166,7 @@ impl RowAnchored {
     /// between rows).
     ///
     /// The same for a pattern every match of which starts with one of a few literals of 3
-    /// bytes or more (`(?:chrome|firefox) 12\d`, `^(chrome|firefox) 1[0-2]\d`): rows where
+    /// bytes or more (`(?:chrome|firefox) 12\d`) and not anchored at a row's end: rows where
     /// none occurs are passed over, and a row where one does is checked by a DFA from the
     /// first occurrence on (the text before it is still seen by `^` and `\b`).
     fn literals(hir: &Hir) -> Option<(Finders, Option<Box<DFA>>)> {
@@ -175,9 +175,14 @@ impl RowAnchored {
         let literals = seq.literals()?;
         let exact = seq.is_exact() && props.look_set().is_empty();
         let shortest = if exact { 1 } else { 3 };
+        // A pattern anchored at a row's end is answered by the row DFA from that end in a few
+        // bytes per row, faster than any search for its literals (`^(chrome|firefox)
+        // 1[0-2]\d`: 5.5 ms natively that way, 17 ms by its six literals).
+        let row_anchored = props.look_set_prefix().contains(Look::StartLF)
+            || props.look_set_suffix().contains(Look::EndLF);
         let usable = (2..=MAX_LITERALS).contains(&literals.len())
             && literals.iter().all(|l| l.as_bytes().len() >= shortest)
-            && (exact || !props.look_set().contains_word_unicode());
+            && (exact || !(props.look_set().contains_word_unicode() || row_anchored));
         if !usable {
             return None;
         }
@@ -586,9 +591,12 @@ mod tests {
         assert_eq!(count("chrome 1[01]"), Some(2));
         // Inexact: every match starts with one of them, a DFA checks the rest (100 + n).
         assert_eq!(count(r"(?:chrome|firefox) 12\d"), Some(102));
-        assert_eq!(count(r"^(Chrome|Firefox) 1[0-2]\d"), Some(106));
+        // Anchored at a row's start: the row DFA from there is faster.
+        assert_eq!(count(r"^(Chrome|Firefox) 1[0-2]\d"), Some(0));
+        assert_eq!(count(r"(?:chrome|firefox) 1\d$"), Some(0));
         assert_eq!(count(r"\b(?:chrome|firefox)\b"), Some(0));
         assert_eq!(count(r"(?:ch|fi)\d"), Some(0));
+        // Only one branch is anchored: no row anchor for the whole pattern.
         assert_eq!(count("^ana|bruno"), Some(102));
         for p in [
             "chrome",
