@@ -4,7 +4,8 @@
 //! the grid's rows from them. The runner runs this part twice, against an rc-sim answering at
 //! once and one with `--latency-ms 50` (names then end in `.latency50`).
 //!
-//! `load.app_*` is the fetch as the shell runs it (`load_sessions`, progress to a callback);
+//! `load.app_*` is the fetch as the shell runs it (`load_sessions`, progress and the rows so far
+//! to callbacks);
 //! `load.shell_*` is the whole app: its sign-in form submitted, the load with its progress on
 //! screen, until the table says "of 100,0…" — what an admin waits for.
 
@@ -14,7 +15,7 @@ use rc_device_manager::api::sink::RowSink;
 use rc_device_manager::api::{
     decode_page, CancelHandle, Client, Credentials, FetchOptions, SecondFactor,
 };
-use rc_device_manager::grid::SessionsBuilder;
+use rc_device_manager::grid::{Sessions, SessionsBuilder};
 use rc_device_manager::options::Options;
 use rc_device_manager::ui::fetcher;
 use rc_device_manager::ui::{App, AppProps};
@@ -72,9 +73,15 @@ async fn app_load(
         &opts,
         second,
         &CancelHandle::new(),
-        &|_| progressed.set(progressed.get() + 1),
-        &|_| {},
-        None,
+        &fetcher::Hearing {
+            on_progress: &|_| progressed.set(progressed.get() + 1),
+            on_limited: &|_| {},
+            ask: None,
+            // The rows so far, as the shell takes them while the load goes on.
+            on_rows: Some(&|so_far: Sessions| {
+                black_box(so_far.len());
+            }),
+        },
     )
     .await
     .map_err(|e| format!("load_sessions: {e}"))?;
