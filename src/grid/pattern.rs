@@ -8,6 +8,10 @@
 //! and, in wasm, runs several times slower. The search text is folded (see `text::fold`), so
 //! the upper-case half of each class can never match there; dropping it gives back the plain
 //! literal `chrome`, and the answer on folded text is the same by construction.
+//!
+//! Per pattern, a strategy for the rows ([`RowAnchored`], asked row by row by `filter.rs`):
+//! the DFA from a row's anchored end, a small literal set as one memchr search per literal,
+//! or a Unicode word boundary on an ASCII-boundary DFA for the rows that are all ASCII.
 
 use super::casefold;
 use super::query_error::QueryError;
