@@ -106,6 +106,19 @@ fn search(c: &mut Criterion) {
         ("regex_non_ascii", r"müller\s+\S+ s"),
         // No literal to look for, a match in every row: the regex crate's worst shape here.
         ("regex_no_literal", r"\d$"),
+        // The shapes admins type (issue #13): word alternations, an anchored prefix with
+        // classes, an IP shape.
+        ("regex_words", r"windows|mac os"),
+        ("regex_names", r"ana|bruno|carla"),
+        ("regex_anchored_classes", r"^(chrome|firefox) 1[0-2]\d"),
+        ("regex_ip_digits", r"\d+\.\d+\.1\d\."),
+        // The worst cases: Unicode word boundaries (the lazy DFA gives up on them beside a
+        // non-ASCII letter) with a literal, without one, and around text that spans words;
+        // and a pattern whose DFA overflows its cache (2^10 states).
+        ("regex_worst_word_literal", r"\bana\b"),
+        ("regex_worst_word", r"\b[a-z]+\d\b"),
+        ("regex_worst_word_spanning", r".*\b.*\b.*x"),
+        ("regex_worst_cache", r"(?:[0-9]|\.)*1(?:[0-9]|\.){10}9"),
     ] {
         let p = primed(&s, &Query::default());
         let mut q = query(pattern, &[]);

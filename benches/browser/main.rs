@@ -8,7 +8,9 @@
 //! code for rc-sim's admin: the page sets `data-want-code="1"` and waits for
 //! `wasmBindings.give_code(code)` (so the code never appears in a URL).
 //!
-//! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui`.
+//! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui`. The `load` part (the
+//! app's complete load beside a plain-JavaScript one) runs only when named, with `label=` for
+//! the rc-sim it runs against (`?parts=load&label=latency50`).
 
 #[cfg(target_arch = "wasm32")]
 mod client;
@@ -16,6 +18,8 @@ mod client;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod grid;
+#[cfg(target_arch = "wasm32")]
+mod load;
 #[cfg(target_arch = "wasm32")]
 mod report;
 #[cfg(target_arch = "wasm32")]
@@ -49,15 +53,20 @@ mod page {
         code
     }
 
-    fn wanted(part: &str) -> bool {
-        let parts = web_sys::window()
+    fn param(name: &str) -> Option<String> {
+        web_sys::window()
             .and_then(|w| w.location().search().ok())
             .and_then(|s| {
-                s.trim_start_matches('?')
-                    .split('&')
-                    .find_map(|p| p.strip_prefix("parts=").map(str::to_owned))
-            });
-        parts.is_none_or(|p| p.split(',').any(|x| x == part))
+                s.trim_start_matches('?').split('&').find_map(|p| {
+                    p.strip_prefix(name)
+                        .and_then(|v| v.strip_prefix('='))
+                        .map(str::to_owned)
+                })
+            })
+    }
+
+    fn wanted(part: &str) -> bool {
+        param("parts").is_none_or(|p| p.split(',').any(|x| x == part))
     }
 
     pub async fn run() {
@@ -75,6 +84,17 @@ mod page {
             match ask_code().await {
                 Some(code) => crate::client::run(&mut report, runs, code).await,
                 None => report.error("client", "no 2FA code was given"),
+            }
+        }
+        // Not by default: the runner asks for it against each of its two rc-sims.
+        if param("parts").is_some_and(|p| p.split(',').any(|x| x == "load")) {
+            // `label=latency50` → names ending in `.latency50`.
+            let label = param("label")
+                .filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric()))
+                .map_or_else(String::new, |l| format!(".{l}"));
+            match ask_code().await {
+                Some(code) => crate::load::run(&mut report, runs, code, &label).await,
+                None => report.error("load", "no 2FA code was given"),
             }
         }
         mark("failures", &report.failures().to_string());

@@ -30,6 +30,20 @@ const PATTERNS: [(&str, &str); 4] = [
     ("non_ascii", r"müller\s+\S+ s"),
 ];
 
+/// The shapes admins type (issue #13), each reported as `ui.regex_<shape>_to_table`: word
+/// alternations, an anchored prefix with classes, an IP shape; then the worst cases (Unicode
+/// word boundaries without a literal to look for, one around text spanning words, and a
+/// pattern whose lazy DFA overflows its cache), which must stay under 250 ms.
+const SHAPES: [(&str, &str); 7] = [
+    ("words", r"windows|mac os"),
+    ("names", r"ana|bruno|carla"),
+    ("anchored_classes", r"^(chrome|firefox) 1[0-2]\d"),
+    ("ip", r"\d+\.\d+\.1\d\."),
+    ("worst_word", r"\b[a-z]+\d\b"),
+    ("worst_word_spanning", r".*\b.*\b.*x"),
+    ("worst_cache", r"(?:[0-9]|\.)*1(?:[0-9]|\.){10}9"),
+];
+
 /// The generated rows served as `sessions/list.all` pages, made only when asked for (a server
 /// sends them over the network; here nothing else holds them either).
 struct Generated {
@@ -211,6 +225,17 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
     .await?;
     for ((name, _), samples) in PATTERNS.iter().zip(&regex) {
         samples.report(report, "ui.keystroke", &format!(".regex.{name}"));
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, (_, pattern)) in SHAPES.iter().enumerate() {
+        let pair = |from: &str| vec![(from.to_owned(), None), ((*pattern).to_owned(), Some(i))];
+        let c = counts(&reference, &pair(""), true);
+        steps.extend(pair(if c[0] == c[1] { "^$" } else { "" }));
+    }
+    steps.push((String::new(), None));
+    let shapes = rounds(&root, &search, &steps, &reference, true, runs, SHAPES.len()).await?;
+    for ((name, _), samples) in SHAPES.iter().zip(&shapes) {
+        samples.report(report, &format!("ui.regex_{name}"), "");
     }
     drop(reference);
     find(&root, ".regex input")?.click();

@@ -471,6 +471,49 @@ proptest! {
         }
     }
 
+    /// Unicode word boundaries run row by row: an ASCII-boundary DFA on rows that are all
+    /// ASCII, word by word on the others (see `pattern::RowAnchored`). Against the regex crate.
+    #[test]
+    fn word_boundary_patterns_agree_with_the_regex_crate(
+        rows in proptest::collection::vec(session(), 0..30),
+        pattern in proptest::collection::vec(select(&[r"\b", r"\B", r"\b{start}", r"\b{end}", r"\b{start-half}", r"\b{end-half}", r"(?-u:\b)", r"\w", r"\w+", r"[a-z]+", r"\d", r"\d+", r"\.", "a", "o", "ö", "σ", "ς", "ï", "ë", "É", "ß", "1", " ", ".", ".*", "+", "?", "|", "(", ")", "^", "$", r"\S+", r"[^ ]"][..]), 1..7),
+    ) {
+        let pattern = pattern.concat();
+        let s = Sessions::from_wire(rows, 0);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
+        }
+    }
+
+    /// Small literal sets run as one substring search per literal (see
+    /// `pattern::RowAnchored::literals`), the rows in ascending order with some skipped by the
+    /// column filters. Against the regex crate.
+    #[test]
+    fn literal_set_patterns_agree_with_the_regex_crate(
+        rows in proptest::collection::vec(session(), 0..30),
+        words in proptest::collection::vec(select(&["chrome", "Ann", "mac os", "windows", "10.0", "1.1", "σοφία", "ΣΟΦΊΑ", "ß", "ss", "a", "b2", "[ab]", "1[09]", "x"][..]), 1..6),
+        tail in select(&["", r"\d", r"\d+", "$", r"\b", r"\s*\S", "[^ ]*a", "(?-u:\\b)"][..]),
+        head in select(&["", "^", r"\b", "(?:", "x?"][..]),
+        filters in prop_oneof![2 => Just(Filters::default()), 1 => filters()],
+    ) {
+        // Bare, or with a head and a tail: then every match starts with a literal and a DFA
+        // checks the rest of the row.
+        let pattern = match head {
+            "" => format!("{}{tail}", words.join("|")),
+            "(?:" => format!("(?:{}){tail}", words.join("|")),
+            _ => format!("{head}(?:{}){tail}", words.join("|")),
+        };
+        let s = Sessions::from_wire(rows.clone(), 0);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let passing: Vec<u32> = filter_rows(&s, &Search::all(), &filters);
+            let naive: Vec<u32> = passing.into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &filters), naive, "pattern {:?}", pattern);
+        }
+    }
+
     #[test]
     fn queries_round_trip_through_the_url(q in query(), regex in any::<bool>(), search in "\\PC{0,8}") {
         let q = Query { regex, search, page: q.page.max(1), ..q };

@@ -1,13 +1,16 @@
 //! The shell's complete fetch: `Client::read_sessions_into` with each page's rows built into the
 //! grid's compact set as it arrives (the wire rows of a load are never all alive at once),
 //! a report of every 429 so the screen can say why loading pauses instead of sitting still
-//! for a minute, and the page's own session marked among the rows.
+//! for a minute, and the page's own session marked among the rows. Progress reaches the screen
+//! at most once per frame: a page of 100 rows comes every few milliseconds, and each report
+//! re-renders the shell.
 
 use super::partial::Publishing;
 use crate::api::client::AskCode;
 use crate::api::drive::CancelHandle;
 use crate::api::{ApiError, Client, FetchOptions, FetchResult, Progress, SecondFactor};
 use crate::grid::{Own, Sessions, SessionsBuilder};
+use std::cell::{Cell, RefCell};
 
 /// Who hears about a load while it runs.
 #[derive(Clone, Copy)]
@@ -46,6 +49,13 @@ pub async fn load_sessions(
     let builder = SessionsBuilder::deduplicating(super::workspace::when::tz_offset_minutes());
     let publish: Option<&dyn Fn(Sessions)> = on_rows.map(|_| &publish as &dyn Fn(Sessions));
     let sink = Publishing::new(builder, publish);
+    let frames = PerFrame::new(on_progress);
+    let on_progress = &|p| frames.progress(p);
+    let on_limited = &|wait| {
+        // The count on screen is the latest before the pause is explained.
+        frames.flush();
+        on_limited(wait)
+    };
     let load = client.read_sessions_into(opts, second, cancel, on_progress, on_limited, ask, sink);
     // list.all rows never say which session is the caller's: `sessions/list` does (8.7+).
     let (loaded, own) = futures::join!(load, client.own_session(Some(cancel)));
@@ -56,4 +66,60 @@ pub async fn load_sessions(
         _ => result.sessions.mark_own(Own::AnyOfUser(user_id)),
     };
     Ok(result)
+}
+
+/// A frame at 60 Hz, in ms: progress closer together than this is held back.
+const FRAME_MS: f64 = 16.0;
+
+/// Passes on at most one progress report per frame: a report within a frame of the last one
+/// passed on is held, and the next report (the fetch sends one after every answer) or a 429
+/// passes on the newest. The last rows of a load need no report: the result replaces it.
+struct PerFrame<'a> {
+    to: &'a dyn Fn(Progress),
+    last: Cell<f64>,
+    held: RefCell<Option<Progress>>,
+}
+
+impl<'a> PerFrame<'a> {
+    fn new(to: &'a dyn Fn(Progress)) -> Self {
+        PerFrame {
+            to,
+            last: Cell::new(f64::NEG_INFINITY),
+            held: RefCell::new(None),
+        }
+    }
+
+    fn progress(&self, p: Progress) {
+        let now = now_ms();
+        if now - self.last.get() >= FRAME_MS {
+            self.last.set(now);
+            self.held.replace(None);
+            (self.to)(p);
+        } else {
+            self.held.replace(Some(p));
+        }
+    }
+
+    fn flush(&self) {
+        let held = self.held.replace(None);
+        if let Some(p) = held {
+            self.last.set(now_ms());
+            (self.to)(p);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Natively (tests) there is no screen: every report passes.
+#[cfg(not(target_arch = "wasm32"))]
+fn now_ms() -> f64 {
+    thread_local!(static TICK: Cell<f64> = const { Cell::new(0.0) });
+    TICK.with(|t| {
+        t.set(t.get() + FRAME_MS);
+        t.get()
+    })
 }

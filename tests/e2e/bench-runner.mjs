@@ -2,12 +2,15 @@
 // with 100,000 sessions serving the built page (same origin, so the client part can fetch),
 // hands the page a TOTP code when it asks, waits for it to finish, and prints its
 // `bench <name> <median> <unit>` lines. Exit code 1 only when the page could not run.
+// The `load` part (the app's complete load beside plain JavaScript's) runs against that
+// rc-sim and then against a second one started with `--latency-ms 50` (label `latency50`).
 //
-//   RCSIM_BIN=target/release/rc-sim RCDM_DIST=dist-bench node tests/e2e/bench-runner.mjs [--runs N] [--parts grid,ui,client]
+//   RCSIM_BIN=target/release/rc-sim RCDM_DIST=dist-bench node tests/e2e/bench-runner.mjs [--runs N] [--parts grid,ui,client,load]
 //
 // Not a test: `node --test` never picks it up (no .test.mjs).
 import { startSim, openBrowser, totp } from './lib.mjs';
 
+const SIM_ARGS = ['--sessions', '100000', '--seed', '1', '--print-totp', 'off'];
 const LIMIT_MS = Number(process.env.RCDM_BENCH_TIMEOUT_MS ?? 30 * 60_000);
 
 function flag(name) {
@@ -15,8 +18,8 @@ function flag(name) {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Runs one part of the page (grid, ui or client) in a new tab; returns its lines. */
-async function runPart(context, base, part) {
+/** Runs one part of the page (grid, ui, client or load) in a new tab; returns its lines. */
+async function runPart(context, base, part, label) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
@@ -29,6 +32,7 @@ async function runPart(context, base, part) {
   });
   failed.catch(() => {});
   const params = new URLSearchParams({ parts: part });
+  if (label) params.set('label', label);
   if (flag('runs')) params.set('runs', flag('runs'));
   try {
     await page.goto(`${base}/?${params}`);
@@ -63,7 +67,7 @@ async function runPart(context, base, part) {
 }
 
 async function main() {
-  const sim = await startSim(['--sessions', '100000', '--seed', '1', '--print-totp', 'off']);
+  const sim = await startSim(SIM_ARGS);
   let browser;
   try {
     const opened = await openBrowser();
@@ -72,10 +76,21 @@ async function main() {
     let problems = 0;
     // Each part on a fresh page: its memory figures then see nothing the others left behind
     // (wasm memory never shrinks).
-    for (const part of (flag('parts') ?? 'grid,ui,client').split(',')) {
+    const parts = (flag('parts') ?? 'grid,ui,client,load').split(',');
+    for (const part of parts) {
       const result = await runPart(opened.context, sim.url, part);
       lines = lines.concat(result.lines);
       problems += result.problems;
+    }
+    if (parts.includes('load')) {
+      const slow = await startSim([...SIM_ARGS, '--latency-ms', '50']);
+      try {
+        const result = await runPart(opened.context, slow.url, 'load', 'latency50');
+        lines = lines.concat(result.lines);
+        problems += result.problems;
+      } finally {
+        await slow.stop();
+      }
     }
     for (const line of lines) console.log(line);
     if (!lines.some((l) => l.startsWith('bench '))) {
