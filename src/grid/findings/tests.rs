@@ -1,0 +1,1 @@
+//! Example tests of the findings.
