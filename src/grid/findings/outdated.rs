@@ -30,7 +30,7 @@ pub struct MinVersions {
     rules: Vec<ClientRule>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Target {
     Desktop,
     Mobile,
@@ -47,7 +47,7 @@ fn target(client: &str) -> Target {
 }
 
 impl MinVersions {
-    /// The rules, in the order they were set.
+    /// The rules: desktop app, mobile app, then clients by name.
     pub fn rules(&self) -> &[ClientRule] {
         &self.rules
     }
@@ -82,10 +82,14 @@ impl MinVersions {
             None if full => {
                 return Err(format!("At most {MAX_RULES} minimum versions can be set."))
             }
-            None => self.rules.push(ClientRule {
-                client: client.to_owned(),
-                version: version.to_owned(),
-            }),
+            None => {
+                self.rules.push(ClientRule {
+                    client: client.to_owned(),
+                    version: version.to_owned(),
+                });
+                // One order whatever the order of setting: desktop, mobile, then by name.
+                self.rules.sort_by_cached_key(|r| target(&r.client));
+            }
         }
         Ok(())
     }

@@ -115,6 +115,11 @@ impl Settings {
                 MAX_FILE_BYTES / 1024
             )));
         }
+        if !text.trim_start().starts_with('{') {
+            return Err(bad(
+                "This is not a settings file: it must be one JSON object.".to_owned(),
+            ));
+        }
         let file: File = serde_json::from_str(text)
             .map_err(|e| bad(format!("This is not a settings file: {e}.")))?;
         let number = |v: Option<u64>, name: &str, default: u32, max: u32| match v {
