@@ -8,12 +8,15 @@
 //! code for rc-sim's admin: the page sets `data-want-code="1"` and waits for
 //! `wasmBindings.give_code(code)` (so the code never appears in a URL).
 //!
-//! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui`.
+//! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui` (`parts=findings`: the
+//! findings lines alone, which the grid part otherwise ends with).
 
 #[cfg(target_arch = "wasm32")]
 mod client;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+mod findings;
 #[cfg(target_arch = "wasm32")]
 mod grid;
 #[cfg(target_arch = "wasm32")]
@@ -67,6 +70,8 @@ mod page {
         // The grid first, on a fresh page, so its memory figures see nothing else.
         if wanted("grid") {
             crate::grid::run(&mut report, runs).await;
+        } else if wanted("findings") {
+            crate::findings::run_alone(&mut report, runs).await;
         }
         if wanted("ui") {
             crate::ui::run(&mut report, runs).await;

@@ -1,12 +1,11 @@
 //! New and gone since the last load: which rows of a refresh are new, and what the rows
 //! that vanished looked like.
 //!
-//! Sessions are matched by session id. The previous ids go into an interning pool (the
-//! grid's own open-addressing table): looking a new id up either finds a previous symbol
-//! (still there) or makes a new one (new), with no second set of strings.
+//! Sessions are matched by session id, through a table of the previous ids made for this
+//! one comparison: open addressing over id symbols tagged with their hash, sized once,
+//! comparing against the set's own interned text, so no id is copied.
 
 use crate::grid::session::{Field, Sessions};
-use crate::grid::text::PoolBuilder;
 
 /// The last known fields of a session that vanished, owned so they outlive the old set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,40 +36,64 @@ pub struct Diff {
 pub fn diff(prev: &Sessions, next: &Sessions) -> Diff {
     let prev_ids = &prev.pools[Field::SessionId as usize];
     let next_ids = &next.pools[Field::SessionId as usize];
-    let mut pool = PoolBuilder::default();
-    // The previous rows' symbols in the new pool (0: no id or not live).
-    let prev_syms: Vec<u32> = prev
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            if prev.is_live(i as u32) {
-                pool.intern(prev_ids.get(r.sym(Field::SessionId)))
-            } else {
-                0
+    // Slots hold `hash << 32 | symbol` of a previous id (0: empty), at most half full; the
+    // hash half settles most probes without touching the text.
+    let size = (prev.len() * 2).next_power_of_two().max(16);
+    let mask = size - 1;
+    let mut slots = vec![0u64; size];
+    let find = |slots: &[u64], id: &str| -> (usize, Option<u32>) {
+        let h = hash(id.as_bytes());
+        let tag = h >> 32 << 32;
+        let mut at = h as usize & mask;
+        loop {
+            match slots.get(at).copied() {
+                Some(0) | None => return (at, None),
+                Some(v) if v >> 32 << 32 == tag && prev_ids.get(v as u32) == id => {
+                    return (at, Some(v as u32))
+                }
+                Some(_) => at = (at + 1) & mask,
             }
-        })
-        .collect();
-    let known = pool.len();
-    let mut seen = vec![false; known];
+        }
+    };
+    // For each previous row, the symbol of the first previous row with its id (0: none or
+    // not live): rows of a set built without de-duplication may repeat an id.
+    let mut first = vec![0u32; prev.rows.len()];
+    for (i, r) in prev.rows.iter().enumerate() {
+        let sym = r.sym(Field::SessionId);
+        if sym == 0 || !prev.is_live(i as u32) {
+            continue;
+        }
+        let id = prev_ids.get(sym);
+        let (at, found) = find(&slots, id);
+        if found.is_none() {
+            if let Some(slot) = slots.get_mut(at) {
+                *slot = hash(id.as_bytes()) >> 32 << 32 | u64::from(sym);
+            }
+        }
+        if let Some(f) = first.get_mut(i) {
+            *f = found.unwrap_or(sym);
+        }
+    }
+    let mut seen = vec![false; prev_ids.len()];
     let mut new = Vec::new();
     for (i, r) in next.rows.iter().enumerate() {
-        if !next.is_live(i as u32) {
+        let id = next_ids.get(r.sym(Field::SessionId));
+        if id.is_empty() || !next.is_live(i as u32) {
             continue;
         }
-        let sym = pool.intern(next_ids.get(r.sym(Field::SessionId)));
-        if sym == 0 {
-            continue;
-        }
-        match seen.get_mut(sym as usize) {
-            Some(s) => *s = true,
+        match find(&slots, id).1 {
+            Some(k) => {
+                if let Some(s) = seen.get_mut(k as usize) {
+                    *s = true;
+                }
+            }
             None => new.push(i as u32),
         }
     }
-    let gone = prev_syms
+    let gone = first
         .iter()
         .enumerate()
-        .filter(|&(_, &sym)| sym != 0 && !seen.get(sym as usize).copied().unwrap_or(true))
+        .filter(|&(_, &k)| k != 0 && !seen.get(k as usize).copied().unwrap_or(true))
         .filter_map(|(i, _)| {
             let r = prev.row(i as u32)?;
             Some(Gone {
@@ -85,4 +108,19 @@ pub fn diff(prev: &Sessions, next: &Sessions) -> Diff {
         })
         .collect();
     Diff { new, gone }
+}
+
+/// FxHash-style, over 8-byte words (session ids are 17 ASCII characters).
+fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    for &x in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(x)).wrapping_mul(K);
+    }
+    h ^ (h >> 29) ^ (h >> 47)
 }

@@ -323,9 +323,9 @@ impl Counts {
 /// Counts every finding of `settings` (see [`Settings::findings`]) over the live rows.
 /// The user grouping is made once and shared by "too many" and "duplicates".
 pub fn count_all(sessions: &Sessions, settings: &Settings, now_ms: i64) -> Counts {
-    let groups = per_user::ByUser::new(sessions);
+    let mut groups = duplicates::by_user(sessions);
     let (too_many, too_many_users) = groups.over(settings.max_per_user);
-    let (duplicates, duplicates_extra) = duplicates::count(sessions, &groups);
+    let (duplicates, duplicates_extra) = duplicates::count(sessions, &mut groups);
     Counts {
         stale: stale(sessions, settings.stale_days, now_ms).len(),
         too_many,

@@ -4,23 +4,23 @@
 //! does), and rows with neither belong to no user and are never counted here.
 
 use super::RowSet;
-use crate::grid::session::{Field, Sessions};
+use crate::grid::session::{Field, Row, Sessions};
 use crate::grid::sort::sort_indices;
 use std::cmp::Ordering;
 
 /// Live rows grouped by user with a counting sort over the user symbols: linear, and each
-/// group's rows come out in ascending index order.
-pub(crate) struct ByUser {
-    /// Row indices, user after user.
-    order: Vec<u32>,
-    /// Group g is `order[starts[g]..starts[g + 1]]`.
+/// group's rows come out in ascending index order. Each row carries a payload computed in
+/// the same sequential pass (duplicates carry their device key), so later work on a group
+/// reads contiguous memory instead of jumping through the row array.
+pub(crate) struct ByUser<T = ()> {
+    /// (payload, row index), user after user.
+    items: Vec<(T, u32)>,
+    /// Group g is `items[starts[g]..starts[g + 1]]`.
     starts: Vec<u32>,
 }
 
 /// A dense user key: the user id symbol, or past the ids the username symbol.
-fn user_key(sessions: &Sessions, i: usize) -> Option<usize> {
-    let r = sessions.rows.get(i)?;
-    let ids = sessions.pools[Field::UserId as usize].len();
+fn user_key(r: &Row, ids: usize) -> Option<usize> {
     match (r.sym(Field::UserId), r.sym(Field::Username)) {
         (0, 0) => None,
         (0, name) => Some(ids + name as usize),
@@ -30,19 +30,22 @@ fn user_key(sessions: &Sessions, i: usize) -> Option<usize> {
 
 impl ByUser {
     pub(crate) fn new(sessions: &Sessions) -> ByUser {
-        let keys = sessions.pools[Field::UserId as usize].len()
-            + sessions.pools[Field::Username as usize].len();
+        ByUser::with(sessions, |_| ())
+    }
+}
+
+impl<T: Copy + Default> ByUser<T> {
+    pub(crate) fn with(sessions: &Sessions, payload: impl Fn(&Row) -> T) -> ByUser<T> {
+        let ids = sessions.pools[Field::UserId as usize].len();
+        let keys = ids + sessions.pools[Field::Username as usize].len();
         let mut counts = vec![0u32; keys];
-        let live = |i: usize| sessions.is_live(i as u32);
-        for i in 0..sessions.rows.len() {
-            if let Some(c) = user_key(sessions, i)
-                .filter(|_| live(i))
-                .and_then(|k| counts.get_mut(k))
-            {
+        let key = |i: usize, r: &Row| user_key(r, ids).filter(|_| sessions.is_live(i as u32));
+        for (i, r) in sessions.rows.iter().enumerate() {
+            if let Some(c) = key(i, r).and_then(|k| counts.get_mut(k)) {
                 *c += 1;
             }
         }
-        // Counts become each key's next free position in `order`.
+        // Counts become each key's next free position in `items`.
         let mut starts = Vec::new();
         let mut at = 0u32;
         for c in &mut counts {
@@ -54,26 +57,35 @@ impl ByUser {
             }
         }
         starts.push(at);
-        let mut order = vec![0u32; at as usize];
-        for i in 0..sessions.rows.len() {
-            if let Some(c) = user_key(sessions, i)
-                .filter(|_| live(i))
-                .and_then(|k| counts.get_mut(k))
-            {
-                if let Some(slot) = order.get_mut(*c as usize) {
-                    *slot = i as u32;
+        let mut items = vec![(T::default(), 0u32); at as usize];
+        for (i, r) in sessions.rows.iter().enumerate() {
+            if let Some(c) = key(i, r).and_then(|k| counts.get_mut(k)) {
+                if let Some(slot) = items.get_mut(*c as usize) {
+                    *slot = (payload(r), i as u32);
                 }
                 *c += 1;
             }
         }
-        ByUser { order, starts }
+        ByUser { items, starts }
     }
 
-    /// Each user's rows, ascending.
-    pub(crate) fn groups(&self) -> impl Iterator<Item = &[u32]> + '_ {
-        self.starts
-            .windows(2)
-            .filter_map(|w| self.order.get(w[0] as usize..w[1] as usize))
+    fn range(&self, g: usize) -> Option<std::ops::Range<usize>> {
+        let (&a, &b) = (self.starts.get(g)?, self.starts.get(g + 1)?);
+        Some(a as usize..b as usize)
+    }
+
+    /// Each user's rows with their payloads, ascending.
+    pub(crate) fn groups(&self) -> impl Iterator<Item = &[(T, u32)]> + '_ {
+        (0..self.starts.len().saturating_sub(1)).filter_map(|g| self.items.get(self.range(g)?))
+    }
+
+    /// Calls `f` with each user's rows, which it may reorder.
+    pub(crate) fn each_mut(&mut self, mut f: impl FnMut(&mut [(T, u32)])) {
+        for g in 0..self.starts.len().saturating_sub(1) {
+            if let Some(group) = self.range(g).and_then(|r| self.items.get_mut(r)) {
+                f(group);
+            }
+        }
     }
 
     /// Rows of users with more than `max` sessions, and how many such users.
@@ -89,7 +101,7 @@ pub fn too_many(sessions: &Sessions, max: u32) -> RowSet {
     let mut set = RowSet::with_slots(sessions.slots());
     for g in ByUser::new(sessions).groups() {
         if g.len() > max as usize {
-            for &i in g {
+            for &(_, i) in g {
                 set.insert(i);
             }
         }
@@ -115,7 +127,7 @@ pub fn users_over(sessions: &Sessions, max: u32) -> Vec<UserCount> {
         .groups()
         .filter(|g| g.len() > max as usize)
         .filter_map(|g| {
-            let r = sessions.row(*g.first()?)?;
+            let r = sessions.row(g.first()?.1)?;
             Some(UserCount {
                 user_id: r.user_id().to_owned(),
                 username: r.username().to_owned(),
@@ -187,7 +199,7 @@ pub fn keep_newest(sessions: &Sessions, n: u32, whose: Whose<'_>) -> Vec<u32> {
             let mut group = Vec::new();
             for g in ByUser::new(sessions).groups() {
                 group.clear();
-                group.extend_from_slice(g);
+                group.extend(g.iter().map(|&(_, i)| i));
                 trim(&mut group);
             }
         }
