@@ -342,6 +342,12 @@ impl Networks {
 /// each at most 255 with no leading zero, and nothing else — exactly the texts std reads as
 /// IPv4 — and hands anything else to `parse_ip`.
 pub(crate) fn read_ip(text: &str) -> Option<IpAddr> {
+    if text.contains(':') {
+        return read_v6(text).map_or_else(
+            || parse_ip(text),
+            |a| Some(IpAddr::V6(a.into()).to_canonical()),
+        );
+    }
     let (mut addr, mut part, mut digits, mut dots) = (0u32, 0u32, 0u32, 0u32);
     for &c in text.as_bytes() {
         match c {
@@ -361,6 +367,49 @@ pub(crate) fn read_ip(text: &str) -> Option<IpAddr> {
     } else {
         parse_ip(text)
     }
+}
+
+/// Plain IPv6 text (hex groups of 1 to 4 digits, at most one `::` standing for at least
+/// one group, no embedded IPv4, no brackets or zone): its value, as std reads it. `None`
+/// for anything else, which the caller hands to `parse_ip` — so only a text std agrees on
+/// is ever answered here.
+fn read_v6(text: &str) -> Option<u128> {
+    fn groups(part: &str, out: &mut Vec<u16>) -> Option<()> {
+        if part.is_empty() {
+            return Some(());
+        }
+        for g in part.split(':') {
+            if g.is_empty() || g.len() > 4 || !g.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u16::from_str_radix(g, 16).ok()?);
+        }
+        Some(())
+    }
+    let (mut head, mut tail) = (Vec::with_capacity(8), Vec::with_capacity(8));
+    let filled = match text.split_once("::") {
+        Some((h, t)) => {
+            if t.contains("::") {
+                return None;
+            }
+            groups(h, &mut head)?;
+            groups(t, &mut tail)?;
+            head.len() + tail.len() <= 7
+        }
+        None => {
+            groups(text, &mut head)?;
+            head.len() == 8
+        }
+    };
+    if !filled {
+        return None;
+    }
+    let zeros = 8 - head.len() - tail.len();
+    let all = head
+        .iter()
+        .chain(std::iter::repeat_n(&0, zeros))
+        .chain(&tail);
+    Some(all.fold(0u128, |a, &g| a << 16 | u128::from(g)))
 }
 
 fn push_at<T>(groups: &mut Vec<(u8, Vec<T>)>, len: u8, item: T) {

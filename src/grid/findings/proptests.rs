@@ -406,7 +406,7 @@ proptest! {
 
 proptest! {
     #[test]
-    fn the_fast_address_reader_answers_as_parse_ip(text in "[0-9.]{0,18}|[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:., ]{0,20}|0{0,2}[0-9]{1,4}(\\.0{0,2}[0-9]{1,4}){2,4}") {
+    fn the_fast_address_reader_answers_as_parse_ip(text in "([0-9a-fA-F]{1,4}:){0,8}:?(:[0-9a-fA-F]{1,4}){0,8}|([0-9a-fA-F]{0,5}:{1,3}){0,9}[0-9a-fA-F]{0,5}|[0-9.]{0,18}|[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:., ]{0,20}|0{0,2}[0-9]{1,4}(\\.0{0,2}[0-9]{1,4}){2,4}") {
         prop_assert_eq!(cidr::read_ip(&text), parse_ip(&text));
     }
 }

@@ -539,3 +539,41 @@ fn the_diff_marks_new_rows_and_keeps_the_gone_ones_fields() {
     prev2.remove(&["went"]);
     assert!(diff(&prev2, &next).gone.is_empty());
 }
+
+#[test]
+fn the_fast_address_reader_agrees_with_parse_ip_on_tricky_texts() {
+    use crate::grid::sort::parse_ip;
+    for text in [
+        "1:2:3:4:5:6:7::8",
+        "1:2:3:4:5:6:7:8::",
+        "::1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6::7",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7",
+        "1:2:3:4:5:6:7:8:9",
+        "::",
+        "::1",
+        "1::",
+        ":1::",
+        "1:::2",
+        "1::2::3",
+        "12345::1",
+        "g::1",
+        "::ffff:a00:1",
+        "::ffff:10.0.0.1",
+        "fe80::1%eth0",
+        "FE80::ABCD",
+        "0:0:0:0:0:0:0:0",
+        "1.2.3.4",
+        "1.2.3",
+        "256.1.1.1",
+        "01.1.1.1",
+        "0.0.0.0",
+        "1.2.3.4.",
+        ".1.2.3.4",
+        "1..2.3",
+    ] {
+        assert_eq!(cidr::read_ip(text), parse_ip(text), "{text}");
+    }
+    assert_eq!(cidr::read_ip("::ffff:a00:1"), Some(ip("10.0.0.1")));
+}
