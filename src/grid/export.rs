@@ -62,46 +62,44 @@ fn write_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) 
     out.push_str("\r\n");
 }
 
-/// Characters that make a spreadsheet read a cell as a formula when they come first (OWASP's
+/// Bytes that make a spreadsheet read a cell as a formula when they come first (OWASP's
 /// list: `=`, `+`, `-`, `@`, tab, CR), plus NUL, which some readers drop before looking.
-fn formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\0')
+fn formula_start(b: u8) -> bool {
+    matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | 0)
 }
 
-/// Characters at which some reader starts a new cell or record: the separators of every
-/// locale (`,` and `;`, tab) and line ends. A locale whose separator is `;` reads our `,`
-/// file ignoring its quotes, so `x;=1+1` would put `=1+1` at the start of a cell there.
-fn splits(c: char) -> bool {
-    matches!(c, ',' | ';' | '\t' | '\r' | '\n')
+/// Bytes at which some reader starts a new cell or record: the separators of every locale
+/// (`,` and `;`, tab) and line ends. A locale whose separator is `;` reads our `,` file
+/// ignoring its quotes, so `x;=1+1` would put `=1+1` at the start of a cell there.
+fn splits(b: u8) -> bool {
+    matches!(b, b',' | b';' | b'\t' | b'\r' | b'\n')
 }
 
 /// Appends one CSV cell. Wherever a cell could start in some reader — at the cell's start,
 /// and after a separator or line end inside it — a formula character (after any `"`s, which
 /// such a reader may drop) gets a `'` before it, so it stays text: names and devices come
 /// from users, and a username such as `=HYPERLINK(...)` or `x;=cmd` must not run. Cells
-/// holding a separator, quote, CR or LF are quoted, with quotes doubled.
+/// holding a separator, quote, CR or LF are quoted, with quotes doubled. Every byte looked
+/// at is ASCII, so the cell is copied in slices cut at character boundaries.
 pub fn push_csv_cell(out: &mut String, cell: &str) {
-    let quote = cell.contains([',', ';', '"', '\t', '\r', '\n']);
-    let plain = !quote && !cell.starts_with(formula_start);
-    if plain {
-        out.push_str(cell);
-        return;
-    }
+    let bytes = cell.as_bytes();
+    let quote = bytes.iter().any(|&b| b == b'"' || splits(b));
     if quote {
         out.push('"');
     }
-    // True at a place where a reader may start a cell (quotes do not end that place).
+    // True where a reader may start a cell (quotes do not end that place).
     let mut at_start = true;
-    for c in cell.chars() {
-        if at_start && formula_start(c) {
-            out.push('\'');
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let guard = at_start && formula_start(b);
+        if guard || b == b'"' {
+            out.push_str(cell.get(from..i).unwrap_or(""));
+            out.push(if guard { '\'' } else { '"' });
+            from = i;
         }
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-        at_start = splits(c) || (at_start && c == '"');
+        at_start = splits(b) || (at_start && b == b'"');
     }
+    out.push_str(cell.get(from..).unwrap_or(""));
     if quote {
         out.push('"');
     }
