@@ -215,5 +215,63 @@ fn page_and_export(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, build, search, plain_scan, sort, page_and_export);
+/// Findings at 100,000 rows (budgets in wasm: each ≤ 16 ms, all counts ≤ 50 ms, diff ≤ 50 ms).
+mod findings_bench {
+    use super::*;
+    use rc_device_manager::grid::findings::{self, Context, Settings, Whose};
+
+    /// 2025-01-01, the test data's "now": its logins fall in the 90 days before.
+    pub const NOW_MS: i64 = 1_735_689_600_000;
+
+    /// Minimums that flag some of each client, and networks holding about half the rows.
+    pub fn settings() -> Settings {
+        let json = r#"{"staleDays": 30, "maxPerUser": 5,
+            "minVersions": {"desktop-app": "4.0.0", "mobile-app": "4.44.2", "Chrome": "120",
+                            "Firefox": "121", "Safari": "17.1", "Edge": "120"},
+            "trustedNetworks": ["10.0.0.0/8 Office", "172.16.0.0/12 VPN", "2001:db8::/32 VPN6"]}"#;
+        Settings::from_json(json).unwrap_or_default()
+    }
+
+    pub fn run(c: &mut Criterion) {
+        let s = load();
+        let settings = settings();
+        let cx = Context {
+            settings: &settings,
+            now_ms: NOW_MS,
+        };
+        let mut g = c.benchmark_group("findings");
+        for f in settings.findings() {
+            let name = format!("findings_{}", f.url_key());
+            g.bench_function(name, |b| b.iter(|| f.members(&s, &cx).len()));
+        }
+        g.bench_function("findings_count_all", |b| {
+            b.iter(|| findings::count_all(&s, &settings, NOW_MS))
+        });
+        g.bench_function("findings_keep_newest_all", |b| {
+            b.iter(|| findings::keep_newest(&s, 2, Whose::All).len())
+        });
+        g.bench_function("findings_keep_newest_of_each", |b| {
+            b.iter(|| findings::keep_newest_of_each(&s).len())
+        });
+        // A refresh: 1,000 sessions ended, 1,000 new logins.
+        let mut wire = testdata::sessions(ROWS, 7);
+        wire.drain(..1_000);
+        wire.extend(testdata::sessions(1_000, 8));
+        let next = Sessions::from_wire(wire, 0);
+        g.bench_function("findings_diff", |b| {
+            b.iter(|| findings::diff(&s, &next).new.len())
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(
+    benches,
+    build,
+    search,
+    plain_scan,
+    sort,
+    page_and_export,
+    findings_bench::run
+);
 criterion_main!(benches);

@@ -96,6 +96,7 @@ pub async fn run(report: &mut Report, runs: usize) {
     sorts(report, &sessions, runs).await;
     paging(report, &sessions, runs).await;
     export(report, &sessions, runs).await;
+    crate::findings::run(report, &sessions, runs).await;
 }
 
 /// Typing "c" → "ch" → "chr" with the memoising pipeline: each keystroke extends the last

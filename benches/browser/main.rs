@@ -10,12 +10,15 @@
 //!
 //! Query parameters for quick runs by hand: `?runs=5&parts=grid,ui`. The `load` part (the
 //! app's complete load beside a plain-JavaScript one) runs only when named, with `label=` for
-//! the rc-sim it runs against (`?parts=load&label=latency50`).
+//! the rc-sim it runs against (`?parts=load&label=latency50`); `parts=findings` gives the
+//! findings lines alone, which the grid part otherwise ends with.
 
 #[cfg(target_arch = "wasm32")]
 mod client;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+mod findings;
 #[cfg(target_arch = "wasm32")]
 mod grid;
 #[cfg(target_arch = "wasm32")]
@@ -76,6 +79,8 @@ mod page {
         // The grid first, on a fresh page, so its memory figures see nothing else.
         if wanted("grid") {
             crate::grid::run(&mut report, runs).await;
+        } else if wanted("findings") {
+            crate::findings::run_alone(&mut report, runs).await;
         }
         if wanted("ui") {
             crate::ui::run(&mut report, runs).await;

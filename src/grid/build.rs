@@ -82,6 +82,7 @@ impl SessionsBuilder {
     pub fn push(&mut self, s: wire::Session) -> bool {
         let device = s.device.unwrap_or_default();
         let os = device.os.unwrap_or_default();
+        let orphan = s.user.is_none();
         let user = s.user.unwrap_or_default();
         let id = match clean(&s.id) {
             "" => clean(&s.session_id),
@@ -133,6 +134,7 @@ impl SessionsBuilder {
             login,
             kind: DeviceKind::from_wire(clean(&device.kind)),
             current: s.current == Some(true),
+            orphan,
         });
         true
     }

@@ -62,32 +62,46 @@ fn write_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) 
     out.push_str("\r\n");
 }
 
-/// Appends one CSV cell. A cell a spreadsheet would run as a formula (starting with `=`,
-/// `+`, `-`, `@`, tab or CR — OWASP's list) gets a leading `'`; names and devices come
-/// from users, and a username such as `=HYPERLINK(...)` must stay text. Cells holding a
-/// comma, quote, CR or LF are quoted, with quotes doubled.
+/// Bytes that make a spreadsheet read a cell as a formula when they come first (OWASP's
+/// list: `=`, `+`, `-`, `@`, tab, CR), plus NUL, which some readers drop before looking.
+fn formula_start(b: u8) -> bool {
+    matches!(b, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | 0)
+}
+
+/// Bytes at which some reader starts a new cell or record: the separators of every locale
+/// (`,` and `;`, tab) and line ends. A locale whose separator is `;` reads our `,` file
+/// ignoring its quotes, so `x;=1+1` would put `=1+1` at the start of a cell there.
+fn splits(b: u8) -> bool {
+    matches!(b, b',' | b';' | b'\t' | b'\r' | b'\n')
+}
+
+/// Appends one CSV cell. Wherever a cell could start in some reader — at the cell's start,
+/// and after a separator or line end inside it — a formula character (after any `"`s, which
+/// such a reader may drop) gets a `'` before it, so it stays text: names and devices come
+/// from users, and a username such as `=HYPERLINK(...)` or `x;=cmd` must not run. Cells
+/// holding a separator, quote, CR or LF are quoted, with quotes doubled. Every byte looked
+/// at is ASCII, so the cell is copied in slices cut at character boundaries.
 pub fn push_csv_cell(out: &mut String, cell: &str) {
-    let guard = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    let quote = cell.contains([',', '"', '\r', '\n']);
+    let bytes = cell.as_bytes();
+    let quote = bytes.iter().any(|&b| b == b'"' || splits(b));
     if quote {
         out.push('"');
     }
-    if guard {
-        out.push('\'');
-    }
-    if quote {
-        for c in cell.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
+    // True where a reader may start a cell (quotes do not end that place).
+    let mut at_start = true;
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let guard = at_start && formula_start(b);
+        if guard || b == b'"' {
+            out.push_str(cell.get(from..i).unwrap_or(""));
+            out.push(if guard { '\'' } else { '"' });
+            from = i;
         }
+        at_start = splits(b) || (at_start && b == b'"');
+    }
+    out.push_str(cell.get(from..).unwrap_or(""));
+    if quote {
         out.push('"');
-    } else {
-        out.push_str(cell);
     }
 }
 
@@ -181,7 +195,8 @@ mod tests {
             ("+49 30 1234", "'+49 30 1234"),
             ("-2", "'-2"),
             ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
+            ("\tx", "\"'\tx\""),
+            ("\0x", "'\0x"),
             ("\rx", "\"'\rx\""),
             (
                 "=HYPERLINK(\"http://evil\",\"x\")",
@@ -192,6 +207,62 @@ mod tests {
         }
         for harmless in ["a=b", "1-2", "x@y", " =1", "Chrome", "", "'quoted"] {
             assert_eq!(cell(harmless), harmless);
+        }
+    }
+
+    /// Cells as a reader that ignores quotes sees them: split at every separator of any
+    /// locale and at line ends, leading quotes dropped (as a quoted field's would be).
+    fn fragments(csv: &str) -> Vec<String> {
+        csv.split([',', ';', '\t', '\r', '\n'])
+            .map(|f| f.trim_start_matches('"').to_owned())
+            .collect()
+    }
+
+    fn starts_formula(f: &str) -> bool {
+        f.starts_with(['=', '+', '-', '@', '\t', '\r', '\0'])
+    }
+
+    #[test]
+    fn a_separator_then_a_formula_character_is_defused_in_every_locale() {
+        for (raw, want) in [
+            ("x;=1+1", "\"x;'=1+1\""),
+            ("x,=1+1", "\"x,'=1+1\""),
+            ("x\t=1", "\"x\t'=1\""),
+            ("a\n@SUM(1)", "\"a\n'@SUM(1)\""),
+            ("a\r\n-1", "\"a\r\n'-1\""),
+            ("x;\"=1", "\"x;\"\"'=1\""),
+            ("\"=1", "\"\"\"'=1\""),
+            ("x;+1;-2", "\"x;'+1;'-2\""),
+        ] {
+            let out = cell(raw);
+            assert_eq!(out, want, "{raw:?}");
+            for f in fragments(&out) {
+                assert!(
+                    !starts_formula(&f),
+                    "{raw:?} gives a formula cell {f:?} in {out:?}"
+                );
+            }
+        }
+        // A separator alone is only quoted; a space before the formula character keeps it text.
+        assert_eq!(cell("a;b"), "\"a;b\"");
+        assert_eq!(cell("x; =1"), "\"x; =1\"");
+        assert_eq!(
+            cell("Mozilla/5.0 (X11; Linux)"),
+            "\"Mozilla/5.0 (X11; Linux)\""
+        );
+    }
+
+    #[test]
+    fn a_semicolon_locale_sees_no_formula_in_a_whole_export() {
+        let s = load(vec![
+            Fx::new("a")
+                .client("browser", "x;=1+1", "1;@2")
+                .user("u;-1", "n,=2", Some("p\t=3")),
+            Fx::new("b").ip("::1;=HYPERLINK(1)").host("\0=x"),
+        ]);
+        let csv = to_csv(&s, &[0, 1]);
+        for f in fragments(&csv) {
+            assert!(!starts_formula(&f), "formula cell {f:?} in {csv:?}");
         }
     }
 

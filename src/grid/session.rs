@@ -35,6 +35,8 @@ pub(crate) struct Row {
     pub(crate) login: i64,
     pub(crate) kind: DeviceKind,
     pub(crate) current: bool,
+    /// `_user` was absent: the user document is gone. Sits in the padding: no extra bytes.
+    pub(crate) orphan: bool,
 }
 
 pub(crate) const NO_LOGIN: i64 = i64::MIN;
@@ -402,6 +404,10 @@ impl<'a> RowRef<'a> {
     /// signed-in user's sessions (see [`Sessions::mark_own`]).
     pub fn current(&self) -> bool {
         self.row.current
+    }
+    /// The server sent no `_user`: the user behind the session no longer exists.
+    pub fn orphaned(&self) -> bool {
+        self.row.orphan
     }
     /// Known for certain to be the session this page is signed in with.
     pub fn surely_current(&self) -> bool {
