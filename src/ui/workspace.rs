@@ -139,7 +139,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 <p class="note shortfall" role="note">{ note.clone() }</p>
             }
             if !read_only {
-                <bulk::BulkBar selected={s.selection.len()} partial={s.partial} on_logout={on.bulk.clone()} dispatch={dispatch.clone()} />
+                { bulk::bulk_bar(bulk::BulkProps {
+                    selected: s.selection.len(),
+                    partial: s.partial,
+                    on_logout: &on.bulk,
+                    dispatch: &dispatch,
+                }) }
             }
             <div class={classes!("ws-body", details.is_some().then_some("with-details"))}>
                 // While the shell refreshes, the rows stay usable; its header shows the progress.

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startSim, openBrowser, signIn, totp, simControl, loadedCount } from './lib.mjs';
+import { startSim, openBrowser, signIn, totp, simControl, loadedCount, whenLoaded } from './lib.mjs';
 import { status, statusMatches, parseStatus } from './table-lib.mjs';
 
 const axe = createRequire(import.meta.url)('axe-core');
@@ -137,7 +137,8 @@ test('sign-in, 2FA prompt and loading: no serious violation; progress announced 
   await checkView('loading', async () => {
     assert.ok(await progress.isVisible(), 'the load ended before every look at it was checked');
   });
-  await page.locator('table.devices tbody tr').first().waitFor();
+  // The whole load (a first load shows its first rows before the end).
+  await whenLoaded(page);
   const took = Date.now() - started;
   await simControl(sim, 'faults', {});
   const { loaded, total } = await loadedCount(page);
@@ -149,10 +150,14 @@ test('sign-in, 2FA prompt and loading: no serious violation; progress announced 
   console.log(`load of ${total} sessions in ${took} ms: ${shown.length} progress texts shown, ${said.length} announced:\n  ${said.join('\n  ')}`);
   assert.equal(said.filter((t) => t.startsWith('Loading done')).length, 1, 'the end is announced once');
   assert.ok(said.slice(0, -1).every((t) => t.startsWith('Loading: ')), 'progress before the end');
-  assert.ok(shown.length >= 30, `a page-by-page progress to throttle (${shown.length} texts)`);
+  // Progress reaches the screen at most once a frame, and the four answers of a
+  // latency-bound round (1.2 s) may land in one: at least one text per round of pages.
+  const rounds = Math.ceil(total / 100 / 4);
+  assert.ok(shown.length >= rounds - 1, `a round-by-round progress to throttle (${shown.length} texts, ${rounds} rounds)`);
   assert.ok(said.length <= Math.ceil(took / PROGRESS_EVERY_MS) + 2,
     `at most one announcement every ${PROGRESS_EVERY_MS} ms: ${said.length} in ${took} ms`);
-  assert.ok(said.length * 3 <= shown.length, `far fewer announcements (${said.length}) than progress steps (${shown.length})`);
+  assert.ok(said.length * 2 <= shown.length + 1,
+    `fewer announcements (${said.length}) than progress steps (${shown.length}), at most one per 2.5 rounds`);
   assertNoneFound();
 });
 

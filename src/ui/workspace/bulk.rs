@@ -4,18 +4,17 @@ use super::state::Action;
 use crate::grid::thousands;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BulkProps {
+/// What the bar shows; a plain function, not a component (each component costs the bundle a
+/// copy of Yew's view machinery).
+pub struct BulkProps<'a> {
     pub selected: usize,
     /// The rows are those read so far by a load still running.
-    #[prop_or_default]
     pub partial: bool,
-    pub on_logout: Callback<MouseEvent>,
-    pub dispatch: Callback<Action>,
+    pub on_logout: &'a Callback<MouseEvent>,
+    pub dispatch: &'a Callback<Action>,
 }
 
-#[function_component(BulkBar)]
-pub fn bulk_bar(p: &BulkProps) -> Html {
+pub fn bulk_bar(p: BulkProps) -> Html {
     if p.selected == 0 {
         return Html::default();
     }
