@@ -443,10 +443,38 @@ fn can_match_space(hir: &Hir) -> bool {
     }
 }
 
+/// Rebuilds `hir` with `change` applied where it gives a new node (the one recursion of
+/// `ascii_words` and `strip`).
+fn map_hir(hir: Hir, change: &dyn Fn(&HirKind) -> Option<Hir>) -> Hir {
+    if let Some(new) = change(hir.kind()) {
+        return new;
+    }
+    match hir.into_kind() {
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(map_hir(*r.sub, change)),
+            ..r
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(map_hir(*c.sub, change)),
+            ..c
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.into_iter().map(|h| map_hir(h, change)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| map_hir(h, change)).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
+    }
+}
+
 /// `hir` with every Unicode word-boundary assertion made its ASCII one.
 fn ascii_words(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Look(look) => Hir::look(match look {
+    map_hir(hir, &|kind| match kind {
+        HirKind::Look(look) => Some(Hir::look(match *look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
             Look::WordStartUnicode => Look::WordStartAscii,
@@ -454,21 +482,9 @@ fn ascii_words(hir: Hir) -> Hir {
             Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
             Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
             other => other,
-        }),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_words(*r.sub)),
-            ..r
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(ascii_words(*c.sub)),
-            ..c
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(ascii_words).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(ascii_words).collect()),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => Hir::literal(lit.0),
-        HirKind::Class(class) => Hir::class(class),
-    }
+        })),
+        _ => None,
+    })
 }
 
 /// Whether `c` can occur in folded text: folding leaves it as it is.
@@ -479,23 +495,12 @@ fn survives_folding(c: char) -> bool {
 
 /// `hir` without the class members folded text cannot hold.
 fn strip(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(strip_class(class))),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(strip(*r.sub)),
-            ..r
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(strip(*c.sub)),
-            ..c
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => Hir::literal(lit.0),
-        HirKind::Look(look) => Hir::look(look),
-        HirKind::Class(bytes) => Hir::class(bytes),
-    }
+    map_hir(hir, &|kind| match kind {
+        HirKind::Class(Class::Unicode(class)) => {
+            Some(Hir::class(Class::Unicode(strip_class(class.clone()))))
+        }
+        _ => None,
+    })
 }
 
 fn strip_class(class: ClassUnicode) -> ClassUnicode {
