@@ -45,6 +45,8 @@ test('a first load shows rows at once and ends without losing the admin\'s work'
     .first().waitFor({ state: 'detached' });
   const first = page.locator('table.devices tbody tr').first();
   const id = (await first.locator('td.col.id').textContent()).trim();
+  assert.match(await page.locator('thead input[type=checkbox]').getAttribute('aria-label'),
+    /^Select all [\d,]+ matching devices read so far$/);
   await first.locator('input[type=checkbox]').check();
   await page.locator('.bulk', { hasText: '1 selected' }).waitFor();
   assert.match(await page.locator('.bulk').textContent(), /read so far/);

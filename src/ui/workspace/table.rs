@@ -20,6 +20,9 @@ pub struct TableProps {
     pub read_only: bool,
     /// Rows matching the query (what "select all" selects).
     pub matched: usize,
+    /// The rows are those read so far by a load still running: select-all says so.
+    #[prop_or_default]
+    pub partial: bool,
     pub dispatch: Callback<Action>,
     /// Checked: select every matching row; unchecked: clear.
     pub on_select_all: Callback<bool>,
@@ -81,7 +84,8 @@ pub fn table(p: &TableProps) -> Html {
                         // `td`, not `th`: the column headers are exactly the data columns.
                         <td class="sel">
                             <input type="checkbox" ref={select_all_ref}
-                                aria-label={format!("Select all {} matching devices", crate::grid::thousands(p.matched))}
+                                aria-label={format!("Select all {} matching devices{}", crate::grid::thousands(p.matched),
+                                    if p.partial { " read so far" } else { "" })}
                                 checked={all} disabled={p.matched == 0} onchange={on_all} />
                         </td>
                     }
