@@ -193,22 +193,7 @@ impl RowAnchored {
         let verify = if exact {
             None
         } else {
-            let mut looks = LookMatcher::new();
-            looks.set_line_terminator(SEPARATOR[0]);
-            let nfa = thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .which_captures(WhichCaptures::None)
-                        .look_matcher(looks)
-                        .nfa_size_limit(Some(SIZE_LIMIT)),
-                )
-                .build_from_hir(hir)
-                .ok()?;
-            let dfa = DFA::builder()
-                .configure(DFA::config().cache_capacity(DFA_CACHE))
-                .build_from_nfa(nfa)
-                .ok()?;
-            Some(Box::new(dfa))
+            Some(Box::new(row_dfa(hir, false)?))
         };
         let finders = literals
             .iter()
@@ -305,22 +290,7 @@ impl RowDfa {
         } else {
             hir
         };
-        let mut looks = LookMatcher::new();
-        looks.set_line_terminator(SEPARATOR[0]);
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .reverse(how == Run::FromEnd)
-                    .which_captures(WhichCaptures::None)
-                    .look_matcher(looks)
-                    .nfa_size_limit(Some(SIZE_LIMIT)),
-            )
-            .build_from_hir(hir)
-            .ok()?;
-        let dfa = DFA::builder()
-            .configure(DFA::config().cache_capacity(DFA_CACHE))
-            .build_from_nfa(nfa)
-            .ok()?;
+        let dfa = row_dfa(hir, how == Run::FromEnd)?;
         // A match that holds no space lies inside one space-separated word of its row, and
         // what surrounds that word (a space, or the row's end) is a non-word character for
         // both kinds of boundary: the word alone answers as the row does. An empty match could
@@ -441,6 +411,27 @@ fn can_match_space(hir: &Hir) -> bool {
         HirKind::Capture(c) => can_match_space(&c.sub),
         HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(can_match_space),
     }
+}
+
+/// A lazy DFA for `hir` over rows (the separator is its line terminator), run backwards
+/// when `reverse`; `None` past the size limit.
+fn row_dfa(hir: &Hir, reverse: bool) -> Option<DFA> {
+    let mut looks = LookMatcher::new();
+    looks.set_line_terminator(SEPARATOR[0]);
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .reverse(reverse)
+                .which_captures(WhichCaptures::None)
+                .look_matcher(looks)
+                .nfa_size_limit(Some(SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .ok()?;
+    DFA::builder()
+        .configure(DFA::config().cache_capacity(DFA_CACHE))
+        .build_from_nfa(nfa)
+        .ok()
 }
 
 /// Rebuilds `hir` with `change` applied where it gives a new node (the one recursion of
