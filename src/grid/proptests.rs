@@ -9,6 +9,7 @@ use super::*;
 use crate::api::wire;
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::TestCaseError;
 use std::cmp::Ordering;
 
 const KINDS: &[&str] = &[
@@ -462,13 +463,7 @@ proptest! {
         rows in proptest::collection::vec(session(), 0..30),
         pattern in proptest::collection::vec(select(&["k", "s", "K", "S", "ms", "as", "aſ", r"\S", r"\x4b", r"\x73", "[a-z]", "[A-Z]", "[[:upper:]]", "(?-i)", "(?i)", r"\\", "e", "ſ", "m", "a", " ", "[^k]", ".", "σ", "Σ", "ς", "ö", "Ö", "ë", "İ", "i", "ǅ", "ǆ", "[Ά-Ω]", r"\w", "ß", "ẞ", "ı", "I", "ﬀ", "[^A]", r"\p{Lu}", "(?-u:K)"][..]), 1..5),
     ) {
-        let pattern = pattern.concat();
-        let s = Sessions::from_wire(rows, 0);
-        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
-        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
-            let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
-            prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
-        }
+        agrees_with_the_regex_crate(rows, &pattern.concat())?;
     }
 
     /// Unicode word boundaries run row by row: an ASCII-boundary DFA on rows that are all
@@ -478,13 +473,7 @@ proptest! {
         rows in proptest::collection::vec(session(), 0..30),
         pattern in proptest::collection::vec(select(&[r"\b", r"\B", r"\b{start}", r"\b{end}", r"\b{start-half}", r"\b{end-half}", r"(?-u:\b)", r"\w", r"\w+", r"[a-z]+", r"\d", r"\d+", r"\.", "a", "o", "ö", "σ", "ς", "ï", "ë", "É", "ß", "1", " ", ".", ".*", "+", "?", "|", "(", ")", "^", "$", r"\S+", r"[^ ]"][..]), 1..7),
     ) {
-        let pattern = pattern.concat();
-        let s = Sessions::from_wire(rows, 0);
-        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
-        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
-            let naive: Vec<u32> = s.live_indices().into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
-            prop_assert_eq!(filter_rows(&s, &search, &Filters::default()), naive, "pattern {:?}", pattern);
-        }
+        agrees_with_the_regex_crate(rows, &pattern.concat())?;
     }
 
     /// Small literal sets run as one substring search per literal (see
@@ -552,4 +541,31 @@ proptest! {
         let formula_first = value.trim_start_matches('"').starts_with(['=', '+', '-', '@', '\t', '\r', '\0']);
         prop_assert_eq!(parsed.trim_start_matches('"').starts_with('\''), formula_first || value.trim_start_matches('"').starts_with('\''));
     }
+}
+
+/// Regex search over these rows finds exactly the rows the `regex` crate matches,
+/// case-insensitively, one row a line (both sides skip a pattern either refuses).
+fn agrees_with_the_regex_crate(
+    rows: Vec<wire::Session>,
+    pattern: &str,
+) -> Result<(), TestCaseError> {
+    let s = Sessions::from_wire(rows, 0);
+    let reference = regex::bytes::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .multi_line(true)
+        .build();
+    if let (Ok(search), Ok(re)) = (Search::compile(pattern, true), reference) {
+        let naive: Vec<u32> = s
+            .live_indices()
+            .into_iter()
+            .filter(|&i| re.is_match(s.search_text(i).as_bytes()))
+            .collect();
+        prop_assert_eq!(
+            filter_rows(&s, &search, &Filters::default()),
+            naive,
+            "pattern {:?}",
+            pattern
+        );
+    }
+    Ok(())
 }
