@@ -11,10 +11,10 @@ use rc_device_manager::ui::fetcher;
 use std::hint::black_box;
 
 /// rc-sim's admin (sim/README.md); the runner hands the page a fresh TOTP code.
-const USER_ID: &str = "rcsimAdminUser001";
-const TOKEN: &str = "rcsim-admin-token-0123456789abcdefghijklmn";
+pub const USER_ID: &str = "rcsimAdminUser001";
+pub const TOKEN: &str = "rcsim-admin-token-0123456789abcdefghijklmn";
 /// rc-sim runs with `--sessions 100000`; it adds one row per built-in user's own token.
-const EXPECTED: u64 = 100_000;
+pub const EXPECTED: u64 = 100_000;
 /// Raw pages of 100 rows, each decoded `REPEAT` times per timed sample: one page takes about
 /// the clock's resolution.
 const PAGES: u64 = 10;
@@ -133,26 +133,26 @@ async fn measure(report: &mut Report, runs: usize, code: String) -> Result<(), S
     Ok(())
 }
 
-/// A few `list.all` pages of 100 as the server sends them (the 2FA window is open by now).
+/// One `list.all` page as the server sends it (the 2FA window is open by now).
+pub async fn page_text(offset: u64, count: u64) -> Result<String, String> {
+    let url = format!("/api/v1/sessions/list.all?offset={offset}&count={count}");
+    let response = gloo_net::http::Request::get(&url)
+        .header("X-User-Id", USER_ID)
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .map_err(|e| format!("GET {url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("GET {url}: HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| format!("GET {url}: {e}"))
+}
+
+/// A few `list.all` pages of 100 as the server sends them.
 async fn raw_pages() -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for page in 0..PAGES {
-        let url = format!("/api/v1/sessions/list.all?offset={}&count=100", page * 100);
-        let response = gloo_net::http::Request::get(&url)
-            .header("X-User-Id", USER_ID)
-            .header("X-Auth-Token", TOKEN)
-            .send()
-            .await
-            .map_err(|e| format!("GET {url}: {e}"))?;
-        if !response.ok() {
-            return Err(format!("GET {url}: HTTP {}", response.status()));
-        }
-        out.push(
-            response
-                .text()
-                .await
-                .map_err(|e| format!("GET {url}: {e}"))?,
-        );
+        out.push(page_text(page * 100, 100).await?);
     }
     Ok(out)
 }

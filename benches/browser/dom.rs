@@ -6,6 +6,22 @@ use rc_device_manager::grid::Column;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+/// A fresh `.rcdm` element at the end of the page's body, to mount an app or workspace on
+/// (`.rcdm` carries the theme's custom properties, as in the app).
+pub fn mount_root() -> Result<Element, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let root = document.create_element("div").map_err(|_| "no div")?;
+    root.set_class_name("rcdm");
+    document
+        .body()
+        .ok_or("no body")?
+        .append_child(&root)
+        .map_err(|_| "cannot append")?;
+    Ok(root)
+}
+
 pub fn find(root: &Element, selector: &str) -> Result<HtmlElement, String> {
     root.query_selector(selector)
         .ok()

@@ -9,7 +9,8 @@
 //! `load.shell_*` is the whole app: its sign-in form submitted, the load with its progress on
 //! screen, until the table says "of 100,0…" — what an admin waits for.
 
-use crate::dom::{find, status, type_into};
+use crate::client::{page_text, EXPECTED, TOKEN, USER_ID};
+use crate::dom::{find, mount_root, status, type_into};
 use crate::report::{median, next_frame, now, pause, Report};
 use rc_device_manager::api::sink::RowSink;
 use rc_device_manager::api::{
@@ -35,9 +36,6 @@ extern "C" {
 }
 
 /// rc-sim's admin (sim/README.md); the runner hands the page a fresh TOTP code.
-const USER_ID: &str = "rcsimAdminUser001";
-const TOKEN: &str = "rcsim-admin-token-0123456789abcdefghijklmn";
-const EXPECTED: u64 = 100_000;
 /// Pages read for the decode/build split (of the server's size), then scaled to 100,000 rows.
 const SPLIT_PAGES: u64 = 100;
 
@@ -174,17 +172,7 @@ async fn split(report: &mut Report, runs: usize) -> Result<(), String> {
     let mut bodies = Vec::new();
     let mut offset = 0;
     for _ in 0..SPLIT_PAGES {
-        let url = format!("/api/v1/sessions/list.all?offset={offset}&count=1000");
-        let response = gloo_net::http::Request::get(&url)
-            .header("X-User-Id", USER_ID)
-            .header("X-Auth-Token", TOKEN)
-            .send()
-            .await
-            .map_err(|e| format!("GET {url}: {e}"))?;
-        let body = response
-            .text()
-            .await
-            .map_err(|e| format!("GET {url}: {e}"))?;
+        let body = page_text(offset, 1000).await?;
         let rows = decode_page(&body)
             .map_err(|e| format!("decode_page: {e}"))?
             .sessions
@@ -226,16 +214,7 @@ async fn split(report: &mut Report, runs: usize) -> Result<(), String> {
 /// The real app, mounted on this page: the sign-in form filled in (no code: rc-sim remembers
 /// this client's by now) and submitted, timed until the table shows 100,000-odd rows; ms.
 async fn shell_load() -> Result<f64, String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let root = document.create_element("div").map_err(|_| "no div")?;
-    root.set_class_name("rcdm");
-    document
-        .body()
-        .ok_or("no body")?
-        .append_child(&root)
-        .map_err(|_| "cannot append")?;
+    let root = mount_root()?;
     let options = Options {
         url_state: false,
         ..Options::standalone()

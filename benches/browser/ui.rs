@@ -2,7 +2,7 @@
 //! app does, and how long from a keystroke, a header click or a page button until the table in
 //! the DOM shows the result (clocks in dom.rs).
 
-use crate::dom::{aria_sort, find, status, timed, type_into, Samples};
+use crate::dom::{aria_sort, find, mount_root, status, timed, type_into, Samples};
 use crate::report::{next_frame, now, wasm_memory_mb, Report};
 use rc_device_manager::api::drive::{fetch_into, CancelHandle, PageSource};
 use rc_device_manager::api::wire::{Rows, Session, SessionsPage};
@@ -34,7 +34,7 @@ const PATTERNS: [(&str, &str); 4] = [
 /// alternations, an anchored prefix with classes, an IP shape; then the worst cases (Unicode
 /// word boundaries without a literal to look for, one around text spanning words, and a
 /// pattern whose lazy DFA overflows its cache), which must stay under 250 ms.
-const SHAPES: [(&str, &str); 7] = [
+pub const SHAPES: [(&str, &str); 7] = [
     ("words", r"windows|mac os"),
     ("names", r"ana|bruno|carla"),
     ("anchored_classes", r"^(chrome|firefox) 1[0-2]\d"),
@@ -143,17 +143,7 @@ async fn mount(report: &mut Report) -> Result<Element, String> {
     report.figure("ui.load_100k", now() - t, "ms");
     // The app's share with 100,000 rows loaded, on a page that ran nothing else.
     report.figure("ui.wasm_memory_loaded", wasm_memory_mb(), "MB");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    // `.rcdm` carries the theme's custom properties, as in the app.
-    let root = document.create_element("div").map_err(|_| "no div")?;
-    root.set_class_name("rcdm");
-    document
-        .body()
-        .ok_or("no body")?
-        .append_child(&root)
-        .map_err(|_| "cannot append")?;
+    let root = mount_root()?;
     let t = now();
     yew::Renderer::<Workspace>::with_root_and_props(root.clone(), props(sessions)).render();
     let mut frames = 0;
