@@ -52,7 +52,8 @@ pub fn to_csv(sessions: &Sessions, rows: &[u32]) -> String {
     out
 }
 
-fn write_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+/// One CSV line of these cells, each through the formula guard.
+pub(crate) fn write_record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -5,7 +5,7 @@
 //! code, no password). A refusal's reason is the sentence the page showed, cut to
 //! [`MAX_REASON`] characters.
 
-use super::export::push_csv_cell;
+use super::export::write_record;
 use super::session::RowRef;
 use super::time::format_iso8601;
 use serde::Serialize;
@@ -173,10 +173,10 @@ impl LogoutLog {
     /// formula guard.
     pub fn to_csv(&self) -> String {
         let mut out = String::with_capacity(self.entries.len() * 120 + 100);
-        record(&mut out, CSV_HEADER);
+        write_record(&mut out, CSV_HEADER);
         for e in &self.entries {
             let at = format_iso8601(e.at_ms);
-            record(
+            write_record(
                 &mut out,
                 [
                     at.as_str(),
@@ -204,16 +204,6 @@ impl LogoutLog {
         out.push_str("\n]\n");
         out
     }
-}
-
-fn record<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_csv_cell(out, cell);
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
