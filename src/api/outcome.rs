@@ -45,7 +45,7 @@ impl Default for FetchOptions {
         Self {
             filter: String::new(),
             cap: None,
-            concurrency: 4,
+            concurrency: 6,
             page_size: DEFAULT_PAGE_SIZE,
             max_rounds: 6,
             retry: RetryPolicy::default(),

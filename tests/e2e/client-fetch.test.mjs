@@ -23,7 +23,7 @@ afterEach(async () => {
 const shortfallNote = (page) => page.getByText(/could not be loaded|"Load at most" limit/);
 
 test('20,000 sessions while 50 people a second log in: all of them, or an honest shortfall', async () => {
-  // 40 ms a page keeps the load (200 pages, 4 at a time) on screen for seconds, so the
+  // 40 ms a page keeps the load (200 pages, 6 at a time) on screen for seconds, so the
   // progress bar is still there to be read, and more logins land mid-fetch.
   const page = await open(['--sessions', '20000', '--login-rate', '50', '--latency-ms', '40']);
   await signIn(page, { code: totp() });
