@@ -128,6 +128,7 @@ fn collect_medians(base: &Path, dir: &Path, since: SystemTime, out: &mut Vec<(St
 fn browser() -> Result<(), String> {
     // Trunk runs `cargo build --offline` (its config says so): the registry cache must be complete.
     run(cargo().args(["fetch", "--locked"]))?;
+    tools::clear_stale_snippets()?;
     let mut trunk = Command::new("trunk");
     tool_env(&mut trunk);
     // Its own config: the app's Trunk.toml would add the app's loader and SRI hook. With

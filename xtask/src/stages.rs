@@ -42,6 +42,7 @@ fn dist_build() -> Result<(), String> {
 fn trunk_build() -> Result<(), String> {
     // Trunk runs `cargo build --offline` (Trunk.toml): the registry cache must be complete.
     run(cargo().args(["fetch", "--locked"]))?;
+    tools::clear_stale_snippets()?;
     let mut trunk = Command::new("trunk");
     tool_env(&mut trunk);
     run(trunk

@@ -11,6 +11,23 @@ pub fn root() -> PathBuf {
     here.parent().map(Path::to_path_buf).unwrap_or(here)
 }
 
+/// Forgets the JS snippets wasm-bindgen left from the last Trunk build. The app and the bench
+/// page are binaries of one package built with one profile, so they share wasm-bindgen's out
+/// dir, and Trunk copies its whole `snippets/` into the dist: without this, a deployment build
+/// made after the bench page shipped the bench's `baseline.js` with a modulepreload for it.
+pub fn clear_stale_snippets() -> Result<(), String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let dir = target.join("wasm-bindgen").join("release").join("snippets");
+    match std::fs::remove_dir_all(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("cannot clear {}: {e}", dir.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
 pub fn e2e_dir() -> PathBuf {
     root().join("tests").join("e2e")
 }
