@@ -1,8 +1,9 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
+use super::by_value::Joined;
 use super::pattern::{self, RowAnchored};
 pub use super::query_error::QueryError;
-use super::session::{row_span, DeviceKind, Field, Row, Sessions};
+use super::session::{row_span, DeviceKind, Field, Row, Sessions, SEARCHED};
 use super::text::{fold, Pool};
 use memchr::memmem::Finder;
 use regex_automata::meta::Regex;
@@ -43,10 +44,12 @@ enum Mode {
     Plain(String, Box<Finder<'static>>),
     /// `joined`: whether one scan of the joined haystack gives per-row answers (see `scan`);
     /// `anchored`: the pattern run from one end of each row, when it is anchored there.
+    /// `by_value`: whether to search each column's distinct values (see `by_value.rs`).
     Regex {
         re: Regex,
         joined: bool,
         anchored: Option<Box<RowAnchored>>,
+        by_value: bool,
     },
 }
 
@@ -65,6 +68,7 @@ impl Search {
             re: c.re,
             joined: c.joinable,
             anchored: c.anchored,
+            by_value: c.by_value,
         }))
     }
 
@@ -114,9 +118,13 @@ pub fn filter_rows(sessions: &Sessions, search: &Search, filters: &Filters) -> V
     match &search.0 {
         Mode::All => all.filter(|&i| keep(i)).collect(),
         Mode::Regex {
+            re, by_value: true, ..
+        } => by_values(sessions, re, keep),
+        Mode::Regex {
             re,
             joined: true,
             anchored: Some(anchored),
+            ..
         } => per_row(sessions, re, anchored, keep),
         Mode::Plain(_, finder) => scan(sessions, keep, |hay, pos| {
             let start = finder.find(hay.get(pos..)?)?;
@@ -171,8 +179,19 @@ fn scan(
     keep: impl Fn(u32) -> bool,
     earliest_end: impl Fn(&[u8], usize) -> Option<usize>,
 ) -> Vec<u32> {
-    let (hay, starts) = (sessions.hay.as_slice(), sessions.starts.as_slice());
     let rows = sessions.rows.len();
+    scan_in(&sessions.hay, &sessions.starts, rows, keep, earliest_end)
+}
+
+/// [`scan`] over any text of `rows` parts joined by the separator, part `i` starting at
+/// `starts[i]`.
+fn scan_in(
+    hay: &[u8],
+    starts: &[u32],
+    rows: usize,
+    keep: impl Fn(u32) -> bool,
+    earliest_end: impl Fn(&[u8], usize) -> Option<usize>,
+) -> Vec<u32> {
     let mut out = Vec::new();
     let (mut pos, mut row) = (0usize, 0usize);
     while row < rows {
@@ -192,6 +211,52 @@ fn scan(
         }
     }
     out
+}
+
+/// The regex asked once per distinct value of each column (see `by_value.rs`): a row matches
+/// when one of its values does.
+fn by_values(sessions: &Sessions, re: &Regex, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    let values = sessions.values();
+    let marks = |j: &Joined| {
+        let mut marks = vec![false; j.len()];
+        let found = scan_in(
+            &j.hay,
+            &j.starts,
+            j.len(),
+            |_| true,
+            |hay, pos| {
+                let input = Input::new(hay).range(pos..).earliest(true);
+                re.search_half(&input).map(|m| m.offset())
+            },
+        );
+        for v in found {
+            if let Some(m) = marks.get_mut(v as usize) {
+                *m = true;
+            }
+        }
+        marks
+    };
+    let fields: Vec<(Field, Vec<bool>)> = SEARCHED
+        .iter()
+        .zip(&values.fields)
+        .map(|(&f, j)| (f, marks(j)))
+        .filter(|(_, m)| m.contains(&true))
+        .collect();
+    let logins = marks(&values.logins);
+    let marked = |m: &[bool], sym: u32| m.get(sym as usize).copied().unwrap_or(false);
+    (0..sessions.rows.len() as u32)
+        .filter(|&i| {
+            keep(i)
+                && (sessions
+                    .rows
+                    .get(i as usize)
+                    .is_some_and(|r| fields.iter().any(|(f, m)| marked(m, r.sym(*f))))
+                    || values
+                        .login_syms
+                        .get(i as usize)
+                        .is_some_and(|&[day, time]| marked(&logins, day) || marked(&logins, time)))
+        })
+        .collect()
 }
 
 /// Each kept row asked from the end the pattern is anchored at (see [`RowAnchored`]), in the

@@ -5,6 +5,7 @@
 //! [`Pipeline`] for the [`View`] after every change; it recomputes only what changed.
 
 pub mod build;
+mod by_value;
 mod casefold;
 pub mod chip;
 pub mod column;

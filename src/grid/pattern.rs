@@ -58,6 +58,9 @@ pub(crate) struct Compiled {
     pub anchored: Option<Box<RowAnchored>>,
     /// Whether one scan of the joined text answers exactly like matching each row alone.
     pub joinable: bool,
+    /// Whether the distinct values of each column answer like the rows (see `by_value.rs`),
+    /// and no faster way is known for the pattern.
+    pub by_value: bool,
 }
 
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
@@ -72,11 +75,30 @@ pub(crate) fn compile(pattern: &str) -> Result<Compiled, QueryError> {
                 detail: e.to_string(),
             },
         })?;
+    let anchored = RowAnchored::build(&hir).map(Box::new);
     Ok(Compiled {
         re,
-        anchored: RowAnchored::build(&hir).map(Box::new),
+        by_value: anchored.is_none() && by_value(&hir),
+        anchored,
         joinable: joinable(&hir),
     })
+}
+
+/// Whether `hir` matches a row iff it matches one of the row's values alone (see
+/// `by_value.rs`): it cannot match a space, nor the empty string; its only look-arounds are
+/// ASCII word boundaries (a Unicode one would send the scan of the values to the PikeVM at the
+/// first non-ASCII letter); and it is joinable (it never matches the separator). Not for a
+/// pattern that starts with a fast literal: the regex's prefilter skips along the joined text
+/// faster than a DFA reads the values.
+fn by_value(hir: &Hir) -> bool {
+    let props = hir.properties();
+    let looks = props.look_set();
+    joinable(hir)
+        && props.minimum_len().is_some_and(|n| n > 0)
+        && only_word_looks(looks)
+        && !looks.contains_word_unicode()
+        && !can_match_space(hir)
+        && !Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir).is_some_and(|p| p.is_fast())
 }
 
 /// What tells the joined text from a row alone: text anchors (`\A`, `\z`, and `^`/`$` out of
@@ -606,6 +628,37 @@ mod tests {
             "a*|b",
         ] {
             assert_eq!(count(p), Some(0), "{p}");
+        }
+    }
+
+    /// A pattern that cannot match a space, with no faster way, asks each column's distinct
+    /// values; one that can span fields, needs a row's ends, or has a fast literal does not.
+    #[test]
+    fn patterns_within_one_value_ask_the_distinct_values() {
+        let by_value = |p: &str| compile(p).map(|c| c.by_value).ok();
+        for p in [
+            r"\d+\.\d+\.1\d\.",
+            r"[a-f0-9]{6}",
+            r"(?-u:\b)\d{3}(?-u:\b)",
+            r"\S+@\S+",
+        ] {
+            assert_eq!(by_value(p), Some(true), "{p}");
+        }
+        for p in [
+            // Can match a space, so can span two fields.
+            r"\d+ \d+",
+            r"a.b",
+            r"[^x]{3}",
+            // A row's start or end, or a Unicode word boundary.
+            r"^\d+\.",
+            r"\.\d$",
+            r"\b\d+\b",
+            // Empty matches; a fast literal first (the regex's prefilter); a literal set.
+            r"\d*",
+            r"chrome\d",
+            r"ana|bruno",
+        ] {
+            assert_eq!(by_value(p), Some(false), "{p}");
         }
     }
 

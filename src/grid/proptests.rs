@@ -476,6 +476,29 @@ proptest! {
         agrees_with_the_regex_crate(rows, &pattern.concat())?;
     }
 
+    /// Patterns that cannot match a space ask each column's distinct values and the login's
+    /// day and time (see `by_value.rs`), with rows removed and others filtered out. Against
+    /// the regex crate on each row's whole text.
+    #[test]
+    fn value_by_value_patterns_agree_with_the_regex_crate(
+        rows in proptest::collection::vec(session(), 0..30),
+        pattern in proptest::collection::vec(select(&[r"\d", r"\d+", r"\.", "1", "0", ":", "-", "a", "o", "ö", "[a-z]+", r"\w", r"\S", r"(?-u:\b)", r"(?-u:\B)", "+", "?", "|", "(", ")", "{2}", r"[^ ]", "[0-9a-f]"][..]), 1..7),
+        filters in prop_oneof![2 => Just(Filters::default()), 1 => filters()],
+        remove in proptest::collection::vec(any::<proptest::sample::Index>(), 0..3),
+    ) {
+        let pattern = pattern.concat();
+        let mut s = Sessions::from_wire(rows.clone(), 0);
+        let ids: Vec<String> = remove.iter().filter_map(|i| rows.get(i.index(rows.len().max(1))).and_then(|r| r.id.clone())).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        s.remove(&ids);
+        let reference = regex::bytes::RegexBuilder::new(&pattern).case_insensitive(true).multi_line(true).build();
+        if let (Ok(search), Ok(re)) = (Search::compile(&pattern, true), reference) {
+            let passing = filter_rows(&s, &Search::all(), &filters);
+            let naive: Vec<u32> = passing.into_iter().filter(|&i| re.is_match(s.search_text(i).as_bytes())).collect();
+            prop_assert_eq!(filter_rows(&s, &search, &filters), naive, "pattern {:?}", pattern);
+        }
+    }
+
     /// Small literal sets run as one substring search per literal (see
     /// `pattern::RowAnchored::literals`), the rows in ascending order with some skipped by the
     /// column filters. Against the regex crate.

@@ -1,12 +1,16 @@
 //! The row model: sessions normalised once at load into interned fields, search text and sort ranks.
 
+use super::by_value::Values;
 pub use super::column::{Column, DeviceKind};
 use super::sort::{build_ranks, Ranks};
+pub(crate) use super::text::SEPARATOR;
 use super::text::{fold_into, Pool};
 use super::time::{format_login, push_login};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The stored string fields of a row, each interned in a pool of its own.
@@ -47,12 +51,6 @@ impl Row {
     }
 }
 
-/// Between rows in the joined haystack: one 0xFF byte, which never occurs in UTF-8. Search
-/// regexes take it as their line terminator, so (multi-line) `^` and `$` match at the start
-/// and end of every row, and as a regex in Unicode mode cannot match it, no match can take in
-/// a byte of another row: one scan of the joined text answers for every row.
-pub(crate) const SEPARATOR: &[u8] = b"\xff";
-
 /// Versions are drawn from one process-wide counter so that a freshly loaded set never
 /// shares a version with the set it replaces, and a memoised view can trust equality.
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
@@ -83,6 +81,9 @@ pub struct Sessions {
     /// False when the server did not say which session is the page's own, so every row of
     /// the signed-in user is marked as possibly being it (see [`Sessions::mark_own`]).
     own_known: bool,
+    /// Each column's distinct values as search text, built the first time a pattern needs
+    /// them (see `by_value.rs`); the pools never change after a build, removals included.
+    values: OnceCell<Rc<Values>>,
 }
 
 /// How the page's own session is recognised among the rows.
@@ -129,7 +130,21 @@ impl Sessions {
             version,
             tz_offset_minutes,
             own_known: true,
+            values: OnceCell::new(),
         }
+    }
+
+    /// Each column's distinct values as search text (see `by_value.rs`), built on first use.
+    pub(crate) fn values(&self) -> Rc<Values> {
+        Rc::clone(self.values.get_or_init(|| {
+            Rc::new(Values::of(
+                SEARCHED.iter().map(|&f| &self.pools[f as usize]),
+                self.rows
+                    .iter()
+                    .map(|r| (r.login != NO_LOGIN).then_some(r.login)),
+                self.tz_offset_minutes,
+            ))
+        }))
     }
 
     /// Marks the rows that are (or, when the server does not say, may be) the session this
@@ -276,6 +291,7 @@ impl Sessions {
             + self.starts.capacity() * 4
             + self.ranks.heap_bytes()
             + self.dead.capacity() * 8
+            + self.values.get().map_or(0, |v| v.heap_bytes())
     }
 
     pub(crate) fn text(&self, row: &Row, field: Field) -> &str {
@@ -294,6 +310,14 @@ pub(crate) fn row_span(hay: &[u8], starts: &[u32], i: usize) -> Option<Range<usi
     (start <= end && end <= hay.len()).then_some(start..end)
 }
 
+/// The fields in the search text, in its order.
+pub(crate) const SEARCHED: [Field; 10] = {
+    use Field::*;
+    [
+        Client, Version, OsName, OsVersion, UserName, Username, SessionId, UserId, Ip, Host,
+    ]
+};
+
 /// The folded, non-empty fields in column order, space-separated, then the login as shown.
 pub(crate) fn push_search_text(
     hay: &mut String,
@@ -301,11 +325,8 @@ pub(crate) fn push_search_text(
     login: i64,
     tz_offset_minutes: i32,
 ) {
-    use Field::*;
     let mut first = true;
-    for f in [
-        Client, Version, OsName, OsVersion, UserName, Username, SessionId, UserId, Ip, Host,
-    ] {
+    for f in SEARCHED {
         let s = v[f as usize];
         if !s.is_empty() {
             if !first {

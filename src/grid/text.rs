@@ -2,6 +2,13 @@
 
 use std::cmp::Ordering;
 
+/// Between rows in the joined haystack: one 0xFF byte, which never occurs in UTF-8. Search
+/// regexes take it as their line terminator, so (multi-line) `^` and `$` match at the start
+/// and end of every row, and as a regex in Unicode mode cannot match it, no match can take in
+/// a byte of another row: one scan of the joined text answers for every row.
+/// (Between values in `by_value.rs` too.)
+pub(crate) const SEPARATOR: &[u8] = b"\xff";
+
 /// Appends `s` lower-cased one char at a time.
 ///
 /// Char-wise rather than `str::to_lowercase` on purpose: the latter turns a word-final
