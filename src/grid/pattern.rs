@@ -165,6 +165,9 @@ struct RowDfa {
     /// For a pattern that cannot match a space, the full regex run on each word (run of
     /// non-space bytes) with non-ASCII text, while the ASCII words between them go to the DFA.
     words: Option<Box<Regex>>,
+    /// Literals every match starts with, or every match ends with (a few, none empty): a row
+    /// with none of them cannot match, whatever its letters.
+    needed: Option<Finders>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,6 +339,11 @@ impl RowDfa {
             how,
             ascii_rows: unicode_words,
             words,
+            needed: if unicode_words {
+                needed(original)
+            } else {
+                None
+            },
         })
     }
 
@@ -343,10 +351,39 @@ impl RowDfa {
     /// word boundaries, or a DFA that gives up on a thrashing cache).
     fn matches(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
         if self.ascii_rows && !hay.get(row.clone())?.is_ascii() {
-            let words = self.words.as_deref()?;
-            return self.by_words(words, cache, hay, row);
+            return match self.words.as_deref() {
+                Some(words) => self.by_words(words, cache, hay, row),
+                None => self.ascii_ends(cache, hay, row),
+            };
         }
         self.run(cache, hay, row)
+    }
+
+    /// A row with non-ASCII text, for a pattern whose match can span words: the ASCII words
+    /// before the first non-ASCII one and after the last one are each asked of the DFA (the
+    /// space that ends each part is seen by its boundaries, and is a non-word character for
+    /// both kinds), so a match there is the row's. `None` when neither part has one: the
+    /// match, if any, takes in non-ASCII text, and only the full regex can tell.
+    /// (`.*\b.*\b.*x`: most rows with non-ASCII text match in their ASCII ends.)
+    fn ascii_ends(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
+        let text = hay.get(row.clone())?;
+        let first = text.iter().position(|b| !b.is_ascii())?;
+        let last = text.iter().rposition(|b| !b.is_ascii())?;
+        if let Some(cut) = memchr::memrchr(b' ', text.get(..first)?) {
+            if self.run(cache, hay, row.start..row.start + cut)? {
+                return Some(true);
+            }
+        }
+        if let Some(space) = memchr::memchr(b' ', text.get(last..)?) {
+            let from = row.start + last + space + 1;
+            if from < row.end && self.run(cache, hay, from..row.end)? {
+                return Some(true);
+            }
+        }
+        match &self.needed {
+            Some(needed) if !needed.iter().any(|f| f.find(text).is_some()) => Some(false),
+            _ => None,
+        }
     }
 
     fn run(&self, cache: &mut Cache, hay: &[u8], row: Range<usize>) -> Option<bool> {
@@ -399,6 +436,26 @@ impl RowDfa {
         }
         Some(false)
     }
+}
+
+/// The literals every match of `hir` starts with, else those every match ends with, when
+/// they are few and none is empty (see `RowDfa::needed`).
+fn needed(hir: &Hir) -> Option<Finders> {
+    use regex_syntax::hir::literal::ExtractKind;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(hir);
+            let literals = seq.literals()?;
+            ((1..=MAX_LITERALS).contains(&literals.len())
+                && literals.iter().all(|l| !l.as_bytes().is_empty()))
+            .then(|| {
+                literals
+                    .iter()
+                    .map(|l| Finder::new(l.as_bytes()).into_owned())
+                    .collect()
+            })
+        })
 }
 
 /// Whether every look-around of a pattern is a word boundary (of either kind).
