@@ -48,7 +48,7 @@ pub async fn load_sessions(
     };
     let builder = SessionsBuilder::deduplicating(super::workspace::when::tz_offset_minutes());
     let publish: Option<&dyn Fn(Sessions)> = on_rows.map(|_| &publish as &dyn Fn(Sessions));
-    let sink = Publishing::new(builder, publish);
+    let sink = Publishing::new(builder, publish, now_ms);
     let frames = PerFrame::new(on_progress);
     let on_progress = &|p| frames.progress(p);
     let on_limited = &|wait| {
