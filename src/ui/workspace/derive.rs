@@ -5,6 +5,7 @@
 use super::data::{self, Facets, Field, Me, RowVm};
 use super::groups::group_key;
 use super::state::{Fresh, Mode, State, Target};
+use crate::grid::findings::Context;
 use crate::grid::{
     group_by_user, stats, Chip, Column, Filters, Pipeline, QueryError, Recomputes, Sessions, Stats,
     UserGroup, View,
@@ -109,7 +110,11 @@ const GROUP_ROWS: usize = 250;
 impl Derive {
     /// The values for `state` over `sessions`; what did not change comes from the caches.
     pub fn update(&mut self, sessions: &Sessions, s: &State) -> Derived {
-        let (view, error) = match self.pipeline.view(sessions, &s.query) {
+        let cx = Context {
+            settings: &s.settings,
+            now_ms: s.me.now_ms,
+        };
+        let (view, error) = match self.pipeline.view_with(sessions, &s.query, &cx) {
             Ok(v) => (v, None),
             Err(e) => (e.last_good, Some(e.error)),
         };

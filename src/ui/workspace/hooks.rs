@@ -87,6 +87,17 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
             },
         );
     }
+    {
+        // A link's finding with a bad value is left out, and said so.
+        let (d, enabled) = (dispatch.clone(), props.options.url_state);
+        use_effect_with((), move |_| {
+            if enabled {
+                for text in crate::grid::finding_errors(&url_state::location_search()) {
+                    d.emit(Action::Toast { text, error: true });
+                }
+            }
+        });
+    }
     url_state::use_url_state(
         props.options.url_state,
         &model.state.query,

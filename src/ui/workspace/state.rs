@@ -6,6 +6,8 @@
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
 use crate::api::wire::Session;
+use crate::grid::findings::Settings;
+use crate::grid::record::{Entry, LogoutLog};
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
 use crate::ui::store::Reduce;
@@ -127,6 +129,12 @@ pub struct State {
     pub me: Me,
     /// The rows are those read so far by a load still running.
     pub partial: bool,
+    /// What the findings are computed with (panel, embed options, a settings file).
+    pub settings: Rc<Settings>,
+    pub findings_open: bool,
+    /// Every logout made from this workspace, for its life.
+    pub log: Rc<LogoutLog>,
+    pub log_open: bool,
     seq: u64,
 }
 
@@ -147,6 +155,10 @@ impl State {
             columns: Column::VISIBLE.into(),
             me: Me::default(),
             partial: false,
+            settings: Rc::default(),
+            findings_open: false,
+            log: Rc::default(),
+            log_open: false,
             seq: 0,
         }
     }
@@ -354,6 +366,27 @@ impl State {
         Some(())
     }
 
+    /// New settings; the findings in effect take its numbers (a stale of 90 days becomes one
+    /// of the new days), so the chips say what the rows shown match.
+    fn set_settings(&mut self, settings: Rc<Settings>) {
+        let old = std::mem::replace(&mut self.settings, settings);
+        if *old == *self.settings {
+            return;
+        }
+        let new = self.settings.findings();
+        self.query_edit(|q| {
+            q.update_filters(|f| {
+                for finding in &mut f.findings {
+                    if let Some(n) = new.iter().find(|n| n.url_key() == finding.url_key()) {
+                        *finding = *n;
+                    }
+                }
+            })
+        });
+        // Lists (versions, networks) change what matches without changing a chip.
+        self.selection = Rc::default();
+    }
+
     fn add_chip(&mut self, chip: Chip) {
         self.query_edit(|q| q.update_filters(|f| f.insert(chip)));
     }
@@ -395,6 +428,12 @@ pub enum Action {
     Restore(Query),
     SetMode(Mode),
     ToggleFilters,
+    ToggleFindings,
+    /// New findings settings (the panel's fields, an imported file).
+    SetSettings(Rc<Settings>),
+    /// A logout's record entry (the effect stamps its time).
+    Logged(Entry),
+    ToggleLog,
     Select {
         index: u32,
         on: bool,
@@ -483,6 +522,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         | Action::Restore(_)) => s.query_step(a),
         Action::SetMode(mode) => s.mode = mode,
         Action::ToggleFilters => s.filters_open = !s.filters_open,
+        Action::ToggleFindings => s.findings_open = !s.findings_open,
+        Action::SetSettings(settings) => s.set_settings(settings),
+        Action::Logged(entry) => Rc::make_mut(&mut s.log).push(entry),
+        Action::ToggleLog => s.log_open = !s.log_open,
         Action::Select { index, on } => {
             let sel = Rc::make_mut(&mut s.selection);
             if on {
