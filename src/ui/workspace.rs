@@ -16,6 +16,9 @@ mod details;
 mod effects;
 pub mod export;
 mod filters;
+mod findings;
+mod findings_settings;
+pub mod findings_text;
 mod groups;
 mod handlers;
 mod hooks;
@@ -130,6 +133,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             <toolbar::Toolbar uid={uid.clone()} search={s.query.search.clone()} regex={s.query.regex}
                 error={d.error.clone()} filters_open={s.filters_open} filter_count={s.query.filters.count()}
                 mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()} />
+            { findings::toggles(&uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
+            if let Some(vm) = &d.findings {
+                <findings::FindingsPanel uid={uid.clone()} vm={vm.clone()} settings={s.settings.clone()}
+                    active={s.query.filters.findings.clone()} gone={s.gone.clone()} {read_only}
+                    tz_offset_minutes={s.me.tz_offset_minutes} on_keep={on.keep.clone()} dispatch={dispatch.clone()} />
+            }
             if let Some(facets) = &d.facets {
                 <filters::FilterPanel uid={uid.clone()} facets={facets.clone()} filters={s.query.filters.clone()}
                     tz_offset_minutes={s.me.tz_offset_minutes} dispatch={dispatch.clone()} />

@@ -88,6 +88,15 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
         );
     }
     {
+        // Findings settings from the host's options or the element's attributes.
+        let d = dispatch.clone();
+        use_effect_with(props.options.findings.clone(), move |findings| {
+            if let Some(s) = findings {
+                d.emit(Action::SetSettings(Rc::new(s.clone())));
+            }
+        });
+    }
+    {
         // A link's finding with a bad value is left out, and said so.
         let (d, enabled) = (dispatch.clone(), props.options.url_state);
         use_effect_with((), move |_| {

@@ -6,7 +6,7 @@
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
 use crate::api::wire::Session;
-use crate::grid::findings::Settings;
+use crate::grid::findings::{Gone, Settings};
 use crate::grid::record::{Entry, LogoutLog};
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
@@ -135,6 +135,10 @@ pub struct State {
     /// Every logout made from this workspace, for its life.
     pub log: Rc<LogoutLog>,
     pub log_open: bool,
+    /// Sessions that vanished between loads, the latest refresh's first, for the tab's life.
+    pub gone: Rc<Vec<Gone>>,
+    /// Session ids new in the latest refresh (marked in their rows).
+    pub new_ids: Rc<BTreeSet<String>>,
     seq: u64,
 }
 
@@ -159,6 +163,8 @@ impl State {
             findings_open: false,
             log: Rc::default(),
             log_open: false,
+            gone: Rc::default(),
+            new_ids: Rc::default(),
             seq: 0,
         }
     }
