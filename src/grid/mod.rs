@@ -13,6 +13,7 @@ pub mod filter;
 pub mod findings;
 pub mod page;
 mod pattern;
+pub mod preview;
 pub mod query_error;
 pub mod record;
 pub mod session;

@@ -22,10 +22,13 @@ pub mod findings_text;
 mod groups;
 mod handlers;
 mod hooks;
+mod logout_log;
 mod main_view;
 mod modal;
 pub mod model;
 mod pager;
+mod preview;
+mod report;
 pub mod state;
 mod table;
 mod toast;
@@ -106,6 +109,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let table_ref = use_node_ref();
     let on = use_memo((), |_| Handlers::new(&store, table_ref.clone()));
     effects::use_details_refresh(&model.state, props.api.clone(), dispatch.clone());
+    effects::use_verification(&model.state, props.api.clone(), dispatch.clone());
     effects::use_logout_runner(
         &model.state,
         effects::Runner {
@@ -139,6 +143,10 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     active={s.query.filters.findings.clone()} gone={s.gone.clone()} {read_only}
                     tz_offset_minutes={s.me.tz_offset_minutes} on_keep={on.keep.clone()} dispatch={dispatch.clone()} />
             }
+            if s.log_open {
+                <logout_log::LogPanel uid={uid.clone()} log={s.log.clone()}
+                    tz_offset_minutes={s.me.tz_offset_minutes} dispatch={dispatch.clone()} />
+            }
             if let Some(facets) = &d.facets {
                 <filters::FilterPanel uid={uid.clone()} facets={facets.clone()} filters={s.query.filters.clone()}
                     tz_offset_minutes={s.me.tz_offset_minutes} dispatch={dispatch.clone()} />
@@ -168,7 +176,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             </div>
             if let Some(dialog) = &s.dialog {
                 <confirm::Confirm uid={uid.clone()} dialog={dialog.clone()} fallback={table_ref.clone()}
-                    own_known={d.own_known}
+                    own_known={d.own_known} preview={d.preview.clone()} tz_offset_minutes={s.me.tz_offset_minutes}
+                    on_retry={dispatch.reform(|_| Action::RetryFailures)}
                     on_confirm={dispatch.reform(|_| Action::ConfirmLogout)}
                     on_cancel={dispatch.reform(|_| Action::CloseDialog)} />
             }

@@ -5,8 +5,9 @@
 use super::data::{self, Facets, Field, Me, RowVm};
 use super::findings_text as text;
 use super::groups::group_key;
-use super::state::{Fresh, Mode, State, Target};
+use super::state::{Dialog, Fresh, Mode, State, Target};
 use crate::grid::findings::{count_all, users_over, Context, Counts, Settings, UserCount};
+use crate::grid::preview::{preview, Preview};
 use crate::grid::{
     group_by_user, stats, Chip, Column, Filters, Pipeline, QueryError, Recomputes, Sessions, Stats,
     UserGroup, View,
@@ -58,6 +59,8 @@ type ChipDeps = (Filters, i32);
 type DetailsDeps = (u64, Option<(u32, Fresh)>, Me, Rc<Settings>);
 /// The Findings panel: the rows' version, the settings and the minute (for stale).
 type FindingsDeps = (u64, Rc<Settings>, i64);
+/// The logout preview: the rows' version, the asked-for rows, who looks.
+type PreviewDeps = (u64, Vec<u32>, String);
 
 type PageRows = Rc<Vec<RowVm>>;
 type OpenGroups = Rc<Vec<(String, Vec<RowVm>)>>;
@@ -103,6 +106,8 @@ pub struct Derived {
     pub details: Option<Rc<DetailsVm>>,
     /// The Findings panel's counts (while it is open).
     pub findings: Option<Rc<FindingsVm>>,
+    /// What the logout being confirmed will end.
+    pub preview: Option<Rc<Preview>>,
     /// The server said which session is the page's own.
     pub own_known: bool,
 }
@@ -119,7 +124,11 @@ pub struct Derive {
     chips: Memo<ChipDeps, Labelled>,
     details: Memo<DetailsDeps, Option<Rc<DetailsVm>>>,
     pub findings: Memo<FindingsDeps, Rc<FindingsVm>>,
+    preview: Memo<PreviewDeps, Rc<Preview>>,
 }
+
+/// Rows the logout preview lists.
+const PREVIEW_ROWS: usize = 10;
 
 /// Rows shown per expanded group (the rest are a click on the user away).
 const GROUP_ROWS: usize = 250;
@@ -208,8 +217,21 @@ impl Derive {
                 },
             )
         });
+        let preview = match &s.dialog {
+            Some(Dialog::Confirm { targets, .. }) => {
+                let rows: Vec<u32> = targets.iter().map(|t| t.index).collect();
+                Some(
+                    self.preview
+                        .get((version, rows, s.me.user_id.clone()), |(_, rows, me)| {
+                            Rc::new(preview(sessions, rows, me, PREVIEW_ROWS))
+                        }),
+                )
+            }
+            _ => None,
+        };
         Derived {
             view,
+            preview,
             error,
             rows,
             stats,
