@@ -449,9 +449,15 @@ impl State {
         let results: Rc<[RowResult]> = std::mem::take(results).into();
         let succeeded = total - failed.len();
         self.dialog = None;
-        if total == 1 && failed.is_empty() {
-            self.toast("Device logged out".to_owned(), false);
-            return;
+        if failed.is_empty() {
+            let text = match total {
+                1 => "Device logged out".to_owned(),
+                n => format!("{} devices logged out", crate::grid::thousands(n)),
+            };
+            self.toast(text, false);
+            if total == 1 {
+                return;
+            }
         }
         let verify = results
             .iter()

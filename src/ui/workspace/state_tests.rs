@@ -333,6 +333,10 @@ fn a_bulk_run_reports_each_row_and_verifies_the_ended_ones() {
     else {
         panic!("{:?}", s.dialog)
     };
+    assert_eq!(
+        s.toasts.last().map(|t| t.text.as_str()),
+        Some("3 devices logged out")
+    );
     let outcomes: Vec<&str> = results.iter().map(|r| r.outcome.key()).collect();
     assert_eq!(outcomes, ["ended", "ended", "already-gone"]);
     let Some(Verify::Running(key)) = verify.clone() else {
