@@ -136,8 +136,9 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         <section class="ws" aria-label="Devices">
             <toolbar::Toolbar uid={uid.clone()} search={s.query.search.clone()} regex={s.query.regex}
                 error={d.error.clone()} filters_open={s.filters_open} filter_count={s.query.filters.count()}
-                mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()} />
-            { findings::toggles(&uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
+                mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()}>
+                { findings::toggles(&uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
+            </toolbar::Toolbar>
             if let Some(vm) = &d.findings {
                 <findings::FindingsPanel uid={uid.clone()} vm={vm.clone()} settings={s.settings.clone()}
                     active={s.query.filters.findings.clone()} gone={s.gone.clone()} {read_only}

@@ -37,7 +37,7 @@ pub struct FindingsProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The toolbar's second row: the Findings panel's and the logout record's toggles.
+/// The toolbar's buttons for the Findings panel and the logout record.
 pub fn toggles(
     uid: &str,
     findings_open: bool,
@@ -47,7 +47,7 @@ pub fn toggles(
     dispatch: &Callback<Action>,
 ) -> Html {
     html! {
-        <div class="hygiene-row">
+        <>
             <button type="button" class="findings-toggle" aria-expanded={findings_open.to_string()}
                 aria-controls={format!("{uid}-findings")} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleFindings)}>
                 { text::findings_button(active) }
@@ -56,7 +56,7 @@ pub fn toggles(
                 aria-controls={format!("{uid}-log")} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLog)}>
                 { text::log_button(logged) }
             </button>
-        </div>
+        </>
     }
 }
 

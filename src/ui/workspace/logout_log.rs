@@ -84,10 +84,13 @@ pub fn log_panel(p: &LogProps) -> Html {
             if p.log.is_empty() {
                 <p class="note">{ text::LOG_EMPTY }</p>
             } else {
-                <table class="log" aria-labelledby={title_id}>
-                    <thead><tr>{ for text::LOG_HEADERS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
-                    <tbody>{ for p.log.entries().iter().rev().take(SHOWN).map(|e| entry_row(e, p.tz_offset_minutes)) }</tbody>
-                </table>
+                // Scrolls within the panel on a narrow screen instead of widening the page.
+                <div class="log-scroll">
+                    <table class="log" aria-labelledby={title_id}>
+                        <thead><tr>{ for text::LOG_HEADERS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                        <tbody>{ for p.log.entries().iter().rev().take(SHOWN).map(|e| entry_row(e, p.tz_offset_minutes)) }</tbody>
+                    </table>
+                </div>
             }
         </section>
     }
