@@ -54,6 +54,17 @@ async function addLogins(sim, count, userId, ip = '192.0.2.7') {
   return (await simControl(sim, 'sessions', { count, userId, ip })).added;
 }
 
+/** Ticks the first `n` rows that are not the admin's own in `scope`; returns their ids. */
+async function selectOthers(scope, n) {
+  const rows = scope.locator('table.devices tbody tr:not(.mine)');
+  const ids = [];
+  for (let i = 0; i < n; i++) {
+    ids.push((await rows.nth(i).locator('td.col.id').textContent()).trim());
+    await rows.nth(i).locator('td.sel input').check();
+  }
+  return ids;
+}
+
 async function openFindings(page) {
   await page.locator('button.findings-toggle').click();
   const panel = page.locator('section.findings');
@@ -206,12 +217,7 @@ test('the preview calls out the admin\'s own sessions', async () => {
 test('the report gives each row\'s result, and Retry failures ends the refused ones', async () => {
   s = await start();
   const { page, sim } = s;
-  const rows = page.locator('table.devices tbody tr:not(.mine)');
-  const ids = [];
-  for (let i = 0; i < 3; i++) {
-    ids.push((await rows.nth(i).locator('td.col.id').textContent()).trim());
-    await rows.nth(i).locator('td.sel input').check();
-  }
+  const ids = await selectOthers(page, 3);
   // The licence off: every logout refused at once (400 error-action-not-allowed).
   await simControl(sim, 'licence', { enabled: false });
   await page.getByRole('button', { name: 'Log out 3 devices' }).click();
@@ -235,12 +241,7 @@ test('verification: sessions the server said it ended but kept are flagged', asy
   s = await start();
   const { page, sim } = s;
   await simControl(sim, 'faults', { logout_ignored: true });
-  const rows = page.locator('table.devices tbody tr:not(.mine)');
-  const ids = [];
-  for (let i = 0; i < 2; i++) {
-    ids.push((await rows.nth(i).locator('td.col.id').textContent()).trim());
-    await rows.nth(i).locator('td.sel input').check();
-  }
+  const ids = await selectOthers(page, 2);
   await page.getByRole('button', { name: 'Log out 2 devices' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Log out', exact: true }).click();
@@ -273,12 +274,7 @@ test('embedded: findings settings from options, the logout record, its CSV expor
   assert.equal((await w.getByLabel('Trusted networks', { exact: true }).inputValue()).trim(), '10.0.0.0/8 Office');
   await w.locator('button.findings-toggle').click();
 
-  const rows = w.locator('table.devices tbody tr:not(.mine)');
-  const ids = [];
-  for (let i = 0; i < 2; i++) {
-    ids.push((await rows.nth(i).locator('td.col.id').textContent()).trim());
-    await rows.nth(i).locator('td.sel input').check();
-  }
+  const ids = await selectOthers(w, 2);
   await w.getByRole('button', { name: 'Log out 2 devices' }).click();
   await w.getByRole('dialog').getByRole('button', { name: 'Log out', exact: true }).click();
   await w.locator('.dialog .verify', { hasText: 'Verified' }).waitFor();

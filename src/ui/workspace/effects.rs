@@ -208,6 +208,32 @@ pub fn use_verification(state: &State, api: ApiCtx, dispatch: Callback<Action>) 
     });
 }
 
+/// The sessions of `wanted` that `list.all` still lists for this filter (a user id).
+async fn still_listed(
+    api: &ApiCtx,
+    key: &str,
+    wanted: &std::collections::HashSet<&str>,
+) -> Result<Vec<String>, ApiError> {
+    let mut out = Vec::new();
+    let mut offset = 0u64;
+    for _ in 0..VERIFY_PAGES {
+        let page = api.list_page(offset, 100, key).await?;
+        let got = (page.sessions.rows.len() + page.sessions.skipped) as u64;
+        out.extend(
+            page.sessions
+                .rows
+                .into_iter()
+                .filter_map(|s| s.id)
+                .filter(|id| wanted.contains(id.as_str())),
+        );
+        offset = offset.saturating_add(got);
+        if got == 0 || page.total.is_none_or(|t| offset >= t) {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// Pages read per user at most (100 sessions each).
 const VERIFY_PAGES: u64 = 50;
 
@@ -225,24 +251,13 @@ async fn survivors(api: &ApiCtx, ended: &[Target]) -> Result<Vec<String>, ApiErr
     keys.dedup();
     let wanted: std::collections::HashSet<&str> =
         ended.iter().map(|t| t.session_id.as_str()).collect();
+    // A few users at a time, as the logouts went.
+    let mut reads = futures::stream::iter(keys)
+        .map(|key| still_listed(api, key, &wanted))
+        .buffer_unordered(LOGOUT_CONCURRENCY);
     let mut out = Vec::new();
-    for key in keys {
-        let mut offset = 0u64;
-        for _ in 0..VERIFY_PAGES {
-            let page = api.list_page(offset, 100, key).await?;
-            let got = (page.sessions.rows.len() + page.sessions.skipped) as u64;
-            out.extend(
-                page.sessions
-                    .rows
-                    .into_iter()
-                    .filter_map(|s| s.id)
-                    .filter(|id| wanted.contains(id.as_str())),
-            );
-            offset = offset.saturating_add(got);
-            if got == 0 || page.total.is_none_or(|t| offset >= t) {
-                break;
-            }
-        }
+    while let Some(found) = reads.next().await {
+        out.extend(found?);
     }
     out.sort_unstable();
     out.dedup();
