@@ -326,3 +326,33 @@ test('new and gone since the last load: new logins marked, a session ended elsew
   assert.match(await status(page), /of [\d,]+/);
   assert.deepEqual(s.errors, []);
 });
+
+test('the custom element\'s findings attributes set the panel, and a change applies in place', async () => {
+  const sim = await startSim(['--sessions', '100', '--seed', '5']);
+  const ui = await openBrowser();
+  s = { ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  const { page } = ui;
+  await page.goto(`${sim.url}/portal.html`);
+  const left = page.locator('#left');
+  await left.locator('.rcdm').waitFor();
+  await page.evaluate(() => {
+    const el = document.getElementById('left');
+    el.setAttribute('stale-days', '45');
+    el.setAttribute('max-per-user', '3');
+    el.setAttribute('min-versions', 'desktop-app=4.0.0 Chrome=120');
+    el.setAttribute('trusted-networks', '10.0.0.0/8 Office; 2001:db8::/32 VPN');
+  });
+  assert.equal(await page.evaluate(({ userId, authToken }) =>
+    document.getElementById('left').setCredentials({ userId, authToken }), { userId: ADMIN.userId, authToken: PAT }), true);
+  await left.locator('table.devices tbody tr').first().waitFor();
+  await left.locator('button.findings-toggle').click();
+  await left.locator('li[data-finding="stale"] .finding-name', { hasText: 'over 45 days' }).waitFor();
+  await left.locator('li[data-finding="many"] .finding-name', { hasText: 'over 3 sessions' }).waitFor();
+  assert.equal((await left.getByLabel('Trusted networks', { exact: true }).inputValue()).trim(),
+    '10.0.0.0/8 Office\n2001:db8::/32 VPN');
+  assert.equal((await left.getByLabel('Minimum versions', { exact: true }).inputValue()).trim(),
+    'desktop-app 4.0.0\nChrome 120');
+  await page.evaluate(() => document.getElementById('left').setAttribute('stale-days', '7'));
+  await left.locator('li[data-finding="stale"] .finding-name', { hasText: 'over 7 days' }).waitFor();
+  assert.deepEqual(ui.errors, []);
+});
