@@ -204,6 +204,31 @@ impl Derive {
                 Some(Rc::new(details(sessions, *index, fresh, me, settings)))
             },
         );
+        let (findings, preview) = self.hygiene(sessions, s);
+        Derived {
+            view,
+            preview,
+            error,
+            rows,
+            stats,
+            groups,
+            open_groups,
+            facets,
+            chips,
+            details,
+            findings,
+            own_known: sessions.own_known(),
+        }
+    }
+
+    /// The Findings panel's counts (while it is open) and the logout preview (while a
+    /// confirmation is open).
+    fn hygiene(
+        &mut self,
+        sessions: &Sessions,
+        s: &State,
+    ) -> (Option<Rc<FindingsVm>>, Option<Rc<Preview>>) {
+        let version = sessions.version();
         let findings = s.findings_open.then(|| {
             self.findings.get(
                 (version, s.settings.clone(), s.me.now_ms),
@@ -229,20 +254,7 @@ impl Derive {
             }
             _ => None,
         };
-        Derived {
-            view,
-            preview,
-            error,
-            rows,
-            stats,
-            groups,
-            open_groups,
-            facets,
-            chips,
-            details,
-            findings,
-            own_known: sessions.own_known(),
-        }
+        (findings, preview)
     }
 
     /// Every matching row in display order, as of the last [`Derive::update`].
