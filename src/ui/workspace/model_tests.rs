@@ -163,3 +163,46 @@ fn a_refresh_marks_new_rows_and_keeps_the_vanished_ones() {
     assert!(m.state.new_ids.is_empty());
     assert_eq!(m.state.gone.len(), 2);
 }
+
+#[test]
+fn details_name_the_rows_network_once_networks_are_set() {
+    use crate::grid::findings::{Networks, Settings};
+    let (m, ids) = model(10);
+    let ip = m
+        .rows
+        .get()
+        .row(2)
+        .map(|r| r.ip().to_owned())
+        .unwrap_or_default();
+    let open = act(Action::OpenDetails {
+        index: 2,
+        session_id: ids[2].clone(),
+    });
+    let m = feed(m, [open]);
+    let network = |m: &Model| {
+        m.derived.details.as_ref().and_then(|d| {
+            d.fields
+                .iter()
+                .find(|f| f.label == "Network")
+                .map(|f| f.value.clone())
+        })
+    };
+    assert_eq!(network(&m), None, "no networks set: no field");
+    let settings = |lines: &str| Settings {
+        networks: Networks::parse(lines).0,
+        ..Settings::default()
+    };
+    let inside = format!("{ip}/{} Lab", if ip.contains(':') { 128 } else { 32 });
+    let m = feed(m, [act(Action::SetSettings(Rc::new(settings(&inside))))]);
+    assert_eq!(network(&m).as_deref(), Some("Lab"), "{ip}");
+    let m = feed(
+        m,
+        [act(Action::SetSettings(Rc::new(settings(
+            "192.0.2.0/32 Far",
+        ))))],
+    );
+    assert_eq!(
+        network(&m).as_deref(),
+        Some("(none of the trusted networks)")
+    );
+}

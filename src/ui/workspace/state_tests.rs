@@ -530,3 +530,33 @@ fn groups_expand_and_page() {
     let s = run(s, [Action::SetSearch("a".into())]);
     assert_eq!(s.groups_shown, GROUPS_STEP);
 }
+
+#[test]
+fn new_settings_carry_their_numbers_into_the_findings_in_effect() {
+    use crate::grid::findings::{Finding, Settings};
+    let s = run(
+        start(),
+        [
+            Action::AddChip(Chip::Finding(Finding::Stale { days: 90 })),
+            Action::AddChip(Chip::Finding(Finding::Duplicates)),
+            Action::SelectAll(vec![1, 2]),
+        ],
+    );
+    let settings = Settings {
+        stale_days: 30,
+        ..Settings::default()
+    };
+    let s = run(s, [Action::SetSettings(Rc::new(settings.clone()))]);
+    assert_eq!(
+        s.query.filters.findings,
+        [Finding::Stale { days: 30 }, Finding::Duplicates]
+    );
+    assert!(
+        s.selection.is_empty(),
+        "what matches changed: the selection goes"
+    );
+    assert!(
+        reduce(&s, Action::SetSettings(Rc::new(settings))).is_none(),
+        "the same settings change nothing"
+    );
+}
