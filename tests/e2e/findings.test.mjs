@@ -28,6 +28,14 @@ async function start({ args = [], before = async () => {} } = {}) {
   return { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
 }
 
+/** rc-sim with `sessions` generated rows and a browser at `path`, not signed in. */
+async function opened(sessions, path) {
+  const sim = await startSim(['--sessions', String(sessions), '--seed', '5']);
+  const ui = await openBrowser();
+  await ui.page.goto(sim.url + path);
+  return { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+}
+
 async function loaded(page) {
   await page.locator('header.rcdm-bar p.loaded', { hasText: /sessions? loaded/ }).waitFor();
   await page.locator('table.devices tbody tr').first().waitFor();
@@ -162,10 +170,8 @@ test('each finding counts what the server lists, and Show filters the table to e
 });
 
 test('a bad finding in a link is said, not guessed at', async () => {
-  const sim = await startSim(['--sessions', '50', '--seed', '5']);
-  const ui = await openBrowser();
-  s = { ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
-  await ui.page.goto(`${sim.url}/?stale=0&dup=1`);
+  s = await opened(50, '/?stale=0&dup=1');
+  const ui = s;
   await signIn(ui.page, { code: totp() });
   await ui.page.locator('.toast', { hasText: 'stale=0 is not valid: use a whole number from 1 to 36500.' }).waitFor();
   await ui.page.locator('.chips .chip', { hasText: 'Duplicates' }).waitFor();
@@ -254,11 +260,9 @@ test('verification: sessions the server said it ended but kept are flagged', asy
 });
 
 test('embedded: findings settings from options, the logout record, its CSV export and rcdm:logout events', async () => {
-  const sim = await startSim(['--sessions', '200', '--seed', '5']);
-  const ui = await openBrowser();
-  s = { ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  s = await opened(200, '/portal.html');
+  const ui = s;
   const { page } = ui;
-  await page.goto(`${sim.url}/portal.html`);
   const w = await mountIn(page, 'hyg', {
     userId: ADMIN.userId, authToken: PAT,
     findings: { staleDays: 45, maxPerUser: 3, trustedNetworks: ['10.0.0.0/8 Office'] },
@@ -328,11 +332,9 @@ test('new and gone since the last load: new logins marked, a session ended elsew
 });
 
 test('the custom element\'s findings attributes set the panel, and a change applies in place', async () => {
-  const sim = await startSim(['--sessions', '100', '--seed', '5']);
-  const ui = await openBrowser();
-  s = { ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  s = await opened(100, '/portal.html');
+  const ui = s;
   const { page } = ui;
-  await page.goto(`${sim.url}/portal.html`);
   const left = page.locator('#left');
   await left.locator('.rcdm').waitFor();
   await page.evaluate(() => {
