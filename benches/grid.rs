@@ -7,7 +7,8 @@
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use rc_device_manager::grid::{
-    filter_rows, testdata, to_csv, Column, Filters, Pipeline, Query, Search, Sessions, SortKey,
+    filter_rows, testdata, to_csv, Chip, Column, Filters, Pipeline, Query, Search, Sessions,
+    SortKey,
 };
 use std::hint::black_box;
 
@@ -252,6 +253,22 @@ mod findings_bench {
         });
         g.bench_function("findings_keep_newest_of_each", |b| {
             b.iter(|| findings::keep_newest_of_each(&s).len())
+        });
+        // The table with a finding's chip in effect (#14): a fresh pipeline each time, so
+        // the search, the finding's members and the sort all run.
+        let mut q = Query::default();
+        q.update_filters(|f| {
+            f.insert(Chip::Finding(findings::Finding::Untrusted));
+            f.insert(Chip::Finding(findings::Finding::Stale { days: 30 }));
+        });
+        q.set_search("chrome");
+        g.bench_function("findings_view_with_chips", |b| {
+            b.iter(|| {
+                Pipeline::default()
+                    .view_with(&s, &q, &cx)
+                    .map(|v| v.matched)
+                    .unwrap_or(0)
+            })
         });
         // A refresh: 1,000 sessions ended, 1,000 new logins.
         let mut wire = testdata::sessions(ROWS, 7);

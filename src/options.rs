@@ -1,6 +1,7 @@
 //! Widget options as a host page passes them: validated one by one, so a mistyped option is
 //! named in a warning and falls back to its default instead of blanking the widget.
 
+use crate::grid::findings::Settings;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,6 +45,9 @@ pub struct Options {
     pub read_only: bool,
     /// Mirror the view in the page URL; off when embedded unless the host opts in.
     pub url_state: bool,
+    /// The Findings panel's settings (`findings`, the settings file's shape; attributes
+    /// `stale-days`, `max-per-user`, `min-versions`, `trusted-networks`). Nothing secret.
+    pub findings: Option<Settings>,
 }
 
 impl std::fmt::Debug for Options {
@@ -66,6 +70,7 @@ impl std::fmt::Debug for Options {
             .field("auto_refresh_seconds", &self.auto_refresh_seconds)
             .field("read_only", &self.read_only)
             .field("url_state", &self.url_state)
+            .field("findings", &self.findings)
             .finish()
     }
 }
@@ -82,6 +87,7 @@ impl Default for Options {
             locale: None,
             auto_refresh_seconds: 0,
             read_only: false,
+            findings: None,
             url_state: false,
         }
     }
@@ -140,9 +146,16 @@ impl Options {
                 },
                 "readOnly" => v.as_bool().map(|b| o.read_only = b).is_some(),
                 "urlState" => v.as_bool().map(|b| o.url_state = b).is_some(),
+                "findings" => match Settings::from_json(&v.to_string()) {
+                    Ok(s) => set(&mut o.findings, Some(s)),
+                    Err(e) => {
+                        warnings.push(format!("option \"findings\" is not used: {e}"));
+                        continue;
+                    }
+                },
                 _ => {
                     warnings.push(format!(
-                        "unknown option \"{key}\" is ignored (known: serverUrl, userId, authToken, pageSize, columns, theme, locale, autoRefreshSeconds, readOnly, urlState)"
+                        "unknown option \"{key}\" is ignored (known: serverUrl, userId, authToken, pageSize, columns, theme, locale, autoRefreshSeconds, readOnly, urlState, findings)"
                     ));
                     continue;
                 }
@@ -218,6 +231,26 @@ mod tests {
         assert_eq!(o.columns, ["user", "ip"]);
         assert!(o.read_only && o.url_state);
         assert_eq!(o.locale.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn findings_settings_come_whole_or_are_named_and_left_out() {
+        let (o, w) = Options::from_json(&json!({ "findings": {
+            "staleDays": 30, "maxPerUser": 3, "minVersions": { "Chrome": "120" },
+            "trustedNetworks": ["10.0.0.0/8 Office", "2001:db8::/32 VPN"] } }));
+        assert!(w.is_empty(), "{w:?}");
+        let s = o.findings.expect("settings");
+        assert_eq!((s.stale_days, s.max_per_user, s.networks.len()), (30, 3, 2));
+        let (o, w) = Options::from_json(&json!({ "findings": {
+            "staleDays": 30, "trustedNetworks": ["10.0.0.0/33 Office"] } }));
+        assert_eq!(o.findings, None);
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("option \"findings\" is not used: trustedNetworks entry 1"),
+            "{w:?}"
+        );
+        let (o, w) = Options::from_json(&json!({ "findings": { "authToken": "x" } }));
+        assert_eq!((o.findings, w.len()), (None, 1));
     }
 
     #[test]

@@ -133,14 +133,33 @@ const ATTRS = {
   'auto-refresh-seconds': ['autoRefreshSeconds', 'number'],
   'read-only': ['readOnly', 'boolean'],
   'url-state': ['urlState', 'boolean'],
+  // The Findings panel's settings, gathered into the `findings` option.
+  'stale-days': ['staleDays', 'finding-number'],
+  'max-per-user': ['maxPerUser', 'finding-number'],
+  'min-versions': ['minVersions', 'finding-versions'],
+  'trusted-networks': ['trustedNetworks', 'finding-lines'],
 };
+
+// `min-versions="desktop-app=4.0.0 Chrome=120"`; `trusted-networks="10.0.0.0/8 Office;
+// 2001:db8::/32 VPN"` (one network per `;` or line).
+function findingValue(kind, raw) {
+  if (kind === 'finding-number') return /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+  if (kind === 'finding-lines') return raw.split(/[;\n]/).map((l) => l.trim()).filter(Boolean);
+  const out = {};
+  for (const pair of raw.split(/[\s,]+/).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    out[at > 0 ? pair.slice(0, at) : pair] = at > 0 ? pair.slice(at + 1) : '';
+  }
+  return out;
+}
 
 function optionsOf(el) {
   const options = {};
   for (const [attr, [key, kind]] of Object.entries(ATTRS)) {
     const raw = el.getAttribute(attr);
     if (raw === null) continue;
-    if (kind === 'boolean') options[key] = raw !== 'false';
+    if (kind.startsWith('finding-')) (options.findings ??= {})[key] = findingValue(kind, raw);
+    else if (kind === 'boolean') options[key] = raw !== 'false';
     else if (kind === 'number') options[key] = /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
     else if (kind === 'list') options[key] = raw.split(/[\s,]+/).filter(Boolean);
     else options[key] = raw;

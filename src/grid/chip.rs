@@ -3,6 +3,7 @@
 
 use super::column::DeviceKind;
 use super::filter::Filters;
+use super::findings::Finding;
 use super::time::{format_day, local_day};
 
 /// What an empty value (a row without a client, say) is called on screen.
@@ -18,6 +19,8 @@ pub enum Chip {
     /// The inclusive lower / upper login bound, epoch ms.
     From(i64),
     To(i64),
+    /// A finding (stale, too many per user, …): one of each kind at a time.
+    Finding(Finding),
 }
 
 fn shown(v: &str) -> &str {
@@ -39,6 +42,7 @@ impl Chip {
             Chip::User(u) => format!("User: {}", shown(u)),
             Chip::From(ms) => format!("Logged in from: {}", day(*ms)),
             Chip::To(ms) => format!("Logged in to: {}", day(*ms)),
+            Chip::Finding(f) => f.label(),
         }
     }
 
@@ -51,10 +55,12 @@ impl Chip {
             Chip::User(u) => ("user", u.clone()),
             Chip::From(ms) => ("from", ms.to_string()),
             Chip::To(ms) => ("to", ms.to_string()),
+            Chip::Finding(f) => (f.url_key(), f.url_value()),
         }
     }
 
-    /// `None` for a key that is not a filter's or a value that cannot be one.
+    /// `None` for a key that is not a filter's or a value that cannot be one (a finding's
+    /// bad value is explained by [`Finding::from_url`]).
     pub fn from_url(key: &str, value: &str) -> Option<Chip> {
         Some(match key {
             "kind" => Chip::Kind(DeviceKind::from_key(value)?),
@@ -63,13 +69,14 @@ impl Chip {
             "user" => Chip::User(value.to_owned()),
             "from" => Chip::From(value.trim().parse().ok()?),
             "to" => Chip::To(value.trim().parse().ok()?),
+            k if Finding::is_url_key(k) => Chip::Finding(Finding::from_url(k, value).ok()?),
             _ => return None,
         })
     }
 
     /// Whether [`Chip::from_url`] reads this key (a bad value of it is then dropped).
     pub fn is_url_key(key: &str) -> bool {
-        matches!(key, "kind" | "client" | "os" | "user" | "from" | "to")
+        matches!(key, "kind" | "client" | "os" | "user" | "from" | "to") || Finding::is_url_key(key)
     }
 }
 
@@ -91,6 +98,12 @@ impl Filters {
             }
             Chip::From(ms) => self.login_from = Some(ms),
             Chip::To(ms) => self.login_to = Some(ms),
+            Chip::Finding(f) => {
+                // One of each kind: a stale of other days replaces the one in effect.
+                self.findings.retain(|g| g.url_key() != f.url_key());
+                self.findings.push(f);
+                self.findings.sort_by_key(Finding::order);
+            }
         }
     }
 
@@ -111,6 +124,7 @@ impl Filters {
             }
             Chip::From(_) => self.login_from = None,
             Chip::To(_) => self.login_to = None,
+            Chip::Finding(f) => self.findings.retain(|g| g.url_key() != f.url_key()),
         }
     }
 
@@ -122,6 +136,7 @@ impl Filters {
         out.extend(self.users.iter().cloned().map(Chip::User));
         out.extend(self.login_from.map(Chip::From));
         out.extend(self.login_to.map(Chip::To));
+        out.extend(self.findings.iter().copied().map(Chip::Finding));
         out
     }
 
@@ -133,6 +148,7 @@ impl Filters {
             + self.users.len()
             + usize::from(self.login_from.is_some())
             + usize::from(self.login_to.is_some())
+            + self.findings.len()
     }
 }
 
@@ -152,6 +168,8 @@ mod tests {
         let (from, to) = day_bounds(day, 120);
         f.login_from = Some(from);
         f.login_to = Some(to);
+        f.insert(Chip::Finding(Finding::Orphaned));
+        f.insert(Chip::Finding(Finding::Stale { days: 30 }));
         f
     }
 
@@ -168,10 +186,12 @@ mod tests {
                 "OS: iOS",
                 "User: <b>ann</b>",
                 "Logged in from: 2024-12-01",
-                "Logged in to: 2024-12-01"
+                "Logged in to: 2024-12-01",
+                "Stale: last login over 30 days ago",
+                "Orphaned: the user is gone"
             ]
         );
-        assert_eq!(f.count(), 7);
+        assert_eq!(f.count(), 9);
         assert!(Filters::default().chips().is_empty());
         assert_eq!(Filters::default().count(), 0);
     }
@@ -204,5 +224,23 @@ mod tests {
         assert_eq!(Chip::from_url("q", "x"), None);
         assert!(!Chip::is_url_key("q"));
         assert_eq!(Chip::from_url("to", " 5 "), Some(Chip::To(5)));
+        assert_eq!(Chip::from_url("stale", "0"), None);
+        assert_eq!(Chip::from_url("dup", "yes"), None);
+        assert!(Chip::is_url_key("untrusted"));
+    }
+
+    #[test]
+    fn a_finding_of_the_same_kind_replaces_the_one_in_effect() {
+        let mut f = Filters::default();
+        f.insert(Chip::Finding(Finding::Untrusted));
+        f.insert(Chip::Finding(Finding::Stale { days: 30 }));
+        f.insert(Chip::Finding(Finding::Stale { days: 7 }));
+        assert_eq!(
+            f.findings,
+            [Finding::Stale { days: 7 }, Finding::Untrusted],
+            "one stale, in the panel's order"
+        );
+        f.remove(&Chip::Finding(Finding::Stale { days: 1 }));
+        assert_eq!(f.findings, [Finding::Untrusted]);
     }
 }

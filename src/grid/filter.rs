@@ -1,6 +1,7 @@
 //! Filtering: the search box (plain or regex, case-insensitive) and the column filters.
 
 use super::by_value::Joined;
+use super::findings::Finding;
 use super::pattern::{self, RowAnchored};
 pub use super::query_error::QueryError;
 use super::session::{row_span, DeviceKind, Field, Row, Sessions, SEARCHED};
@@ -24,6 +25,9 @@ pub struct Filters {
     /// Rows without a login time never pass a set bound.
     pub login_from: Option<i64>,
     pub login_to: Option<i64>,
+    /// Findings in effect (AND with the rest), at most one of each kind, in the panel's
+    /// order; the pipeline applies them with a findings `Context` (see `view::Pipeline`).
+    pub findings: Vec<Finding>,
 }
 
 impl Filters {

@@ -14,6 +14,7 @@ pub mod filter;
 pub mod findings;
 pub mod page;
 mod pattern;
+pub mod preview;
 pub mod query_error;
 pub mod record;
 pub mod session;
@@ -44,5 +45,5 @@ pub use text::{cmp_version, fold};
 pub use time::{
     day_bounds, format_day, format_iso8601, format_login, local_day, parse_day, parse_iso8601,
 };
-pub use url::{decode_query, encode_query};
+pub use url::{decode_query, encode_query, finding_errors};
 pub use view::{view, Pipeline, Query, Recomputes, View, ViewError};

@@ -155,6 +155,7 @@ fn filters() -> impl Strategy<Value = Filters> {
                 users: names.into_iter().chain(usernames).collect(),
                 login_from: from,
                 login_to: to,
+                findings: Vec::new(),
             },
         )
 }

@@ -4,6 +4,7 @@
 //! hand-edited or truncated link yields the defaults for what it gets wrong, never a panic.
 
 use super::chip::Chip;
+use super::findings::Finding;
 use super::page::PageSize;
 use super::session::Column;
 use super::sort::SortKey;
@@ -82,6 +83,22 @@ pub fn decode_query(s: &str) -> Query {
         }
     }
     q
+}
+
+/// Why each finding in a link was left out (a bad number, a value other than `1`): one
+/// sentence per bad pair, for the page to say instead of silently showing every row.
+pub fn finding_errors(s: &str) -> Vec<String> {
+    s.trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let k = percent_decode(k);
+            Finding::is_url_key(&k)
+                .then(|| Finding::from_url(&k, &percent_decode(v)).err())
+                .flatten()
+                .map(|e| e.to_string())
+        })
+        .collect()
 }
 
 fn decode_sort(v: &str) -> Vec<SortKey> {
@@ -178,6 +195,34 @@ mod tests {
         assert!(!s.contains(' ') && !s.contains('#'), "{s}");
         assert_eq!(decode_query(&s), q);
         assert_eq!(decode_query(&format!("?{s}")), q);
+    }
+
+    #[test]
+    fn findings_round_trip_and_a_bad_value_is_explained() {
+        let q = decode_query("stale=30&untrusted=1&many=5&dup=1&orphan=1&outdated=1");
+        assert_eq!(q.filters.findings.len(), 6);
+        assert_eq!(decode_query(&encode_query(&q)), q);
+        assert!(finding_errors(&encode_query(&q)).is_empty());
+        let q = decode_query("stale=0&many=%2B5&dup=yes&client=x&orphan");
+        assert!(q.filters.findings.is_empty(), "{q:?}");
+        assert_eq!(
+            finding_errors("stale=0&many=%2B5&dup=yes&client=x&orphan"),
+            [
+                "stale=0 is not valid: use a whole number from 1 to 36500.",
+                "many=+5 is not valid: use a whole number from 1 to 1000000.",
+                "dup=yes is not valid: use dup=1.",
+                "orphan= is not valid: use orphan=1.",
+            ]
+        );
+        for junk in [
+            "stale=99999999999999999999",
+            "stale=%",
+            "many=-1",
+            "stale=1e3",
+        ] {
+            assert!(decode_query(junk).filters.findings.is_empty(), "{junk}");
+            assert_eq!(finding_errors(junk).len(), 1, "{junk}");
+        }
     }
 
     #[test]

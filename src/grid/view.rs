@@ -1,6 +1,7 @@
 //! The query the UI edits (with TanStack's reset rules) and the memoised filter → sort → page pipeline.
 
 use super::filter::{filter_rows, narrow, Filters, QueryError, Search};
+use super::findings::{Context, Finding, Settings};
 use super::page::{clamp_page, navigate, page_count, page_range, status_text, PageNav, PageSize};
 use super::session::{Column, Sessions};
 use super::sort::{sort_rows, SortKey};
@@ -186,6 +187,25 @@ struct FilterKey {
     search: String,
     regex: bool,
     filters: Filters,
+    /// What the findings in effect were computed with: the settings while any is in
+    /// effect, and "now" while stale is (so the clock's minute refilters only then).
+    findings: Option<(Settings, i64)>,
+}
+
+impl FilterKey {
+    fn new(search: &str, regex: bool, filters: &Filters, cx: &Context<'_>) -> FilterKey {
+        let stale = filters
+            .findings
+            .iter()
+            .any(|f| matches!(f, Finding::Stale { .. }));
+        FilterKey {
+            search: search.to_owned(),
+            regex,
+            filters: filters.clone(),
+            findings: (!filters.findings.is_empty())
+                .then(|| (cx.settings.clone(), if stale { cx.now_ms } else { 0 })),
+        }
+    }
 }
 
 /// The memoised pipeline, one per table. It keeps the filtered and the sorted index lists
@@ -211,28 +231,37 @@ pub struct Recomputes {
 }
 
 impl Pipeline {
+    /// The view with the default findings settings and no clock (no row is stale): for
+    /// queries without findings.
     pub fn view(&mut self, sessions: &Sessions, query: &Query) -> Result<View, ViewError> {
+        let settings = Settings::default();
+        let cx = Context {
+            settings: &settings,
+            now_ms: 0,
+        };
+        self.view_with(sessions, query, &cx)
+    }
+
+    /// The view, the findings in `query.filters` computed with `cx`.
+    pub fn view_with(
+        &mut self,
+        sessions: &Sessions,
+        query: &Query,
+        cx: &Context<'_>,
+    ) -> Result<View, ViewError> {
         self.sync_load(sessions);
         let result = self.compile(&query.search, query.regex);
         let key = match &result {
-            Ok(()) => FilterKey {
-                search: query.search.clone(),
-                regex: query.regex,
-                filters: query.filters.clone(),
-            },
+            Ok(()) => FilterKey::new(&query.search, query.regex, &query.filters, cx),
             // Keep the last good filter; with nothing cached (a new load) fall back to
-            // the column filters alone.
+            // the column filters and findings alone.
             Err(_) => match &self.filter_key {
                 Some(k) => k.clone(),
-                None => FilterKey {
-                    search: String::new(),
-                    regex: false,
-                    filters: query.filters.clone(),
-                },
+                None => FilterKey::new("", false, &query.filters, cx),
             },
         };
         if self.filter_key.as_ref() != Some(&key) {
-            self.refilter(sessions, key);
+            self.refilter(sessions, key, cx);
         }
         if self.sort_key.as_deref() != Some(query.sort.as_slice()) {
             self.sorted.clone_from(&self.filtered);
@@ -263,7 +292,13 @@ impl Pipeline {
         let now = (sessions.load_id(), sessions.version());
         match self.load {
             Some(was) if was == now => {}
-            Some((load, _)) if load == now.0 => {
+            Some((load, _))
+                if load == now.0
+                    && !self
+                        .filter_key
+                        .as_ref()
+                        .is_some_and(|k| k.filters.findings.iter().any(Finding::across_rows)) =>
+            {
                 // Only removals happened: they change neither matches nor order of the rest.
                 self.filtered.retain(|&i| sessions.is_live(i));
                 self.sorted.retain(|&i| sessions.is_live(i));
@@ -285,7 +320,7 @@ impl Pipeline {
         Ok(())
     }
 
-    fn refilter(&mut self, sessions: &Sessions, key: FilterKey) {
+    fn refilter(&mut self, sessions: &Sessions, key: FilterKey, cx: &Context<'_>) {
         let search = match &self.compiled {
             Some((t, r, s)) if *t == key.search && *r == key.regex => s.clone(),
             _ => Search::compile(&key.search, key.regex).unwrap_or_else(|_| Search::all()),
@@ -297,6 +332,7 @@ impl Pipeline {
             !old.regex
                 && !key.regex
                 && old.filters == key.filters
+                && old.findings == key.findings
                 && search
                     .plain_needle()
                     .is_some_and(|n| n.contains(&super::text::fold(&old.search)))
@@ -306,6 +342,11 @@ impl Pipeline {
             self.counts.narrowed += 1;
         } else {
             self.filtered = filter_rows(sessions, &search, &key.filters);
+            // Each finding narrows the rest (the narrowing above starts from rows that
+            // already passed the same findings).
+            for f in &key.filters.findings {
+                f.members(sessions, cx).retain_in(&mut self.filtered);
+            }
             self.counts.filters += 1;
         }
         if subset {

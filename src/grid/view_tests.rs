@@ -279,3 +279,104 @@ fn status_texts_of_views() {
         "No sessions"
     );
 }
+
+/// u1 has 3 sessions (two from 10.1.x), u2 one; s4 has no user.
+fn with_users() -> Sessions {
+    load(vec![
+        Fx::new("s1")
+            .user("u1", "ann", None)
+            .client("browser", "Chrome", "1")
+            .ip("10.1.0.1")
+            .login("2023-05-01T10:00:00Z"),
+        Fx::new("s2")
+            .user("u1", "ann", None)
+            .client("browser", "Firefox", "1")
+            .ip("10.1.0.2")
+            .login("2023-06-01T10:00:00Z"),
+        Fx::new("s3")
+            .user("u1", "ann", None)
+            .client("browser", "Chrome", "1")
+            .ip("192.0.2.1")
+            .login("2023-07-01T10:00:00Z"),
+        Fx::new("s4")
+            .client("browser", "Chrome", "1")
+            .ip("10.1.0.3")
+            .login("2023-07-01T10:00:00Z"),
+        Fx::new("s5")
+            .user("u2", "bob", None)
+            .client("browser", "Chrome", "1")
+            .ip("192.0.2.9")
+            .login("2023-07-02T10:00:00Z"),
+    ])
+}
+
+#[test]
+fn findings_filter_the_view_with_search_and_columns() {
+    use crate::grid::findings::{Context, Finding, Networks, Settings};
+    use crate::grid::Chip;
+    let s = with_users();
+    let mut settings = Settings {
+        max_per_user: 2,
+        ..Settings::default()
+    };
+    settings.networks = Networks::parse("10.0.0.0/8 Office").0;
+    let now = crate::grid::parse_iso8601("2023-07-03T10:00:00Z").expect("now");
+    let cx = Context {
+        settings: &settings,
+        now_ms: now,
+    };
+    let mut p = Pipeline::default();
+    let mut q = Query::default();
+    q.toggle_sort(Column::DeviceId, false);
+    q.update_filters(|f| f.insert(Chip::Finding(Finding::TooMany { max: 2 })));
+    let run = |p: &mut Pipeline, s: &Sessions, q: &Query, cx: &Context| {
+        let v = p.view_with(s, q, cx).expect("view");
+        ids(s, &v.rows)
+    };
+    assert_eq!(run(&mut p, &s, &q, &cx), ["s1", "s2", "s3"]);
+    q.update_filters(|f| f.insert(Chip::Finding(Finding::Untrusted)));
+    assert_eq!(run(&mut p, &s, &q, &cx), ["s3"], "findings AND together");
+    q.update_filters(|f| f.remove(&Chip::Finding(Finding::TooMany { max: 2 })));
+    assert_eq!(run(&mut p, &s, &q, &cx), ["s3", "s5"]);
+    q.set_search("bob");
+    assert_eq!(run(&mut p, &s, &q, &cx), ["s5"], "and with the search");
+    q.set_search("");
+    q.update_filters(|f| {
+        f.remove(&Chip::Finding(Finding::Untrusted));
+        f.insert(Chip::Finding(Finding::Stale { days: 30 }));
+        f.insert(Chip::Client("Chrome".into()));
+    });
+    assert_eq!(run(&mut p, &s, &q, &cx), ["s1"], "and with a column filter");
+    let later = Context {
+        settings: &settings,
+        now_ms: now + 40 * crate::grid::findings::DAY_MS,
+    };
+    assert_eq!(
+        run(&mut p, &s, &q, &later),
+        ["s1", "s3", "s4", "s5"],
+        "a later clock refilters a stale finding"
+    );
+}
+
+#[test]
+fn a_removal_recomputes_findings_that_depend_on_other_rows() {
+    use crate::grid::findings::{Context, Finding, Settings};
+    use crate::grid::Chip;
+    let mut s = with_users();
+    let settings = Settings::default();
+    let cx = Context {
+        settings: &settings,
+        now_ms: 0,
+    };
+    let mut p = Pipeline::default();
+    let mut q = Query::default();
+    q.toggle_sort(Column::DeviceId, false);
+    q.update_filters(|f| f.insert(Chip::Finding(Finding::TooMany { max: 2 })));
+    assert_eq!(p.view_with(&s, &q, &cx).expect("view").matched, 3);
+    assert_eq!(s.remove(&["s1".to_owned()]), 1);
+    let v = p.view_with(&s, &q, &cx).expect("view");
+    assert_eq!(
+        v.matched, 0,
+        "ann is down to 2 sessions: no longer too many"
+    );
+}

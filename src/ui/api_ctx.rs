@@ -84,6 +84,24 @@ impl ApiCtx {
             .await
     }
 
+    /// One page of `sessions/list.all` with the server's `filter`, with the in-place 2FA prompt
+    /// on a challenge (the logout report's verification).
+    pub async fn list_page(
+        &self,
+        offset: u64,
+        count: u64,
+        filter: &str,
+    ) -> Result<crate::api::wire::SessionsPage, ApiError> {
+        let client = &*self.client;
+        let scope = &self.scope;
+        self.prompted(|second| async move {
+            client
+                .list_page(offset, count, filter, &second, Some(scope))
+                .await
+        })
+        .await
+    }
+
     /// `call` without a second factor first, then with whatever the admin answers a challenge
     /// with in the prompt.
     async fn prompted<T, F, Fut>(&self, call: F) -> Result<T, ApiError>

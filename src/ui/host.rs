@@ -103,6 +103,9 @@ pub mod events {
     pub const LOADED: &str = "rcdm:loaded";
     /// detail: `{ sessionId, userId, username }`.
     pub const DEVICE_LOGGED_OUT: &str = "rcdm:device-logged-out";
+    /// detail: one logout record entry `{ at, adminId, sessionId, userId, username, client,
+    /// ip, result, reason }` — never a secret.
+    pub const LOGOUT: &str = "rcdm:logout";
     /// detail: `{ kind, message }` — never a secret.
     pub const ERROR: &str = "rcdm:error";
     /// detail: `{}`.

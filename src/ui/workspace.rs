@@ -16,13 +16,19 @@ mod details;
 mod effects;
 pub mod export;
 mod filters;
+mod findings;
+mod findings_settings;
+pub mod findings_text;
 mod groups;
 mod handlers;
 mod hooks;
+mod logout_log;
 mod main_view;
 mod modal;
 pub mod model;
 mod pager;
+mod preview;
+mod report;
 pub mod state;
 mod table;
 mod toast;
@@ -103,6 +109,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let table_ref = use_node_ref();
     let on = use_memo((), |_| Handlers::new(&store, table_ref.clone()));
     effects::use_details_refresh(&model.state, props.api.clone(), dispatch.clone());
+    effects::use_verification(&model.state, props.api.clone(), dispatch.clone());
     effects::use_logout_runner(
         &model.state,
         effects::Runner {
@@ -129,7 +136,18 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         <section class="ws" aria-label="Devices">
             <toolbar::Toolbar uid={uid.clone()} search={s.query.search.clone()} regex={s.query.regex}
                 error={d.error.clone()} filters_open={s.filters_open} filter_count={s.query.filters.count()}
-                mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()} />
+                mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()}>
+                { findings::toggles(&uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
+            </toolbar::Toolbar>
+            if let Some(vm) = &d.findings {
+                <findings::FindingsPanel uid={uid.clone()} vm={vm.clone()} settings={s.settings.clone()}
+                    active={s.query.filters.findings.clone()} gone={s.gone.clone()} {read_only}
+                    tz_offset_minutes={s.me.tz_offset_minutes} on_keep={on.keep.clone()} dispatch={dispatch.clone()} />
+            }
+            if s.log_open {
+                <logout_log::LogPanel uid={uid.clone()} log={s.log.clone()}
+                    tz_offset_minutes={s.me.tz_offset_minutes} dispatch={dispatch.clone()} />
+            }
             if let Some(facets) = &d.facets {
                 <filters::FilterPanel uid={uid.clone()} facets={facets.clone()} filters={s.query.filters.clone()}
                     tz_offset_minutes={s.me.tz_offset_minutes} dispatch={dispatch.clone()} />
@@ -159,7 +177,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             </div>
             if let Some(dialog) = &s.dialog {
                 <confirm::Confirm uid={uid.clone()} dialog={dialog.clone()} fallback={table_ref.clone()}
-                    own_known={d.own_known}
+                    own_known={d.own_known} preview={d.preview.clone()} tz_offset_minutes={s.me.tz_offset_minutes}
+                    on_retry={dispatch.reform(|_| Action::RetryFailures)}
                     on_confirm={dispatch.reform(|_| Action::ConfirmLogout)}
                     on_cancel={dispatch.reform(|_| Action::CloseDialog)} />
             }

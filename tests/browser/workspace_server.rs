@@ -129,8 +129,11 @@ async fn a_bulk_logout_reports_each_failure_and_keeps_those_rows() {
     })
     .await;
     let report = texts(&root, "[role=dialog]").join(" ");
-    assert!(report.contains("7 succeeded, 2 failed."), "{report}");
-    let reasons = texts(&root, "[role=dialog] .failures li");
+    assert!(
+        report.contains("7 ended, 0 already gone, 2 refused."),
+        "{report}"
+    );
+    let reasons = texts(&root, "[role=dialog] .results li.refused .why");
     assert_eq!(reasons.len(), 2);
     assert!(
         reasons.iter().all(|r| r.contains("permission")),

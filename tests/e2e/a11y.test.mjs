@@ -173,6 +173,12 @@ test('table, filters, details, logout dialogs: no serious violation; a row\'s lo
   await page.locator('button.filters-toggle').click();
   await page.locator('fieldset.filters').waitFor({ state: 'detached' });
 
+  await page.locator('button.findings-toggle').click();
+  await page.locator('section.findings').waitFor();
+  await checkView('findings panel');
+  await page.locator('button.findings-toggle').click();
+  await page.locator('section.findings').waitFor({ state: 'detached' });
+
   const row = page.locator('table.devices tbody tr').nth(2);
   await row.locator('td.col.client').click();
   const panel = page.locator('aside.details');
@@ -227,6 +233,22 @@ test('table, filters, details, logout dialogs: no serious violation; a row\'s lo
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Clear selection' }).click();
+
+  // A bulk run's report (with its verification), then the logout record; not the admin's
+  // own rows (their logout asks once more).
+  const others = page.locator('table.devices tbody tr:not(.mine) td.sel input[type="checkbox"]');
+  await others.nth(0).check();
+  await others.nth(1).check();
+  await page.getByRole('button', { name: 'Log out 2 devices' }).click();
+  await dialog.locator('.dialog-actions button.danger').click();
+  await dialog.locator('.verify', { hasText: 'Verified' }).waitFor();
+  await checkView('logout report');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('button.log-toggle').click();
+  await page.locator('section.logout-log tbody tr').first().waitFor();
+  await checkView('logout record');
+  await page.locator('button.log-toggle').click();
   assertNoneFound();
 });
 

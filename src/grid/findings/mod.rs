@@ -208,6 +208,20 @@ impl Finding {
         }
     }
 
+    /// Where this finding stands in the panel (and in a link).
+    pub fn order(&self) -> usize {
+        Finding::URL_KEYS
+            .iter()
+            .position(|k| *k == self.url_key())
+            .unwrap_or(Finding::URL_KEYS.len())
+    }
+
+    /// Whether the rows it matches depend on other rows (a user's other sessions), so a
+    /// removal can change them.
+    pub fn across_rows(&self) -> bool {
+        matches!(self, Finding::TooMany { .. } | Finding::Duplicates)
+    }
+
     /// Whether `key` belongs to a finding (so a URL reader can route it here).
     pub fn is_url_key(key: &str) -> bool {
         Finding::URL_KEYS.contains(&key)

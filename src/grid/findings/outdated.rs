@@ -94,6 +94,35 @@ impl MinVersions {
         Ok(())
     }
 
+    /// Reads the panel's text, one `client version` per line (the version is the last word,
+    /// so a client name may hold spaces); blank lines are skipped. Each bad line is explained
+    /// with its 1-based number.
+    pub fn parse_lines(text: &str) -> (MinVersions, Vec<(usize, String)>) {
+        let mut out = MinVersions::default();
+        let mut errors = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (client, version) = line.rsplit_once(char::is_whitespace).unwrap_or(("", line));
+            if let Err(e) = out.set(client, version) {
+                errors.push((i + 1, e));
+            }
+        }
+        (out, errors)
+    }
+
+    /// The rules as [`MinVersions::parse_lines`] reads them.
+    pub fn to_text(&self) -> String {
+        let lines: Vec<String> = self
+            .rules
+            .iter()
+            .map(|r| format!("{} {}", r.client, r.version))
+            .collect();
+        lines.join("\n")
+    }
+
     /// Drops the minimum for a client; false when there was none.
     pub fn remove(&mut self, client: &str) -> bool {
         let t = target(client);

@@ -577,3 +577,15 @@ fn the_fast_address_reader_agrees_with_parse_ip_on_tricky_texts() {
     }
     assert_eq!(cidr::read_ip("::ffff:a00:1"), Some(ip("10.0.0.1")));
 }
+
+#[test]
+fn minimum_versions_read_from_lines_with_each_bad_line_named() {
+    let (m, errors) = MinVersions::parse_lines(
+        "desktop-app 4.0.0\n\n  Mobile Safari 17.1 \nChrome\nFirefox x1\n",
+    );
+    assert_eq!(m.to_text(), "desktop-app 4.0.0\nMobile Safari 17.1");
+    let lines: Vec<usize> = errors.iter().map(|e| e.0).collect();
+    assert_eq!(lines, [4, 5], "{errors:?}");
+    let (again, none) = MinVersions::parse_lines(&m.to_text());
+    assert_eq!((again, none.len()), (m, 0));
+}

@@ -2,8 +2,13 @@
 //! report of what failed. A real modal: `role=dialog`, `aria-modal`, focus kept inside,
 //! Escape cancels, and focus goes back where it was.
 
+use super::findings_text::RETRY_FAILURES;
 use super::modal::use_modal;
-use super::state::{Dialog, Failure};
+use super::preview::preview;
+use super::report;
+use super::state::Dialog;
+use crate::grid::preview::Preview;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rocket.Chat's own words for it.
@@ -24,6 +29,14 @@ pub struct ConfirmProps {
     /// The server said which session is the page's own (else every own session may be it).
     #[prop_or(true)]
     pub own_known: bool,
+    /// Exactly which sessions will end (the first question only).
+    #[prop_or_default]
+    pub preview: Option<Rc<Preview>>,
+    #[prop_or_default]
+    pub tz_offset_minutes: i32,
+    /// *Retry failures* in the report.
+    #[prop_or_default]
+    pub on_retry: Callback<()>,
 }
 
 /// A stable name for the step shown, so focus moves only when the step changes.
@@ -61,9 +74,15 @@ pub fn confirm(p: &ConfirmProps) -> Html {
             } else {
                 (LOGOUT_TEXT, "Log out")
             };
+            let shown = p.preview.as_ref().filter(|_| !*again);
             (
                 title,
-                html! { <p id={text_id.clone()}>{ text }</p> },
+                html! {
+                    <>
+                        <p id={text_id.clone()}>{ text }</p>
+                        if let Some(pv) = shown { { preview(pv, p.tz_offset_minutes) } }
+                    </>
+                },
                 html! {
                     <>
                         <button type="button" data-autofocus="" onclick={cancel}>{ "Cancel" }</button>
@@ -82,15 +101,22 @@ pub fn confirm(p: &ConfirmProps) -> Html {
             },
             Html::default(),
         ),
-        Dialog::Report { succeeded, failed } => (
+        Dialog::Report {
+            failed,
+            results,
+            verify,
+            ..
+        } => (
             "Logout results".to_owned(),
+            report::body(&text_id, results, verify),
             html! {
-                <div id={text_id.clone()}>
-                    <p>{ format!("{succeeded} succeeded, {} failed.", failed.len()) }</p>
-                    <ul class="failures">{ for failed.iter().map(failure) }</ul>
-                </div>
+                <>
+                    if !failed.is_empty() {
+                        <button type="button" onclick={p.on_retry.reform(|_: MouseEvent| ())}>{ RETRY_FAILURES }</button>
+                    }
+                    <button type="button" data-autofocus="" onclick={cancel}>{ "Close" }</button>
+                </>
             },
-            html! { <button type="button" data-autofocus="" onclick={cancel}>{ "Close" }</button> },
         ),
     };
     html! {
@@ -102,19 +128,5 @@ pub fn confirm(p: &ConfirmProps) -> Html {
                 <div class="dialog-actions">{ buttons }</div>
             </div>
         </div>
-    }
-}
-
-fn failure(f: &Failure) -> Html {
-    let who = if f.target.username.is_empty() {
-        f.target.user_id.as_str()
-    } else {
-        f.target.username.as_str()
-    };
-    html! {
-        <li>
-            <span class="who">{ format!("{who} · {}", f.target.session_id) }</span>
-            { ": " }<span class="why">{ f.reason.clone() }</span>
-        </li>
     }
 }

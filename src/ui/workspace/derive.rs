@@ -3,8 +3,11 @@
 //! keystroke recomputes the view and the page's rows, and nothing else.
 
 use super::data::{self, Facets, Field, Me, RowVm};
+use super::findings_text as text;
 use super::groups::group_key;
-use super::state::{Fresh, Mode, State, Target};
+use super::state::{Dialog, Fresh, Mode, State, Target};
+use crate::grid::findings::{count_all, users_over, Context, Counts, Settings, UserCount};
+use crate::grid::preview::{preview, Preview};
 use crate::grid::{
     group_by_user, stats, Chip, Column, Filters, Pipeline, QueryError, Recomputes, Sessions, Stats,
     UserGroup, View,
@@ -53,7 +56,11 @@ type GroupDeps = (Ordered, usize, Rc<[Column]>, Me, Vec<String>);
 /// The chips: the filters and the time zone their days are read in.
 type ChipDeps = (Filters, i32);
 /// The details panel: the rows' version, the open row and its refresh, who looks.
-type DetailsDeps = (u64, Option<(u32, Fresh)>, Me);
+type DetailsDeps = (u64, Option<(u32, Fresh)>, Me, Rc<Settings>);
+/// The Findings panel: the rows' version, the settings and the minute (for stale).
+type FindingsDeps = (u64, Rc<Settings>, i64);
+/// The logout preview: the rows' version, the asked-for rows, who looks.
+type PreviewDeps = (u64, Vec<u32>, String);
 
 type PageRows = Rc<Vec<RowVm>>;
 type OpenGroups = Rc<Vec<(String, Vec<RowVm>)>>;
@@ -67,6 +74,17 @@ pub struct DetailsVm {
     pub mine: bool,
     pub target: Option<Target>,
 }
+
+/// What the Findings panel shows: every count, and the users over the per-user limit.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FindingsVm {
+    pub counts: Counts,
+    /// The first [`USERS_SHOWN`] users over the limit, most sessions first.
+    pub over: Vec<UserCount>,
+}
+
+/// Users listed with their own "Keep the newest N" action.
+pub const USERS_SHOWN: usize = 10;
 
 /// Everything the workspace renders from the rows, for one state.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -86,6 +104,10 @@ pub struct Derived {
     /// The filters in effect, labelled.
     pub chips: Labelled,
     pub details: Option<Rc<DetailsVm>>,
+    /// The Findings panel's counts (while it is open).
+    pub findings: Option<Rc<FindingsVm>>,
+    /// What the logout being confirmed will end.
+    pub preview: Option<Rc<Preview>>,
     /// The server said which session is the page's own.
     pub own_known: bool,
 }
@@ -101,7 +123,12 @@ pub struct Derive {
     pub facets: Memo<u64, Rc<Facets>>,
     chips: Memo<ChipDeps, Labelled>,
     details: Memo<DetailsDeps, Option<Rc<DetailsVm>>>,
+    pub findings: Memo<FindingsDeps, Rc<FindingsVm>>,
+    preview: Memo<PreviewDeps, Rc<Preview>>,
 }
+
+/// Rows the logout preview lists.
+const PREVIEW_ROWS: usize = 10;
 
 /// Rows shown per expanded group (the rest are a click on the user away).
 const GROUP_ROWS: usize = 250;
@@ -109,7 +136,11 @@ const GROUP_ROWS: usize = 250;
 impl Derive {
     /// The values for `state` over `sessions`; what did not change comes from the caches.
     pub fn update(&mut self, sessions: &Sessions, s: &State) -> Derived {
-        let (view, error) = match self.pipeline.view(sessions, &s.query) {
+        let cx = Context {
+            settings: &s.settings,
+            now_ms: s.me.now_ms,
+        };
+        let (view, error) = match self.pipeline.view_with(sessions, &s.query, &cx) {
             Ok(v) => (v, None),
             Err(e) => (e.last_good, Some(e.error)),
         };
@@ -166,14 +197,17 @@ impl Derive {
             },
         );
         let open = s.details.as_ref().map(|d| (d.index, d.fresh.clone()));
-        let details = self
-            .details
-            .get((version, open, s.me.clone()), |(_, open, me)| {
+        let details = self.details.get(
+            (version, open, s.me.clone(), s.settings.clone()),
+            |(_, open, me, settings)| {
                 let (index, fresh) = open.as_ref()?;
-                Some(Rc::new(details(sessions, *index, fresh, me)))
-            });
+                Some(Rc::new(details(sessions, *index, fresh, me, settings)))
+            },
+        );
+        let (findings, preview) = self.hygiene(sessions, s);
         Derived {
             view,
+            preview,
             error,
             rows,
             stats,
@@ -182,8 +216,45 @@ impl Derive {
             facets,
             chips,
             details,
+            findings,
             own_known: sessions.own_known(),
         }
+    }
+
+    /// The Findings panel's counts (while it is open) and the logout preview (while a
+    /// confirmation is open).
+    fn hygiene(
+        &mut self,
+        sessions: &Sessions,
+        s: &State,
+    ) -> (Option<Rc<FindingsVm>>, Option<Rc<Preview>>) {
+        let version = sessions.version();
+        let findings = s.findings_open.then(|| {
+            self.findings.get(
+                (version, s.settings.clone(), s.me.now_ms),
+                |(_, settings, now)| {
+                    let mut over = users_over(sessions, settings.max_per_user);
+                    over.truncate(USERS_SHOWN);
+                    Rc::new(FindingsVm {
+                        counts: count_all(sessions, settings, *now),
+                        over,
+                    })
+                },
+            )
+        });
+        let preview = match &s.dialog {
+            Some(Dialog::Confirm { targets, .. }) => {
+                let rows: Vec<u32> = targets.iter().map(|t| t.index).collect();
+                Some(
+                    self.preview
+                        .get((version, rows, s.me.user_id.clone()), |(_, rows, me)| {
+                            Rc::new(preview(sessions, rows, me, PREVIEW_ROWS))
+                        }),
+                )
+            }
+            _ => None,
+        };
+        (findings, preview)
     }
 
     /// Every matching row in display order, as of the last [`Derive::update`].
@@ -192,13 +263,31 @@ impl Derive {
     }
 }
 
-fn details(sessions: &Sessions, index: u32, fresh: &Fresh, me: &Me) -> DetailsVm {
+fn details(
+    sessions: &Sessions,
+    index: u32,
+    fresh: &Fresh,
+    me: &Me,
+    settings: &Settings,
+) -> DetailsVm {
     let row = sessions.row(index);
-    let fields = match (fresh, &row) {
+    let mut fields = match (fresh, &row) {
         (Fresh::Loaded(s), _) => data::fresh_fields(s, sessions.tz_offset_minutes(), me),
         (_, Some(r)) => data::fields(r, me),
         _ => Vec::new(),
     };
+    // Every row's network label, once the admin has named networks.
+    if let Some(r) = row.as_ref().filter(|_| !settings.networks.is_empty()) {
+        fields.push(Field {
+            label: text::NETWORK,
+            value: settings
+                .networks
+                .label_of(r.ip())
+                .unwrap_or(text::NO_NETWORK)
+                .to_owned(),
+            title: String::new(),
+        });
+    }
     let mine = row
         .as_ref()
         .is_some_and(|r| r.current() || (!me.user_id.is_empty() && r.user_id() == me.user_id));

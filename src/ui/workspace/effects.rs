@@ -3,7 +3,9 @@
 
 use super::model::{Input, Model};
 use super::state::{Action, Fresh, State, Target};
+use super::when;
 use crate::api::ApiError;
+use crate::grid::record::{Entry, Outcome};
 use crate::ui::api_ctx::ApiCtx;
 use crate::ui::host::{events, HostLink};
 use crate::ui::store::Store;
@@ -63,6 +65,8 @@ impl Runner {
     /// the reducer is told. A session the server no longer knows is gone already, which is
     /// what the admin wanted: it leaves the table too, without an event.
     fn finish(&self, run: u64, target: Target, result: Result<(), ApiError>) {
+        let gone = result == Err(ApiError::SessionNotFound);
+        self.record(&target, &result);
         let error = match result {
             Ok(()) => {
                 if let Some(host) = &self.host {
@@ -85,8 +89,50 @@ impl Runner {
             let rows = self.model.get().rows.clone();
             rows.write().remove(&[target.session_id.as_str()]);
         }
-        let result = Action::LogoutResult { run, target, error };
+        let result = Action::LogoutResult {
+            run,
+            target,
+            error,
+            gone,
+        };
         self.model.dispatch(Input::Act(result));
+    }
+
+    /// The logout record's entry for this answer, kept by the model and told to the host as
+    /// `rcdm:logout` (ids, names, client, IP, time and result: nothing secret).
+    fn record(&self, target: &Target, result: &Result<(), ApiError>) {
+        let outcome = match result {
+            Ok(()) => Outcome::Ended,
+            Err(ApiError::SessionNotFound) => Outcome::AlreadyGone,
+            Err(e) => Outcome::Refused(e.to_string()),
+        };
+        let model = self.model.get();
+        let admin = model.state.me.user_id.clone();
+        let at = when::now_ms();
+        let rows = model.rows.get();
+        let entry = match rows
+            .row(target.index)
+            .filter(|r| r.session_id() == target.session_id)
+        {
+            Some(row) => Entry::for_row(&admin, &row, at, outcome),
+            None => Entry {
+                admin_id: admin,
+                session_id: target.session_id.clone(),
+                user_id: target.user_id.clone(),
+                username: target.username.clone(),
+                client: String::new(),
+                ip: String::new(),
+                at_ms: at,
+                outcome,
+            },
+        };
+        drop(rows);
+        if let Some(host) = &self.host {
+            if let Ok(detail) = serde_json::from_str(&entry.to_json()) {
+                host.emit(events::LOGOUT, &detail);
+            }
+        }
+        self.model.dispatch(Input::Act(Action::Logged(entry)));
     }
 
     async fn run(self, run: u64, targets: Rc<[Target]>) {
@@ -145,4 +191,75 @@ pub fn use_logout_runner(state: &State, runner: Runner) {
             wasm_bindgen_futures::spawn_local(runner.run(run, targets));
         }
     });
+}
+
+/// Re-reads the affected users' sessions after a run, and says which of the sessions the
+/// server reported ended are still listed (a server that answered success and kept them).
+#[hook]
+pub fn use_verification(state: &State, api: ApiCtx, dispatch: Callback<Action>) {
+    let wanted = state.verifying();
+    use_effect_with(wanted.as_ref().map(|w| w.0), move |_| {
+        if let Some((key, ended)) = wanted {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = survivors(&api, &ended).await.map_err(|e| e.to_string());
+                dispatch.emit(Action::Verified { key, result });
+            });
+        }
+    });
+}
+
+/// The sessions of `wanted` that `list.all` still lists for this filter (a user id).
+async fn still_listed(
+    api: &ApiCtx,
+    key: &str,
+    wanted: &std::collections::HashSet<&str>,
+) -> Result<Vec<String>, ApiError> {
+    let mut out = Vec::new();
+    let mut offset = 0u64;
+    for _ in 0..VERIFY_PAGES {
+        let page = api.list_page(offset, 100, key).await?;
+        let got = (page.sessions.rows.len() + page.sessions.skipped) as u64;
+        out.extend(
+            page.sessions
+                .rows
+                .into_iter()
+                .filter_map(|s| s.id)
+                .filter(|id| wanted.contains(id.as_str())),
+        );
+        offset = offset.saturating_add(got);
+        if got == 0 || page.total.is_none_or(|t| offset >= t) {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Pages read per user at most (100 sessions each).
+const VERIFY_PAGES: u64 = 50;
+
+/// The ended sessions still listed by `sessions/list.all`, read per user (the server's
+/// filter matches the user id; a row without one is looked up by its session id).
+async fn survivors(api: &ApiCtx, ended: &[Target]) -> Result<Vec<String>, ApiError> {
+    let mut keys: Vec<&str> = ended
+        .iter()
+        .map(|t| match t.user_id.as_str() {
+            "" => t.session_id.as_str(),
+            id => id,
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let wanted: std::collections::HashSet<&str> =
+        ended.iter().map(|t| t.session_id.as_str()).collect();
+    // A few users at a time, as the logouts went.
+    let mut reads = futures::stream::iter(keys)
+        .map(|key| still_listed(api, key, &wanted))
+        .buffer_unordered(LOGOUT_CONCURRENCY);
+    let mut out = Vec::new();
+    while let Some(found) = reads.next().await {
+        out.extend(found?);
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }

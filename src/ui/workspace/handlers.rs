@@ -4,10 +4,13 @@
 
 use super::data::targets;
 use super::export::{self, Format};
+use super::findings::Keep;
+use super::findings_text;
 use super::groups::group_key;
 use super::model::{Input, Model};
 use super::state::Action;
 use super::when;
+use crate::grid::findings::{keep_newest, keep_newest_of_each, Whose};
 use crate::grid::thousands;
 use crate::ui::store::Store;
 use wasm_bindgen::JsCast;
@@ -19,6 +22,8 @@ pub struct Handlers {
     pub export: Callback<Format>,
     pub bulk: Callback<MouseEvent>,
     pub logout_group: Callback<String>,
+    /// A keep-newest action of the Findings panel: its sessions go to the logout dialog.
+    pub keep: Callback<Keep>,
     pub close_details: Callback<()>,
     pub remove_details: Callback<()>,
 }
@@ -55,6 +60,22 @@ impl Handlers {
                 let groups = m.derived.groups.as_ref()?;
                 let group = groups.iter().find(|g| group_key(g) == key)?;
                 Some(Action::AskLogout(targets(&m.rows.get(), &group.rows)))
+            }),
+            keep: with_model(store, |m, keep: Keep| {
+                let rows = m.rows.get();
+                let n = m.state.settings.max_per_user;
+                let end = match &keep {
+                    Keep::User(key) => keep_newest(&rows, n, Whose::User(key)),
+                    Keep::All => keep_newest(&rows, n, Whose::All),
+                    Keep::Duplicates => keep_newest_of_each(&rows),
+                };
+                Some(match end.is_empty() {
+                    true => Action::Toast {
+                        text: findings_text::NOTHING_TO_END.to_owned(),
+                        error: false,
+                    },
+                    false => Action::AskLogout(targets(&rows, &end)),
+                })
             }),
             close_details: with_model(store, move |m, ()| {
                 let index = m.state.details.as_ref()?.index;

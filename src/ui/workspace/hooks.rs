@@ -87,6 +87,26 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
             },
         );
     }
+    {
+        // Findings settings from the host's options or the element's attributes.
+        let d = dispatch.clone();
+        use_effect_with(props.options.findings.clone(), move |findings| {
+            if let Some(s) = findings {
+                d.emit(Action::SetSettings(Rc::new(s.clone())));
+            }
+        });
+    }
+    {
+        // A link's finding with a bad value is left out, and said so.
+        let (d, enabled) = (dispatch.clone(), props.options.url_state);
+        use_effect_with((), move |_| {
+            if enabled {
+                for text in crate::grid::finding_errors(&url_state::location_search()) {
+                    d.emit(Action::Toast { text, error: true });
+                }
+            }
+        });
+    }
     url_state::use_url_state(
         props.options.url_state,
         &model.state.query,

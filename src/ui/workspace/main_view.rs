@@ -29,7 +29,7 @@ pub fn main_view(p: &MainProps) -> Html {
                 <table::Table columns={s.columns.clone()} rows={d.rows.clone()} sort={s.query.sort.clone()}
                     selection={s.selection.clone()} active={s.active} read_only={p.read_only}
                     matched={d.view.matched} partial={s.partial} dispatch={dispatch.clone()} on_select_all={p.on.select_all.clone()}
-                    table_ref={p.table_ref.clone()} locale={p.locale.clone()} />
+                    table_ref={p.table_ref.clone()} locale={p.locale.clone()} new_ids={s.new_ids.clone()} />
                 if d.view.matched == 0 {
                     <div class="empty">
                         if d.view.total == 0 {

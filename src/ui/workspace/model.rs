@@ -5,6 +5,7 @@
 use super::data::Me;
 use super::derive::{Derive, Derived};
 use super::state::{reduce, Action, State};
+use crate::grid::findings::diff;
 use crate::grid::{Column, Query, Sessions};
 use crate::ui::store::{Reduce, Store};
 use std::cell::RefCell;
@@ -13,6 +14,9 @@ use std::rc::Rc;
 /// The loaded rows: one store per load, shared by the shell and the workspace; a logout
 /// removes rows through its write guard, which tells the workspace.
 pub type Rows = Store<Sessions>;
+
+/// Vanished sessions kept for the Findings panel (the latest refreshes' first).
+const MAX_GONE: usize = 10_000;
 
 #[derive(Clone)]
 pub struct Model {
@@ -96,7 +100,25 @@ impl Reduce for Model {
                     load_id,
                     details_index,
                 };
-                let state = reduce(&self.state, action).unwrap_or_else(|| self.state.clone());
+                let mut state = reduce(&self.state, action).unwrap_or_else(|| self.state.clone());
+                // A refresh (a new rows store; a first load's rows grow in their own): what is
+                // new and what vanished since the rows shown until now.
+                if rows != self.rows && !self.state.partial {
+                    let d = diff(&self.rows.get(), &rows.get());
+                    let next = rows.get();
+                    state.new_ids = Rc::new(
+                        d.new
+                            .iter()
+                            .filter_map(|&i| next.row(i).map(|r| r.session_id().to_owned()))
+                            .collect(),
+                    );
+                    if !d.gone.is_empty() {
+                        let mut gone = d.gone;
+                        gone.extend(self.state.gone.iter().take(MAX_GONE).cloned());
+                        gone.truncate(MAX_GONE);
+                        state.gone = Rc::new(gone);
+                    }
+                }
                 (rows, state)
             }
             Input::RowsChanged => {

@@ -127,3 +127,82 @@ fn a_new_load_keeps_the_query_and_follows_the_open_panel() {
     let shown = m.derived.details.as_ref().expect("fields");
     assert_eq!(shown.target.as_ref().map(|t| t.index), Some(37));
 }
+
+#[test]
+fn a_refresh_marks_new_rows_and_keeps_the_vanished_ones() {
+    let (m, ids) = model(30);
+    // The next load: rows 0 and 1 gone (ended elsewhere), two new sessions.
+    let mut wire: Vec<_> = testdata::sessions(30, 4).into_iter().skip(2).collect();
+    let extra = testdata::sessions(2, 99);
+    let new_ids: Vec<String> = extra.iter().filter_map(|s| s.id.clone()).collect();
+    wire.extend(extra);
+    let next = Rows::new(Sessions::from_wire(wire, 0));
+    let m = feed(
+        m,
+        [Input::Load {
+            load_id: 2,
+            rows: next,
+        }],
+    );
+    let mut marked: Vec<String> = m.state.new_ids.iter().cloned().collect();
+    marked.sort();
+    let mut want = new_ids.clone();
+    want.sort();
+    assert_eq!(marked, want);
+    let gone: Vec<&str> = m.state.gone.iter().map(|g| g.session_id.as_str()).collect();
+    assert_eq!(gone, [ids[0].as_str(), ids[1].as_str()]);
+    // The same rows again: nothing new, and the vanished ones are still listed.
+    let same = m.rows.clone();
+    let m = feed(
+        m,
+        [Input::Load {
+            load_id: 3,
+            rows: Rows::new((*same.get()).clone()),
+        }],
+    );
+    assert!(m.state.new_ids.is_empty());
+    assert_eq!(m.state.gone.len(), 2);
+}
+
+#[test]
+fn details_name_the_rows_network_once_networks_are_set() {
+    use crate::grid::findings::{Networks, Settings};
+    let (m, ids) = model(10);
+    let ip = m
+        .rows
+        .get()
+        .row(2)
+        .map(|r| r.ip().to_owned())
+        .unwrap_or_default();
+    let open = act(Action::OpenDetails {
+        index: 2,
+        session_id: ids[2].clone(),
+    });
+    let m = feed(m, [open]);
+    let network = |m: &Model| {
+        m.derived.details.as_ref().and_then(|d| {
+            d.fields
+                .iter()
+                .find(|f| f.label == "Network")
+                .map(|f| f.value.clone())
+        })
+    };
+    assert_eq!(network(&m), None, "no networks set: no field");
+    let settings = |lines: &str| Settings {
+        networks: Networks::parse(lines).0,
+        ..Settings::default()
+    };
+    let inside = format!("{ip}/{} Lab", if ip.contains(':') { 128 } else { 32 });
+    let m = feed(m, [act(Action::SetSettings(Rc::new(settings(&inside))))]);
+    assert_eq!(network(&m).as_deref(), Some("Lab"), "{ip}");
+    let m = feed(
+        m,
+        [act(Action::SetSettings(Rc::new(settings(
+            "192.0.2.0/32 Far",
+        ))))],
+    );
+    assert_eq!(
+        network(&m).as_deref(),
+        Some("(none of the trusted networks)")
+    );
+}

@@ -6,6 +6,8 @@
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
 use crate::api::wire::Session;
+use crate::grid::findings::{Gone, Settings};
+use crate::grid::record::{Entry, LogoutLog, Outcome};
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
 use crate::ui::store::Reduce;
@@ -56,6 +58,24 @@ pub struct Failure {
     pub reason: String,
 }
 
+/// How one session of a run ended, and whether the verification found it still signed in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowResult {
+    pub target: Target,
+    pub outcome: Outcome,
+    pub survived: bool,
+}
+
+/// The re-read of the affected users' sessions after a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verify {
+    /// Under way; the key ties the answer to this report.
+    Running(u64),
+    /// Read; survivors are marked in the report's results.
+    Done,
+    Failed(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
     /// `again`: confirmed once, now asked about this page's own session.
@@ -66,11 +86,16 @@ pub enum Dialog {
         targets: Rc<[Target]>,
         done: usize,
         failed: Vec<Failure>,
+        results: Vec<RowResult>,
     },
-    /// What a run did, shown when something failed.
+    /// What a run did: after a bulk run, or when something failed.
     Report {
         succeeded: usize,
         failed: Vec<Failure>,
+        /// Every row's outcome, in the order the answers came.
+        results: Rc<[RowResult]>,
+        /// `None` when no session was reported ended (nothing to verify).
+        verify: Option<Verify>,
     },
 }
 
@@ -127,6 +152,16 @@ pub struct State {
     pub me: Me,
     /// The rows are those read so far by a load still running.
     pub partial: bool,
+    /// What the findings are computed with (panel, embed options, a settings file).
+    pub settings: Rc<Settings>,
+    pub findings_open: bool,
+    /// Every logout made from this workspace, for its life.
+    pub log: Rc<LogoutLog>,
+    pub log_open: bool,
+    /// Sessions that vanished between loads, the latest refresh's first, for the tab's life.
+    pub gone: Rc<Vec<Gone>>,
+    /// Session ids new in the latest refresh (marked in their rows).
+    pub new_ids: Rc<BTreeSet<String>>,
     seq: u64,
 }
 
@@ -147,6 +182,12 @@ impl State {
             columns: Column::VISIBLE.into(),
             me: Me::default(),
             partial: false,
+            settings: Rc::default(),
+            findings_open: false,
+            log: Rc::default(),
+            log_open: false,
+            gone: Rc::default(),
+            new_ids: Rc::default(),
             seq: 0,
         }
     }
@@ -305,6 +346,7 @@ impl State {
                             targets,
                             done: 0,
                             failed: Vec::new(),
+                            results: Vec::new(),
                         })
                     };
                 }
@@ -314,44 +356,159 @@ impl State {
                 Some(Dialog::Confirm { .. } | Dialog::Report { .. }) => self.dialog = None,
                 _ => return None,
             },
-            Action::LogoutResult { run, target, error } => {
-                if error.is_none() {
-                    self.forget_rows(&[target.index], &[target.session_id.as_str()]);
+            Action::LogoutResult {
+                run,
+                target,
+                error,
+                gone,
+            } => self.logout_result(run, target, error, gone),
+            Action::RetryFailures => {
+                let Some(Dialog::Report { failed, .. }) = &self.dialog else {
+                    return None;
+                };
+                let targets: Rc<[Target]> = failed.iter().map(|f| f.target.clone()).collect();
+                if targets.is_empty() {
+                    return None;
                 }
-                let Some(Dialog::Running {
-                    run: current,
+                let run = self.next();
+                self.dialog = Some(Dialog::Running {
+                    run,
                     targets,
-                    done,
-                    failed,
+                    done: 0,
+                    failed: Vec::new(),
+                    results: Vec::new(),
+                });
+            }
+            Action::Verified { key, result } => {
+                let Some(Dialog::Report {
+                    results,
+                    verify: verify @ Some(Verify::Running(_)),
+                    ..
                 }) = &mut self.dialog
                 else {
-                    return Some(());
+                    return None;
                 };
-                if *current != run {
-                    return Some(());
+                if *verify != Some(Verify::Running(key)) {
+                    return None;
                 }
-                *done += 1;
-                if let Some(reason) = error {
-                    failed.push(Failure { target, reason });
-                }
-                if *done >= targets.len() {
-                    let (total, failed) = (targets.len(), std::mem::take(failed));
-                    let succeeded = total - failed.len();
-                    self.dialog = None;
-                    if failed.is_empty() {
-                        let text = match total {
-                            1 => "Device logged out".to_owned(),
-                            n => format!("{} devices logged out", crate::grid::thousands(n)),
-                        };
-                        self.toast(text, false);
-                    } else {
-                        self.dialog = Some(Dialog::Report { succeeded, failed });
+                match result {
+                    Ok(survivors) => {
+                        let mut marked: Vec<RowResult> = results.to_vec();
+                        for r in &mut marked {
+                            r.survived = r.outcome == Outcome::Ended
+                                && survivors.contains(&r.target.session_id);
+                        }
+                        *results = marked.into();
+                        *verify = Some(Verify::Done);
                     }
+                    Err(why) => *verify = Some(Verify::Failed(why)),
                 }
             }
             _ => {}
         }
         Some(())
+    }
+
+    /// One answer of a run; the last one shows the report (or, for one device that ended,
+    /// a toast).
+    fn logout_result(&mut self, run: u64, target: Target, error: Option<String>, gone: bool) {
+        if error.is_none() {
+            self.forget_rows(&[target.index], &[target.session_id.as_str()]);
+        }
+        let Some(Dialog::Running {
+            run: current,
+            targets,
+            done,
+            failed,
+            results,
+        }) = &mut self.dialog
+        else {
+            return;
+        };
+        if *current != run {
+            return;
+        }
+        *done += 1;
+        let outcome = match (&error, gone) {
+            (Some(reason), _) => Outcome::Refused(reason.clone()),
+            (None, true) => Outcome::AlreadyGone,
+            (None, false) => Outcome::Ended,
+        };
+        results.push(RowResult {
+            target: target.clone(),
+            outcome,
+            survived: false,
+        });
+        if let Some(reason) = error {
+            failed.push(Failure { target, reason });
+        }
+        if *done < targets.len() {
+            return;
+        }
+        let (total, failed) = (targets.len(), std::mem::take(failed));
+        let results: Rc<[RowResult]> = std::mem::take(results).into();
+        let succeeded = total - failed.len();
+        self.dialog = None;
+        if failed.is_empty() {
+            let text = match total {
+                1 => "Device logged out".to_owned(),
+                n => format!("{} devices logged out", crate::grid::thousands(n)),
+            };
+            self.toast(text, false);
+            if total == 1 {
+                return;
+            }
+        }
+        let verify = results
+            .iter()
+            .any(|r| r.outcome == Outcome::Ended)
+            .then(|| Verify::Running(self.next()));
+        self.dialog = Some(Dialog::Report {
+            succeeded,
+            failed,
+            results,
+            verify,
+        });
+    }
+
+    /// The sessions a running verification must look for: (key, ended rows' targets).
+    pub fn verifying(&self) -> Option<(u64, Vec<Target>)> {
+        match &self.dialog {
+            Some(Dialog::Report {
+                results,
+                verify: Some(Verify::Running(key)),
+                ..
+            }) => Some((
+                *key,
+                results
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Ended)
+                    .map(|r| r.target.clone())
+                    .collect(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// New settings; the findings in effect take its numbers (a stale of 90 days becomes one
+    /// of the new days), so the chips say what the rows shown match.
+    fn set_settings(&mut self, settings: Rc<Settings>) {
+        let old = std::mem::replace(&mut self.settings, settings);
+        if *old == *self.settings {
+            return;
+        }
+        let new = self.settings.findings();
+        self.query_edit(|q| {
+            q.update_filters(|f| {
+                for finding in &mut f.findings {
+                    if let Some(n) = new.iter().find(|n| n.url_key() == finding.url_key()) {
+                        *finding = *n;
+                    }
+                }
+            })
+        });
+        // Lists (versions, networks) change what matches without changing a chip.
+        self.selection = Rc::default();
     }
 
     fn add_chip(&mut self, chip: Chip) {
@@ -395,6 +552,12 @@ pub enum Action {
     Restore(Query),
     SetMode(Mode),
     ToggleFilters,
+    ToggleFindings,
+    /// New findings settings (the panel's fields, an imported file).
+    SetSettings(Rc<Settings>),
+    /// A logout's record entry (the effect stamps its time).
+    Logged(Entry),
+    ToggleLog,
     Select {
         index: u32,
         on: bool,
@@ -421,6 +584,15 @@ pub enum Action {
         run: u64,
         target: Target,
         error: Option<String>,
+        /// The server no longer knew the session (it ended before the request).
+        gone: bool,
+    },
+    /// Send the report's failures again, as a new run.
+    RetryFailures,
+    /// The verification's answer: the ended sessions still listed, or why it could not read.
+    Verified {
+        key: u64,
+        result: Result<Vec<String>, String>,
     },
     /// Rows taken out of the grid without a logout (a session found to be gone).
     RowsRemoved(Vec<(u32, String)>),
@@ -483,6 +655,10 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         | Action::Restore(_)) => s.query_step(a),
         Action::SetMode(mode) => s.mode = mode,
         Action::ToggleFilters => s.filters_open = !s.filters_open,
+        Action::ToggleFindings => s.findings_open = !s.findings_open,
+        Action::SetSettings(settings) => s.set_settings(settings),
+        Action::Logged(entry) => Rc::make_mut(&mut s.log).push(entry),
+        Action::ToggleLog => s.log_open = !s.log_open,
         Action::Select { index, on } => {
             let sel = Rc::make_mut(&mut s.selection);
             if on {
@@ -501,7 +677,9 @@ pub fn reduce(state: &State, action: Action) -> Option<State> {
         a @ (Action::AskLogout(_)
         | Action::ConfirmLogout
         | Action::CloseDialog
-        | Action::LogoutResult { .. }) => s.logout_step(a)?,
+        | Action::LogoutResult { .. }
+        | Action::RetryFailures
+        | Action::Verified { .. }) => s.logout_step(a)?,
         Action::RowsRemoved(rows) => {
             let indices: Vec<u32> = rows.iter().map(|r| r.0).collect();
             let ids: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();

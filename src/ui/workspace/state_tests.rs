@@ -198,6 +198,7 @@ fn a_single_logout_confirms_runs_removes_and_toasts() {
             run: run_id,
             target: target(1, false),
             error: None,
+            gone: false,
         }],
     );
     assert!(s.dialog.is_none());
@@ -226,12 +227,14 @@ fn a_failed_logout_is_reported_and_keeps_the_row() {
             run: run_id,
             target: target(1, false),
             error: Some("No permission".into()),
+            gone: false,
         }],
     );
     match &s.dialog {
         Some(Dialog::Report {
             succeeded: 0,
             failed,
+            ..
         }) => assert_eq!(failed[0].reason, "No permission"),
         other => panic!("{other:?}"),
     }
@@ -287,10 +290,13 @@ fn a_bulk_run_counts_results_and_reports_failures() {
             run: run_id,
             target: t.clone(),
             error: (i % 2 == 1).then(|| "Rate limited".to_owned()),
+            gone: false,
         }),
     );
     match &s.dialog {
-        Some(Dialog::Report { succeeded, failed }) => {
+        Some(Dialog::Report {
+            succeeded, failed, ..
+        }) => {
             assert_eq!(*succeeded, 3);
             assert_eq!(
                 failed.iter().map(|f| f.target.index).collect::<Vec<_>>(),
@@ -307,24 +313,72 @@ fn a_bulk_run_counts_results_and_reports_failures() {
 }
 
 #[test]
-fn all_succeeding_in_bulk_closes_with_a_count() {
+fn a_bulk_run_reports_each_row_and_verifies_the_ended_ones() {
     let all: Vec<Target> = (0..3).map(|i| target(i, false)).collect();
     let s = run(
         start(),
         [Action::AskLogout(all.clone()), Action::ConfirmLogout],
     );
     let (run_id, _) = s.running().expect("running");
-    let results = all.into_iter().map(|t| Action::LogoutResult {
+    let results = all.iter().enumerate().map(|(i, t)| Action::LogoutResult {
         run: run_id,
-        target: t,
+        target: t.clone(),
         error: None,
+        gone: i == 2,
     });
     let s = run(s, results);
-    assert!(s.dialog.is_none());
+    let Some(Dialog::Report {
+        results, verify, ..
+    }) = &s.dialog
+    else {
+        panic!("{:?}", s.dialog)
+    };
     assert_eq!(
         s.toasts.last().map(|t| t.text.as_str()),
         Some("3 devices logged out")
     );
+    let outcomes: Vec<&str> = results.iter().map(|r| r.outcome.key()).collect();
+    assert_eq!(outcomes, ["ended", "ended", "already-gone"]);
+    let Some(Verify::Running(key)) = verify.clone() else {
+        panic!("{verify:?}")
+    };
+    let (k, ended) = s.verifying().expect("verifying");
+    assert_eq!(k, key);
+    assert_eq!(
+        ended.iter().map(|t| t.index).collect::<Vec<_>>(),
+        [0, 1],
+        "only sessions reported ended are looked for"
+    );
+    assert!(reduce(
+        &s,
+        Action::Verified {
+            key: key + 1,
+            result: Ok(vec![])
+        }
+    )
+    .is_none());
+    let survivor = all[1].session_id.clone();
+    let s = run(
+        s,
+        [Action::Verified {
+            key,
+            result: Ok(vec![survivor]),
+        }],
+    );
+    let Some(Dialog::Report {
+        results, verify, ..
+    }) = &s.dialog
+    else {
+        panic!()
+    };
+    assert_eq!(*verify, Some(Verify::Done));
+    let survived: Vec<u32> = results
+        .iter()
+        .filter(|r| r.survived)
+        .map(|r| r.target.index)
+        .collect();
+    assert_eq!(survived, [1]);
+    assert!(s.verifying().is_none());
     // An answer of an old run leaves dialogs alone.
     let s = run(
         s,
@@ -332,9 +386,72 @@ fn all_succeeding_in_bulk_closes_with_a_count() {
             run: 999,
             target: target(8, false),
             error: None,
+            gone: false,
         }],
     );
-    assert!(s.dialog.is_none());
+    assert!(matches!(s.dialog, Some(Dialog::Report { .. })));
+}
+
+#[test]
+fn retry_failures_runs_only_the_failed_rows_again() {
+    let all: Vec<Target> = (0..3).map(|i| target(i, false)).collect();
+    let s = run(
+        start(),
+        [Action::AskLogout(all.clone()), Action::ConfirmLogout],
+    );
+    let (run_id, _) = s.running().expect("running");
+    let s = run(
+        s,
+        all.iter().enumerate().map(|(i, t)| Action::LogoutResult {
+            run: run_id,
+            target: t.clone(),
+            error: (i == 0).then(|| "Rate limited".to_owned()),
+            gone: false,
+        }),
+    );
+    let s = run(s, [Action::RetryFailures]);
+    let (again, targets) = s.running().expect("a new run");
+    assert_ne!(again, run_id);
+    assert_eq!(targets.iter().map(|t| t.index).collect::<Vec<_>>(), [0]);
+}
+
+#[test]
+fn one_device_ended_is_a_toast_and_a_refused_one_a_report_without_verification() {
+    let s = run(
+        start(),
+        [
+            Action::AskLogout(vec![target(1, false)]),
+            Action::ConfirmLogout,
+        ],
+    );
+    let (run_id, _) = s.running().expect("running");
+    let ok = run(
+        s.clone(),
+        [Action::LogoutResult {
+            run: run_id,
+            target: target(1, false),
+            error: None,
+            gone: false,
+        }],
+    );
+    assert!(ok.dialog.is_none());
+    assert_eq!(
+        ok.toasts.last().map(|t| t.text.as_str()),
+        Some("Device logged out")
+    );
+    let refused = run(
+        s,
+        [Action::LogoutResult {
+            run: run_id,
+            target: target(1, false),
+            error: Some("No permission".into()),
+            gone: false,
+        }],
+    );
+    assert!(matches!(
+        refused.dialog,
+        Some(Dialog::Report { verify: None, .. })
+    ));
 }
 
 #[test]
@@ -412,4 +529,34 @@ fn groups_expand_and_page() {
     assert_eq!(s.groups_shown, 2 * GROUPS_STEP);
     let s = run(s, [Action::SetSearch("a".into())]);
     assert_eq!(s.groups_shown, GROUPS_STEP);
+}
+
+#[test]
+fn new_settings_carry_their_numbers_into_the_findings_in_effect() {
+    use crate::grid::findings::{Finding, Settings};
+    let s = run(
+        start(),
+        [
+            Action::AddChip(Chip::Finding(Finding::Stale { days: 90 })),
+            Action::AddChip(Chip::Finding(Finding::Duplicates)),
+            Action::SelectAll(vec![1, 2]),
+        ],
+    );
+    let settings = Settings {
+        stale_days: 30,
+        ..Settings::default()
+    };
+    let s = run(s, [Action::SetSettings(Rc::new(settings.clone()))]);
+    assert_eq!(
+        s.query.filters.findings,
+        [Finding::Stale { days: 30 }, Finding::Duplicates]
+    );
+    assert!(
+        s.selection.is_empty(),
+        "what matches changed: the selection goes"
+    );
+    assert!(
+        reduce(&s, Action::SetSettings(Rc::new(settings))).is_none(),
+        "the same settings change nothing"
+    );
 }

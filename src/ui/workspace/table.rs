@@ -29,6 +29,9 @@ pub struct TableProps {
     pub table_ref: NodeRef,
     /// The host's locale for the login time's hover text (`None`: the browser's).
     pub locale: Option<String>,
+    /// Session ids new since the last load (marked in their rows).
+    #[prop_or_default]
+    pub new_ids: Rc<BTreeSet<String>>,
 }
 
 #[function_component(Table)]
@@ -101,7 +104,7 @@ pub fn table(p: &TableProps) -> Html {
                 { for p.rows.iter().enumerate().map(|(place, vm)| html! {
                     <Row key={place} vm={vm.clone()} columns={p.columns.clone()}
                         selected={p.selection.contains(&vm.index)} tab_stop={tab_stop == Some(vm.index)}
-                        read_only={p.read_only} />
+                        read_only={p.read_only} new={p.new_ids.contains(&vm.target.session_id)} />
                 }) }
             </tbody>
         </table>
@@ -304,6 +307,8 @@ struct RowProps {
     selected: bool,
     tab_stop: bool,
     read_only: bool,
+    /// New since the last load.
+    new: bool,
 }
 
 /// Moves focus to another row of the same body.
@@ -355,6 +360,14 @@ fn row_class(selected: bool, mine: bool) -> Option<&'static str> {
     }
 }
 
+fn new_badge(new: bool) -> Html {
+    use super::findings_text::{NEW, NEW_TITLE};
+    match new {
+        true => html! { <span class="badge-new" title={NEW_TITLE}>{ NEW }</span> },
+        false => Html::default(),
+    }
+}
+
 #[function_component(Row)]
 fn row(p: &RowProps) -> Html {
     let vm = &p.vm;
@@ -369,6 +382,7 @@ fn row(p: &RowProps) -> Html {
     } else {
         Html::default()
     };
+    let badge = html! { <>{ badge }{ new_badge(p.new) }</> };
     let badge_col = p
         .columns
         .iter()

@@ -20,6 +20,9 @@ pub struct ToolbarProps {
     pub mode: Mode,
     pub on_export: Callback<Format>,
     pub dispatch: Callback<Action>,
+    /// More buttons for the actions row (the Findings panel's and the logout record's).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(Toolbar)]
@@ -104,6 +107,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <div class="actions-row">
                 { export(Format::Csv, "Export CSV") }
                 { export(Format::Json, "Export JSON") }
+                { p.children.clone() }
             </div>
         </div>
     }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// localStorage key of the rows-per-page choice (only the number is stored).
 pub const PAGE_SIZE_KEY: &str = "rcdm.rowsPerPage";
 
-fn location_search() -> String {
+pub fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()

@@ -1,0 +1,222 @@
+//! The findings settings in the Findings panel: stale days, the per-user limit, minimum
+//! versions and trusted networks (each bad line named inline), and the settings file's
+//! export and import. Apply checks every field first: a half-valid form changes nothing.
+
+use super::export::{download, ExportFile};
+use super::findings_text as text;
+use super::state::Action;
+use crate::grid::findings::{MinVersions, Networks, Settings, MAX_PER_USER_LIMIT, MAX_STALE_DAYS};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub uid: String,
+    pub settings: Rc<Settings>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Each field's error sentences, by field.
+#[derive(Clone, Default, PartialEq)]
+struct Errors {
+    stale: Option<String>,
+    many: Option<String>,
+    versions: Vec<String>,
+    networks: Vec<String>,
+}
+
+fn value_of(r: &NodeRef) -> String {
+    if let Some(i) = r.cast::<web_sys::HtmlInputElement>() {
+        return i.value();
+    }
+    r.cast::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .unwrap_or_default()
+}
+
+fn number(v: &str, max: u32) -> Result<u32, String> {
+    v.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| text::number_error(1, max))
+}
+
+/// The form's settings, or every error in it.
+fn read(refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
+    let stale = number(&value_of(&refs[0]), MAX_STALE_DAYS);
+    let many = number(&value_of(&refs[1]), MAX_PER_USER_LIMIT);
+    let (min_versions, v_errors) = MinVersions::parse_lines(&value_of(&refs[2]));
+    let (networks, n_errors) = Networks::parse(&value_of(&refs[3]));
+    let errors = Errors {
+        stale: stale.clone().err(),
+        many: many.clone().err(),
+        versions: v_errors
+            .iter()
+            .map(|(l, m)| text::line_error(*l, m))
+            .collect(),
+        networks: n_errors
+            .iter()
+            .map(|e| text::line_error(e.line, &e.message))
+            .collect(),
+    };
+    match (stale, many) {
+        (Ok(stale_days), Ok(max_per_user))
+            if errors
+                == Errors {
+                    stale: None,
+                    many: None,
+                    ..Errors::default()
+                } =>
+        {
+            Ok(Settings {
+                stale_days,
+                max_per_user,
+                min_versions,
+                networks,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// A field's inline errors, tied to it by `aria-describedby`.
+fn errors_of(id: &str, errors: &[String]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul id={id.to_owned()} class="field-errors error" role="alert">
+            { for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+        </ul>
+    }
+}
+
+#[function_component(FindingsSettings)]
+pub fn findings_settings(p: &SettingsProps) -> Html {
+    let refs = use_memo((), |_| {
+        [
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+        ]
+    });
+    let errors = use_state(Errors::default);
+    let onsubmit = {
+        let (refs, errors, dispatch) = (refs.clone(), errors.clone(), p.dispatch.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match read(&refs) {
+                Ok(s) => {
+                    errors.set(Errors::default());
+                    dispatch.emit(Action::SetSettings(Rc::new(s)));
+                }
+                Err(e) => errors.set(e),
+            }
+        })
+    };
+    let id = |k: &str| format!("{}-fs-{k}", p.uid);
+    let described = |k: &str, bad: bool| bad.then(|| id(&format!("{k}-err")));
+    let one = |e: &Option<String>| e.iter().cloned().collect::<Vec<_>>();
+    let s = &p.settings;
+    html! {
+        <form class="findings-settings" {onsubmit} novalidate=true>
+            <h3>{ text::SETTINGS }</h3>
+            <label>{ text::STALE_DAYS }
+                <input type="number" min="1" max={MAX_STALE_DAYS.to_string()} ref={refs[0].clone()}
+                    value={s.stale_days.to_string()} aria-invalid={errors.stale.is_some().then_some("true")}
+                    aria-describedby={described("stale", errors.stale.is_some())} />
+            </label>
+            { errors_of(&id("stale-err"), &one(&errors.stale)) }
+            <label>{ text::MAX_PER_USER }
+                <input type="number" min="1" max={MAX_PER_USER_LIMIT.to_string()} ref={refs[1].clone()}
+                    value={s.max_per_user.to_string()} aria-invalid={errors.many.is_some().then_some("true")}
+                    aria-describedby={described("many", errors.many.is_some())} />
+            </label>
+            { errors_of(&id("many-err"), &one(&errors.many)) }
+            <label>{ text::MIN_VERSIONS }
+                <textarea rows="3" ref={refs[2].clone()} value={s.min_versions.to_text()} spellcheck="false"
+                    placeholder={text::MIN_VERSIONS_HINT} aria-invalid={(!errors.versions.is_empty()).then_some("true")}
+                    aria-describedby={described("versions", !errors.versions.is_empty())} />
+            </label>
+            { errors_of(&id("versions-err"), &errors.versions) }
+            <label>{ text::NETWORKS }
+                <textarea rows="3" ref={refs[3].clone()} value={s.networks.to_text()} spellcheck="false"
+                    placeholder={text::NETWORKS_HINT} aria-invalid={(!errors.networks.is_empty()).then_some("true")}
+                    aria-describedby={described("networks", !errors.networks.is_empty())} />
+            </label>
+            { errors_of(&id("networks-err"), &errors.networks) }
+            <div class="settings-actions">
+                <button type="submit">{ text::APPLY }</button>
+                { file_buttons(s, &p.dispatch) }
+            </div>
+        </form>
+    }
+}
+
+fn file_buttons(s: &Rc<Settings>, dispatch: &Callback<Action>) -> Html {
+    let export = {
+        let (s, dispatch) = (s.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let file = ExportFile {
+                name: text::SETTINGS_FILE.to_owned(),
+                mime: "application/json",
+                content: s.to_json(),
+            };
+            let (text, error) = match download(&file) {
+                Ok(()) => (text::SETTINGS_EXPORTED.to_owned(), false),
+                Err(e) => (e, true),
+            };
+            dispatch.emit(Action::Toast { text, error });
+        })
+    };
+    let import = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let file = input.files().and_then(|f| f.get(0));
+            input.set_value("");
+            if let Some(file) = file {
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+    html! {
+        <>
+            <button type="button" onclick={export}>{ text::EXPORT_SETTINGS }</button>
+            <label class="file-button">{ text::IMPORT_SETTINGS }
+                <input type="file" accept=".json,application/json" onchange={import} />
+            </label>
+        </>
+    }
+}
+
+/// Reads a chosen settings file; applies it whole or says why not.
+fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        let action = match read.ok().and_then(|v| v.as_string()) {
+            None => Action::Toast {
+                text: text::FILE_UNREADABLE.to_owned(),
+                error: true,
+            },
+            Some(json) => match Settings::from_json(&json) {
+                Ok(s) => {
+                    dispatch.emit(Action::SetSettings(Rc::new(s)));
+                    Action::Toast {
+                        text: text::SETTINGS_IMPORTED.to_owned(),
+                        error: false,
+                    }
+                }
+                Err(e) => Action::Toast {
+                    text: e.to_string(),
+                    error: true,
+                },
+            },
+        };
+        dispatch.emit(action);
+    });
+}

@@ -1,0 +1,54 @@
+//! The logout confirmation's preview: exactly which sessions will end (per user, per client,
+//! the admin's own called out, the first rows). A plain function, not a component.
+
+use super::findings_text as text;
+use crate::grid::preview::{Preview, PreviewRow};
+use crate::grid::{format_login, thousands};
+use yew::prelude::*;
+
+/// Groups listed per user or client before "and N more".
+const GROUPS_SHOWN: usize = 8;
+
+fn counts(title: &'static str, list: &[(String, usize)], class: &'static str) -> Html {
+    let more = list.len().saturating_sub(GROUPS_SHOWN);
+    html! {
+        <div class={class}>
+            <h3>{ title }</h3>
+            <ul>
+                { for list.iter().take(GROUPS_SHOWN).map(|(name, n)| html! {
+                    <li>{ format!("{}: {}", if name.is_empty() { crate::grid::NONE } else { name }, thousands(*n)) }</li>
+                }) }
+                if more > 0 { <li class="note">{ text::preview_more_groups(more) }</li> }
+            </ul>
+        </div>
+    }
+}
+
+fn row(r: &PreviewRow, tz: i32) -> Html {
+    let login = r
+        .login_ms
+        .map(|ms| format_login(ms, tz))
+        .unwrap_or_default();
+    html! {
+        <li class={classes!(r.own.then_some("own"))}>
+            { format!("{} · {} · {} · {} · {login} · ", r.user, r.client, r.os, r.ip) }
+            <code>{ r.session_id.clone() }</code>
+        </li>
+    }
+}
+
+pub fn preview(p: &Preview, tz: i32) -> Html {
+    let more = p.total.saturating_sub(p.first.len());
+    html! {
+        <div class="preview">
+            if p.own > 0 { <p class="own-note" role="note"><strong>{ text::preview_own(p.own) }</strong></p> }
+            { counts(text::PREVIEW_USERS, &p.per_user, "per-user") }
+            { counts(text::PREVIEW_CLIENTS, &p.per_client, "per-client") }
+            <h3>{ text::PREVIEW_FIRST }</h3>
+            <ul class="first-rows">
+                { for p.first.iter().map(|r| row(r, tz)) }
+                if more > 0 { <li class="note">{ text::preview_more(more) }</li> }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! The report after a logout run: each row's result (ended, already gone, refused and why),
+//! the verification that re-read the affected users' sessions, and *Retry failures*.
+
+use super::findings_text as text;
+use super::state::{RowResult, Verify};
+use crate::grid::record::Outcome;
+use yew::prelude::*;
+
+/// Rows listed (failures and survivors first, so they are never cut off).
+const ROWS_SHOWN: usize = 200;
+
+fn who(r: &RowResult) -> &str {
+    match r.target.username.as_str() {
+        "" => r.target.user_id.as_str(),
+        name => name,
+    }
+}
+
+fn row(r: &RowResult) -> Html {
+    let why = r
+        .outcome
+        .reason()
+        .map(|w| format!(": {w}"))
+        .unwrap_or_default();
+    html! {
+        <li class={classes!("result", r.outcome.key(), r.survived.then_some("survived-row"))}
+            data-session={r.target.session_id.clone()}>
+            <span class="who">{ format!("{} · {}", who(r), r.target.session_id) }</span>
+            { " — " }<span class="outcome">{ r.outcome.label() }</span><span class="why">{ why }</span>
+            if r.survived { { " — " }<span class="survived">{ text::SURVIVED }</span> }
+        </li>
+    }
+}
+
+fn verification(v: &Option<Verify>, survivors: usize) -> Html {
+    let (line, alert) = match v {
+        None => return Html::default(),
+        Some(Verify::Running(_)) => (text::VERIFY_RUNNING.to_owned(), false),
+        Some(Verify::Done) if survivors == 0 => (text::VERIFY_OK.to_owned(), false),
+        Some(Verify::Done) => (text::verify_survivors(survivors), true),
+        Some(Verify::Failed(why)) => (text::verify_failed(why), true),
+    };
+    html! {
+        <p class={classes!("verify", alert.then_some("error"))} role={if alert { "alert" } else { "status" }}>{ line }</p>
+    }
+}
+
+/// The report's body (under `text_id`).
+pub fn body(text_id: &str, results: &[RowResult], verify: &Option<Verify>) -> Html {
+    let count = |o: &str| results.iter().filter(|r| r.outcome.key() == o).count();
+    let refused = count(Outcome::Refused(String::new()).key());
+    let summary = text::report_summary(
+        count(Outcome::Ended.key()),
+        count(Outcome::AlreadyGone.key()),
+        refused,
+    );
+    let survivors = results.iter().filter(|r| r.survived).count();
+    let first = results
+        .iter()
+        .filter(|r| r.survived || r.outcome.reason().is_some());
+    let rest = results
+        .iter()
+        .filter(|r| !(r.survived || r.outcome.reason().is_some()));
+    html! {
+        <div id={text_id.to_owned()}>
+            <p class="summary">{ summary }</p>
+            { verification(verify, survivors) }
+            <ul class="results">{ for first.chain(rest).take(ROWS_SHOWN).map(row) }</ul>
+        </div>
+    }
+}
