@@ -1,0 +1,4 @@
+session-count = { $n ->
+    [one] { $n } Sitzung
+   *[other] { $n } Sitzungen
+}

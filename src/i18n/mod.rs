@@ -1,0 +1,223 @@
+//! Every sentence a person sees or hears, in English, German and Arabic, from one Fluent
+//! catalogue per language (`i18n/<lang>.ftl`). build.rs compiles the catalogues into the
+//! tables included below and fails the build when one lacks a key of English or a message's
+//! variables differ; plural categories and numbers come from the browser's `Intl` (every
+//! locale's CLDR rules, no tables shipped), with a small en/de/ar rule set for native tests.
+
+mod plural;
+
+pub use plural::plural_category;
+
+/// A catalogue key (`k::SIGN_IN`); compile-time checked, an index into the tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(pub usize);
+
+/// One piece of a compiled message: text, a variable, or a selector on a variable with its
+/// arms and default arm.
+#[derive(Debug)]
+pub enum P {
+    T(&'static str),
+    V(&'static str),
+    S(
+        &'static str,
+        &'static [(&'static str, &'static [P])],
+        &'static [P],
+    ),
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// A language the catalogues speak. `Pseudo` is English with every message wrapped in
+/// `⟦…⟧`: the e2e test that finds text no catalogue produced runs in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+    Ar,
+    Pseudo,
+}
+
+/// The languages offered in the switch, in its order.
+pub const LANGS: [Lang; 3] = [Lang::En, Lang::De, Lang::Ar];
+
+/// A variable's value: text (shown as is, `<bdi>`-safe by the caller) or a number (formatted
+/// for the language, and the plural category's input).
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    S(&'a str),
+    N(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::S(s)
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::S(s)
+    }
+}
+macro_rules! num_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::N(n as f64)
+            }
+        }
+    )*};
+}
+num_arg!(usize, u64, u32, u16, i64, i32, f64);
+
+/// `tr!(lang, KEY)` or `tr!(lang, KEY, n = count, ip = &ip)`: a whole sentence with its
+/// variables, never pieces glued together.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $key:ident) => {
+        $lang.t($crate::i18n::k::$key)
+    };
+    ($lang:expr, $key:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $lang.f(
+            $crate::i18n::k::$key,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `lang=`, `Intl` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Ar => "ar",
+            Lang::Pseudo => "x-pseudo",
+        }
+    }
+
+    /// `rtl` for Arabic.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The language of a tag (`de-AT` → German), or `None` when no catalogue speaks it.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag == "x-pseudo" {
+            return Some(Lang::Pseudo);
+        }
+        match tag.split(['-', '_']).next()? {
+            "en" => Some(Lang::En),
+            "de" => Some(Lang::De),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+
+    /// The first of `tags` a catalogue speaks, else English.
+    pub fn choose<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter().find_map(Lang::parse).unwrap_or_default()
+    }
+
+    /// The name of the language in itself, for the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Ar => "العربية",
+            Lang::Pseudo => "⟦Pseudo⟧",
+        }
+    }
+
+    fn table(self) -> &'static [Option<&'static [P]>; COUNT] {
+        match self {
+            Lang::En | Lang::Pseudo => &EN,
+            Lang::De => &DE,
+            Lang::Ar => &AR,
+        }
+    }
+
+    /// A message without variables.
+    pub fn t(self, key: Key) -> String {
+        self.f(key, &[])
+    }
+
+    /// A message with its variables.
+    pub fn f(self, key: Key, args: &[(&str, Arg)]) -> String {
+        let pieces = lookup(self.table(), &EN, key);
+        let mut out = String::new();
+        if self == Lang::Pseudo {
+            out.push('⟦');
+        }
+        self.write(pieces, args, &mut out);
+        if self == Lang::Pseudo {
+            out.push('⟧');
+        }
+        out
+    }
+
+    fn write(self, pieces: &[P], args: &[(&str, Arg)], out: &mut String) {
+        for p in pieces {
+            match p {
+                P::T(s) => out.push_str(s),
+                P::V(name) => match arg(args, name) {
+                    Some(Arg::S(s)) => out.push_str(s),
+                    Some(Arg::N(n)) => out.push_str(&self.number(n)),
+                    None => {}
+                },
+                P::S(name, arms, default) => {
+                    let arm = select(self, arg(args, name), arms).unwrap_or(default);
+                    self.write(arm, args, out);
+                }
+            }
+        }
+    }
+
+    /// A number as the language writes it (grouping, digits).
+    pub fn number(self, n: f64) -> String {
+        plural::format_number(self, n)
+    }
+}
+
+/// The language's own message, else English's: per message, never a key name.
+pub fn lookup<'t>(
+    table: &'t [Option<&'t [P]>],
+    english: &'t [Option<&'t [P]>],
+    key: Key,
+) -> &'t [P] {
+    table
+        .get(key.0)
+        .copied()
+        .flatten()
+        .or_else(|| english.get(key.0).copied().flatten())
+        .unwrap_or(&[])
+}
+
+fn arg<'a>(args: &[(&str, Arg<'a>)], name: &str) -> Option<Arg<'a>> {
+    args.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+}
+
+/// An exact match first (`[0]`, `[ios]`), then the number's plural category.
+fn select(
+    lang: Lang,
+    value: Option<Arg>,
+    arms: &'static [(&'static str, &'static [P])],
+) -> Option<&'static [P]> {
+    let find = |k: &str| arms.iter().find(|(key, _)| *key == k).map(|(_, p)| *p);
+    match value? {
+        Arg::S(s) => find(s),
+        Arg::N(n) => arms
+            .iter()
+            .find(|(key, _)| key.parse::<f64>().ok() == Some(n))
+            .map(|(_, p)| *p)
+            .or_else(|| find(plural_category(lang, n))),
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
