@@ -5,3 +5,244 @@ session-count = { $n ->
     [one] { $n } session
    *[other] { $n } sessions
 }
+
+## The language switch (each language's name is its own, in every catalogue)
+language = Language
+language-en = English
+language-de = Deutsch
+language-ar = العربية
+
+## The shell (ui/app.rs)
+app-title = Device management
+signing-in = Signing in…
+retry = Retry
+refresh = Refresh
+sign-out = Sign out
+server-filter-note = Server filter "{ $filter }": only sessions matching it were loaded.
+header-loaded = { $n ->
+    [one] { $n } session loaded
+   *[other] { $n } sessions loaded
+}
+header-loaded-of = { $total ->
+    [one] { $n } of { $total } session loaded
+   *[other] { $n } of { $total } sessions loaded
+}
+header-who = Signed in as { $user } on { $server }
+header-who-here = Signed in as { $user } on this server
+header-loading = Loading sessions…
+header-updated = { $count } · Last updated { $time }
+
+## What went wrong (api/error.rs): one sentence, then what to do next
+error-and-next-step = { $error } { $next }
+err-not-logged-in = The server did not accept this user ID and auth token.
+err-bad-credentials = The server did not accept this username or password.
+err-login-blocked = The server has blocked sign-in for a while after failed attempts.
+err-forbidden = Your account lacks the permission for this (view-device-management to list devices, logout-device-management to log them out).
+err-no-licence = This server's licence does not include Device Management, an Enterprise feature.
+err-invalid-params = The server rejected the request's parameters.
+err-invalid-params-detail = The server rejected the request's parameters ({ $detail }).
+err-emailed-to = The server has e-mailed a two-factor code for { $to }.
+err-emailed = The server has e-mailed you a two-factor code.
+err-asks-emailed = The server asks for the two-factor code it e-mailed you.
+err-asks-password = The server asks you to confirm your password for this action.
+err-asks-method = The server asks for a two-factor code (method "{ $method }").
+err-asks-totp = The server asks for a two-factor code from your authenticator app.
+err-password-rejected = The server did not accept the password.
+err-code-rejected = The two-factor code was not accepted.
+err-max-attempts = Too many wrong two-factor codes have been tried.
+err-code-every-call = This server asks for a new two-factor code on every call (remembering codes is off) and an e-mailed code works only once: a full load needs an authenticator app or a token that bypasses two-factor checks.
+err-wrong-session = The server answered with another session's details than the one asked for, so they are not shown.
+err-too-large = The server's answer was larger than { $mb } MB, so it was refused before being read.
+err-session-not-found = That session no longer exists; it has probably been logged out already.
+err-endpoint-missing = This server has no such API endpoint.
+err-rate-limited = The server is limiting how often this can be called.
+err-invalid-sort = The server rejected the sort order.
+err-invalid-sort-keys = The server rejected a sort key.
+err-invalid-input = The { $what } contains characters that cannot be sent in a request.
+input-password = password
+input-user-id = user ID
+input-auth-token = auth token
+input-server-url = server URL
+input-code = two-factor code
+err-network = The server could not be reached.
+err-likely-cors = The call to { $server } failed before any answer, most likely blocked by the browser: this page comes from { $page }, and either the page's Content-Security-Policy forbids connecting elsewhere or Rocket.Chat's CORS settings refuse the call (they never allow the x-2fa-code header).
+err-timeout = { $n ->
+    [one] The server did not answer within { $n } second.
+   *[other] The server did not answer within { $n } seconds.
+}
+err-not-json-truncated = The server's answer (status { $status }) ended before its JSON was complete.
+err-not-json = The server answered with status { $status }, but the body was not JSON (probably an error page from a proxy, or the wrong URL).
+err-bad-shape = The server's answer (status { $status }) is JSON, but its "{ $field }" field is missing or of the wrong type.
+err-server = The server failed with status { $status }.
+err-cancelled = Loading was cancelled.
+err-other = The server answered with status { $status }.
+err-other-message = The server answered with status { $status }: { $message }.
+next-not-logged-in = Check the user ID and auth token (or sign in with your password) and try again.
+next-bad-credentials = Check the username or e-mail and the password, then sign in again.
+next-login-blocked = Wait a few minutes before signing in again, or ask an administrator to unblock the account.
+next-forbidden = Ask a Rocket.Chat administrator to grant that permission to one of your roles.
+next-no-licence = Ask the workspace owner for an Enterprise licence that includes Device Management.
+next-reload-and-report = Reload the page; if it happens again, report it together with the server's version.
+next-email-code-sent = Enter the code from that e-mail and retry.
+next-email-code-latest = Enter the code from the latest e-mail, or ask for a new one.
+next-password = Enter your account password and retry.
+next-totp = Enter the current code from your authenticator app and retry.
+next-password-check = Check your password and retry.
+next-totp-check-clock = Enter the current code (check that the device's clock is right) and retry.
+next-max-attempts = Ask for a new e-mailed code and enter that one.
+next-code-every-call = Sign in that way, or ask for "Remember for" (Accounts → Two Factor Authentication) above 0.
+next-wrong-session = The details below are those from the list; reload it to see the session's latest state.
+next-too-large = Narrow the load (Advanced → filter or "Load at most"), or check that no proxy answers in the server's place.
+next-session-not-found = Reload the list to see the sessions that are still active.
+next-endpoint-missing = Check that the server URL is the Rocket.Chat address (without /api) and that the server runs version 5 or later.
+next-wait-seconds = { $n ->
+    [one] Wait { $n } second and retry.
+   *[other] Wait { $n } seconds and retry.
+}
+next-wait-minutes = { $n ->
+    [one] Wait { $n } minute and retry.
+   *[other] Wait { $n } minutes and retry.
+}
+next-rate-limited = Wait a minute and retry, or ask for the api-bypass-rate-limit permission.
+next-invalid-input = Paste it again without spaces or line breaks.
+next-network = Check the server URL and your connection, then retry.
+next-likely-cors = Open RC Device Manager from the Rocket.Chat server's own address, or have the portal proxy /api/ to Rocket.Chat; across origins only a token that skips two-factor checks can work, and only where this page's Content-Security-Policy allows connecting to that server.
+next-timeout = Retry; if it keeps happening, narrow the list with a filter or check the server's load.
+next-not-json-truncated = Retry; if it happens again, a proxy in front of Rocket.Chat may be cutting answers short.
+next-not-json = Check that the server URL points at Rocket.Chat and that no proxy or sign-on page answers in its place.
+next-bad-shape = Check that the server URL points at Rocket.Chat 5 or later; if it does, report this with the server's version.
+next-server = Retry in a moment; if it persists, check the Rocket.Chat server's logs.
+next-cancelled = Start again when you are ready.
+next-other = Retry, or ask the server's administrator.
+
+## Why sessions are missing (api/outcome.rs)
+disagree-claimed = { $n ->
+    [one] The server's count of sessions ({ $claimed }) and the rows it sent disagree: it sent { $n } session, and all of them are shown.
+   *[other] The server's count of sessions ({ $claimed }) and the rows it sent disagree: it sent { $n } sessions, and all of them are shown.
+}
+disagree-no-count = { $n ->
+    [one] The server sent no usable count of sessions: the one session it sent is shown.
+   *[other] The server sent no usable count of sessions: all { $n } sessions it sent are shown.
+}
+shortfall = { $n ->
+    [one] { $n } session could not be loaded. Reload to try again.
+   *[other] { $n } sessions could not be loaded. Reload to try again.
+}
+shortfall-because = { $n ->
+    [one] { $n } session could not be loaded: { $reasons }. Reload to try again.
+   *[other] { $n } sessions could not be loaded: { $reasons }. Reload to try again.
+}
+list-separator = {"; "}
+reason-capped = loading stopped at the limit of { $cap }
+reason-malformed = { $count ->
+    [one] { $count } row from the server had no session ID
+   *[other] { $count } rows from the server had no session ID
+}
+reason-pages-failed = { $pages ->
+    [one] { $pages } page kept failing ({ $error })
+   *[other] { $pages } pages kept failing ({ $error })
+}
+reason-kept-shifting = new logins kept shifting the list through { $rounds } reading rounds
+reason-total-overcounts = the server counts more sessions than it returns
+reason-interrupted = loading stopped ({ $error })
+reason-ceiling = a load stops at { $sessions } sessions or { $requests } requests
+
+## Notes above the table (ui/words.rs, ui/state.rs, ui/control.rs)
+two-notes = { $first } { $second }
+showing-newest = Showing the newest { $n } of { $total } sessions: loading stopped at the "Load at most" limit.
+partial-of = Loading… { $n } of { $total } — results so far
+partial = Loading… { $n } so far — results so far
+contacting = Contacting the server…
+progress-loaded = { $n ->
+    [one] Loaded { $n } session
+   *[other] Loaded { $n } sessions
+}
+progress-again = Loaded { $n } of { $total } sessions (reading again: new logins moved the list)
+progress-of = Loaded { $n } of { $total } sessions
+stopped-before-end = Loading stopped before the end: { $n } of { $total } sessions are shown.
+cancelled-partial = Loading was cancelled; the sessions read until then are shown.
+cancelled-kept = Loading was cancelled; the sessions loaded before are still shown.
+no-code-needed = No code is needed any more; answer with any code or cancel.
+sign-out-unconfirmed = Signed out here, but the server did not confirm that the login token ended: { $error }
+signed-out = Signed out. Nothing of that session is kept here.
+own-session-ended = You logged out the session this page was using, so it is signed out here too. Sign in again to go on.
+
+## Load progress (ui/progress.rs); the spoken sentences are worded apart from the screen's
+loading = Loading
+loading-sessions = Loading sessions
+cancel = Cancel
+slow-down-seconds = { $n ->
+    [one] The server asked to slow down (too many requests): loading goes on by itself in about { $n } second.
+   *[other] The server asked to slow down (too many requests): loading goes on by itself in about { $n } seconds.
+}
+slow-down = The server asked to slow down (too many requests): loading goes on by itself after a short pause.
+spoken-contacting = Loading: contacting the server
+spoken-so-far = Loading: { $n } sessions so far
+spoken-of = Loading: { $n } of { $total } sessions
+spoken-done = { $n ->
+    [one] Loading done: { $n } session.
+   *[other] Loading done: { $n } sessions.
+}
+spoken-done-of = { $total ->
+    [one] Loading done: { $n } of { $total } session.
+   *[other] Loading done: { $n } of { $total } sessions.
+}
+
+## The two-factor prompt (ui/prompt.rs)
+prompt-email-title = Two-factor code by e-mail
+prompt-email-label = Code from the e-mail
+prompt-email-what = Enter the code the server e-mailed you.
+prompt-password-title = Confirm your password
+prompt-password-label = Account password
+prompt-password-what = This account has no two-factor method, so the server asks for its password instead (it is sent hashed).
+prompt-totp-title = Two-factor code
+prompt-totp-label = Code from your authenticator app
+prompt-totp-what = Enter the current 6-digit code from your authenticator app (or an 8-character backup code).
+prompt-mid-session = The server's two-factor confirmation for this session has run out. The sessions already loaded stay as they are; the request goes on once you answer.
+prompt-code-sent = Code sent to { $to }.
+continue = Continue
+send-new-code = Send a new code
+
+## Sign-in (ui/sign_in.rs)
+send-code-by-email = Send code by email
+remember-on-device = Remember server and user ID on this device
+load-sessions = Load sessions
+use-token-instead = Use a user ID and auth token instead
+use-password-instead = Use a username and password instead
+server-url = Server URL
+same-origin = Same origin
+username-or-email = Username or e-mail
+password = Password
+user-id = User ID
+auth-token = Auth token
+two-fa-code = 2FA code
+two-fa-code-help = Optional: leave it empty for a personal access token that skips two-factor checks, or when you confirmed a code here recently. The server asks if it needs one.
+advanced = Advanced
+server-filter = Server filter
+filter-help = Narrows what is downloaded. The server matches the text literally (not as a pattern), ignoring case, against the device name, device type, OS name, session ID and user ID, and against the sessions of users whose username or name contains it. IP addresses, hosts, versions and dates are not searched on the server; search those in the table.
+load-at-most = Load at most
+all-sessions = All sessions
+load-at-most-help = The newest sessions first; leave it empty to load every session.
+email-asking = Asking the server to e-mail a code…
+email-sent-to = Code sent to { $to }. Enter it as the 2FA code.
+email-sent = Code sent to your e-mail address. Enter it as the 2FA code.
+email-still-valid-to = A code sent to { $to } a few minutes ago is still valid; enter that one.
+email-still-valid = A code sent to your e-mail address a few minutes ago is still valid; enter that one.
+email-not-needed = No code is needed right now: this token skips two-factor checks or confirmed one recently.
+
+## The workspace toolbar (ui/workspace.rs, workspace/toolbar.rs, grid/query_error.rs)
+devices = Devices
+search-bad-pattern = The search is not a valid regular expression; fix it or turn regex mode off. The table still shows the last valid search.
+search-too-big = The search pattern is too large to run safely here; use a shorter or simpler pattern. The table still shows the last valid search.
+filters = Filters
+filters-count = Filters ({ $n })
+search = Search
+search-regex-placeholder = Regular expression, e.g. ^chrome 12\d
+search-placeholder = Any column: client, user, IP, date…
+regex = Regex
+view = View
+mode-table = Table
+mode-overview = Overview
+mode-groups = Group by user
+export-csv = Export CSV
+export-json = Export JSON

@@ -123,14 +123,17 @@ impl Lang {
         tags.into_iter().find_map(Lang::parse).unwrap_or_default()
     }
 
-    /// The name of the language in itself, for the switch.
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::De => "Deutsch",
-            Lang::Ar => "العربية",
-            Lang::Pseudo => "⟦Pseudo⟧",
-        }
+    /// The language to speak: the host's `lang` option or attribute, else (standalone) the
+    /// one remembered from the switch, else the host page's `<html lang>`, else the browser's
+    /// languages, else English. A tag no catalogue speaks passes to the next source.
+    pub fn pick(
+        option: Option<&str>,
+        remembered: Option<&str>,
+        page: Option<&str>,
+        browser: &[String],
+    ) -> Lang {
+        let first = [option, remembered, page].into_iter().flatten();
+        Lang::choose(first.chain(browser.iter().map(String::as_str)))
     }
 
     fn table(self) -> &'static [Option<&'static [P]>; COUNT] {
@@ -180,6 +183,38 @@ impl Lang {
     /// A number as the language writes it (grouping, digits).
     pub fn number(self, n: f64) -> String {
         plural::format_number(self, n)
+    }
+}
+
+/// A sentence kept in state (a notice, a shortfall) and said in the language current when
+/// it is shown, so a language switch re-says it. Equal when it is the same sentence.
+#[derive(Clone)]
+pub struct Said(std::rc::Rc<dyn Fn(Lang) -> String>);
+
+impl Said {
+    pub fn new(f: impl Fn(Lang) -> String + 'static) -> Said {
+        Said(std::rc::Rc::new(f))
+    }
+
+    /// A message without variables.
+    pub fn key(key: Key) -> Said {
+        Said::new(move |lang| lang.t(key))
+    }
+
+    pub fn say(&self, lang: Lang) -> String {
+        (self.0)(lang)
+    }
+}
+
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Said({:?})", self.say(Lang::En))
     }
 }
 

@@ -97,6 +97,19 @@ fn the_language_is_the_first_tag_a_catalogue_speaks() {
     assert_eq!(Lang::parse(""), None);
 }
 
+#[test]
+fn the_option_wins_then_the_remembered_choice_then_the_page_then_the_browser() {
+    let browser = ["ar-EG".to_owned(), "en".to_owned()];
+    assert_eq!(
+        Lang::pick(Some("de"), Some("ar"), Some("en"), &browser),
+        Lang::De
+    );
+    assert_eq!(Lang::pick(None, Some("de"), Some("en"), &browser), Lang::De);
+    assert_eq!(Lang::pick(None, None, Some("de-CH"), &browser), Lang::De);
+    assert_eq!(Lang::pick(Some("fr"), None, None, &browser), Lang::Ar);
+    assert_eq!(Lang::pick(None, None, None, &[]), Lang::En);
+}
+
 const EN: &str =
     "hello = Hello { $name }\ncount = { $n ->\n [one] one\n *[other] { $n } items\n}\n";
 

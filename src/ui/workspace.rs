@@ -51,7 +51,7 @@ pub struct LoadedData {
     /// The server's `total` at the end of the fetch.
     pub total: u64,
     /// A sentence when not every session could be loaded (cap, failures), shown above the table.
-    pub shortfall: Option<String>,
+    pub shortfall: Option<crate::i18n::Said>,
     /// Epoch ms when the load finished ("last updated").
     pub loaded_at_ms: f64,
     /// A first load is still reading: these are the rows so far (the newest sessions), and
@@ -98,6 +98,7 @@ fn next_uid() -> String {
 
 #[function_component(Workspace)]
 pub fn workspace(props: &WorkspaceProps) -> Html {
+    let lang = super::lang::use_lang();
     let uid = (*use_memo((), |_| next_uid())).clone();
     let (store, model, dispatch) = hooks::use_model(props);
     let table_ref = use_node_ref();
@@ -126,7 +127,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         }
     });
     html! {
-        <section class="ws" aria-label="Devices">
+        <section class="ws" aria-label={crate::tr!(lang, DEVICES)}>
             <toolbar::Toolbar uid={uid.clone()} search={s.query.search.clone()} regex={s.query.regex}
                 error={d.error.clone()} filters_open={s.filters_open} filter_count={s.query.filters.count()}
                 mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()} />
@@ -136,7 +137,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
             <chips::Chips chips={d.chips.clone()} searching={!s.query.search.is_empty()} dispatch={dispatch.clone()} />
             if let Some(note) = &props.data.shortfall {
-                <p class="note shortfall" role="note">{ note.clone() }</p>
+                <p class="note shortfall" role="note">{ note.say(lang) }</p>
             }
             if !read_only {
                 { bulk::bulk_bar(bulk::BulkProps {
