@@ -275,3 +275,246 @@ mode-overview = نظرة عامة
 mode-groups = التجميع حسب المستخدم
 export-csv = تصدير CSV
 export-json = تصدير JSON
+
+## Columns, device kinds, chips, relative times (grid/column.rs, grid/chip.rs, workspace/data.rs, workspace/when.rs)
+col-client = العميل
+col-version = الإصدار
+col-os = نظام التشغيل
+col-user = المستخدم
+col-last-login = آخر تسجيل دخول
+col-device-id = مُعرّف الجهاز
+col-ip = عنوان IP
+col-host = المضيف
+col-user-id = مُعرّف المستخدم
+field-device-type = نوع الجهاز
+field-long-version = الإصدار الكامل
+field-username = اسم المستخدم
+login-with-age = { $time } ({ $age })
+kind-browser = متصفح
+kind-desktop-app = تطبيق سطح المكتب
+kind-mobile-app = تطبيق الجوال
+kind-mobile-or-tablet = جوال أو جهاز لوحي
+kind-other = أخرى
+none-value = (لا شيء)
+chip-kind = نوع الجهاز: { $value }
+chip-client = العميل: { $value }
+chip-os = نظام التشغيل: { $value }
+chip-user = المستخدم: { $value }
+chip-from = تسجيل الدخول من: { $day }
+chip-to = تسجيل الدخول حتى: { $day }
+rel-now = الآن
+rel-min-ago = منذ { $n } د
+rel-min-in = بعد { $n } د
+rel-h-ago = منذ { $n } س
+rel-h-in = بعد { $n } س
+rel-d-ago = { $n ->
+    [one] منذ يوم
+    [two] منذ يومين
+    [few] منذ { $n } أيام
+   *[other] منذ { $n } يومًا
+}
+rel-d-in = { $n ->
+    [one] بعد يوم
+    [two] بعد يومين
+    [few] بعد { $n } أيام
+   *[other] بعد { $n } يومًا
+}
+rel-mo-ago = { $n ->
+    [one] منذ شهر
+    [two] منذ شهرين
+    [few] منذ { $n } أشهر
+   *[other] منذ { $n } شهرًا
+}
+rel-mo-in = { $n ->
+    [one] بعد شهر
+    [two] بعد شهرين
+    [few] بعد { $n } أشهر
+   *[other] بعد { $n } شهرًا
+}
+rel-y-ago = { $n ->
+    [one] منذ سنة
+    [two] منذ سنتين
+    [few] منذ { $n } سنوات
+   *[other] منذ { $n } سنة
+}
+rel-y-in = { $n ->
+    [one] بعد سنة
+    [two] بعد سنتين
+    [few] بعد { $n } سنوات
+   *[other] بعد { $n } سنة
+}
+
+## Logout dialog, selection bar, details panel (workspace/confirm.rs, bulk.rs, details.rs)
+logout-title = { $n ->
+    [one] تسجيل خروج الجهاز
+    [two] تسجيل خروج جهازين
+    [few] تسجيل خروج { $n } أجهزة
+   *[other] تسجيل خروج { $n } جهازًا
+}
+logout-text = سيُسجَّل خروج الجهاز من مساحة العمل وستنتهي الجلسة الحالية. سيتمكن المستخدم من تسجيل الدخول مجددًا بالجهاز نفسه.
+logout-ok = تسجيل الخروج
+logout-own-text = هذه هي الجلسة التي سجّلت بها هذه الصفحة الدخول؛ سيُسجَّل خروجك.
+logout-own-ok = تسجيل الخروج وتسجيل خروجي أنا
+logout-maybe-own-text = لا يذكر هذا الخادم الجلسة التي سجّلت بها هذه الصفحة الدخول (لا يفعل ذلك Rocket.Chat قبل الإصدار 8.7)، لذا قد تكون أيًّا من جلساتك. يُسجَّل خروجها في النهاية، وإن كانت إحداها جلسة هذه الصفحة فسيُسجَّل خروجك.
+logout-maybe-own-ok = تسجيل الخروج حتى لو سُجّل خروجي
+logging-out = جارٍ تسجيل الخروج…
+done-of = { $n } من { $total }
+logout-results = نتائج تسجيل الخروج
+logout-summary = نجح { $ok }، وفشل { $failed }.
+close = إغلاق
+bulk-logout = { $n ->
+    [one] تسجيل خروج جهاز واحد
+    [two] تسجيل خروج جهازين
+    [few] تسجيل خروج { $n } أجهزة
+   *[other] تسجيل خروج { $n } جهازًا
+}
+selected-devices = الأجهزة المحددة
+selected-count = { $n ->
+    [one] جهاز واحد محدد
+    [two] جهازان محددان
+    [few] { $n } أجهزة محددة
+   *[other] { $n } جهازًا محددًا
+}
+selected-partial = من الجلسات المقروءة حتى الآن؛ التحميل مستمر
+clear-selection = إلغاء التحديد
+details-refreshing = جارٍ التحديث…
+details-up-to-date = محدَّث
+details-refresh-failed = تعذّر التحديث: { $error }
+try-again = حاول مجددًا
+details-gone = لم يُعثر على الجلسة: هذا الجهاز لم يعد مسجّل الدخول.
+remove-from-table = إزالة من الجدول
+copied = نُسخ
+copy-failed = فشل النسخ
+copy = نسخ
+copy-field = نسخ { $field }
+copied-field = نُسخ { $field }
+copy-refused = تعذّر نسخ { $field }؛ رفض المتصفح الوصول إلى الحافظة.
+device-details = تفاصيل الجهاز
+you = أنت
+close-details = إغلاق التفاصيل
+refresh-details = تحديث التفاصيل
+log-out-device = تسجيل خروج الجهاز
+
+## Pager and empty states (grid/page.rs, workspace/pager.rs, workspace/main_view.rs)
+status-none = لا توجد جلسات
+status-no-match = لا توجد جلسات مطابقة (بعد التصفية من { $total })
+status-filtered = { $from }–{ $to } من { $matched } (بعد التصفية من { $total })
+status-range = { $from }–{ $to } من { $matched }
+count-match = { $n ->
+    [zero] لا تطابق أي جلسة
+    [one] تطابق جلسة واحدة
+    [two] تطابق جلستان
+    [few] تطابق { $n } جلسات
+   *[other] تطابق { $n } جلسة
+}
+pages = الصفحات
+rows-per-page = صفوف في الصفحة
+first-page = الصفحة الأولى
+previous-page = الصفحة السابقة
+next-page = الصفحة التالية
+last-page = الصفحة الأخيرة
+page = الصفحة
+page-of = من { $pages }
+empty-none = لا توجد جلسات
+empty-no-match = لا توجد جلسات مطابقة
+clear-filters = مسح المرشّحات
+
+## Filters and chips (workspace/filters.rs, workspace/chips.rs)
+filters-in-effect = المرشّحات المطبّقة
+remove-filter = إزالة المرشّح { $filter }
+any = الكل
+facet-option = { $value } ({ $n })
+column-filters = مرشّحات الأعمدة
+user-filter-placeholder = اسم المستخدم أو الاسم، ثم Enter
+logged-in-from = تسجيل الدخول من
+logged-in-to = تسجيل الدخول حتى
+
+## Overview charts (workspace/charts.rs)
+bar-name = { $n ->
+    [one] { $label }: جلسة واحدة
+    [two] { $label }: جلستان
+    [few] { $label }: { $n } جلسات
+   *[other] { $label }: { $n } جلسة
+}
+bar-name-cut = { $n ->
+    [few] { $shown } { $n } جلسات ({ $label })
+   *[other] { $shown } { $n } جلسة ({ $label })
+}
+logins-per-day = تسجيلات الدخول يوميًا
+logins-per-week = تسجيلات الدخول أسبوعيًا
+logins-per-days = تسجيلات الدخول لكل { $n } يوم
+no-login-times = لا توجد أوقات تسجيل دخول.
+day-range = { $from } – { $to }
+day-bar-name = { $n ->
+    [one] { $when }: تسجيل دخول واحد
+    [two] { $when }: تسجيلا دخول
+    [few] { $when }: { $n } تسجيلات دخول
+   *[other] { $when }: { $n } تسجيل دخول
+}
+chart-clients = الجلسات حسب العميل
+chart-oses = الجلسات حسب نظام التشغيل
+chart-kinds = الجلسات حسب نوع الجهاز
+other-clients = عملاء آخرون
+other-systems = أنظمة أخرى
+no-login-note = { $n ->
+    [one] جلسة واحدة بلا وقت تسجيل دخول ليست في المخطط الزمني.
+    [two] جلستان بلا وقت تسجيل دخول ليستا في المخطط الزمني.
+    [few] { $n } جلسات بلا وقت تسجيل دخول ليست في المخطط الزمني.
+   *[other] { $n } جلسة بلا وقت تسجيل دخول ليست في المخطط الزمني.
+}
+
+## Export, toasts, groups (workspace/export.rs, handlers.rs, state.rs, toast.rs, groups.rs)
+export-file-csv = الأجهزة-{ $day }.csv
+export-file-json = الأجهزة-{ $day }.json
+download-refused = رفض المتصفح إنشاء الملف؛ حاول مجددًا.
+download-no-document = لا يوجد مستند للتنزيل منه.
+download-no-browser = يحتاج التنزيل إلى متصفح.
+exported = { $n ->
+    [one] صُدّر جهاز واحد إلى { $file }
+    [two] صُدّر جهازان إلى { $file }
+    [few] صُدّرت { $n } أجهزة إلى { $file }
+   *[other] صُدّر { $n } جهازًا إلى { $file }
+}
+exported-partial = { $n ->
+    [one] صُدّر جهاز واحد إلى { $file }: الجلسات المقروءة حتى الآن فقط، لأن التحميل ما زال جاريًا. صدّر مجددًا عند انتهائه للحصول على كل الجلسات.
+   *[other] صُدّر { $n } جهاز إلى { $file }: الجلسات المقروءة حتى الآن فقط، لأن التحميل ما زال جاريًا. صدّر مجددًا عند انتهائه للحصول على كل الجلسات.
+}
+logged-out-toast = { $n ->
+    [one] سُجّل خروج الجهاز
+    [two] سُجّل خروج جهازين
+    [few] سُجّل خروج { $n } أجهزة
+   *[other] سُجّل خروج { $n } جهازًا
+}
+dismiss = تجاهل
+unknown-user = (مستخدم غير معروف { $id })
+name-and-username = { $name } ({ $username })
+log-out-all-of = تسجيل خروج كل أجهزة { $who }
+log-out-all = تسجيل خروج كل الأجهزة
+sessions-by-user = الجلسات حسب المستخدم
+user-count = { $n ->
+    [zero] لا مستخدمين
+    [one] مستخدم واحد
+    [two] مستخدمان
+    [few] { $n } مستخدمين
+   *[other] { $n } مستخدمًا
+}
+show-more-users = { $n ->
+    [one] عرض المزيد (مستخدم واحد آخر)
+    [two] عرض المزيد (مستخدمان آخران)
+    [few] عرض المزيد ({ $n } مستخدمين آخرين)
+   *[other] عرض المزيد ({ $n } مستخدمًا آخر)
+}
+
+## The table (workspace/table.rs)
+select-all = { $n ->
+    [one] تحديد الجهاز المطابق الوحيد
+    [two] تحديد الجهازين المطابقين
+    [few] تحديد كل الأجهزة المطابقة ({ $n })
+   *[other] تحديد كل الأجهزة المطابقة ({ $n })
+}
+select-all-partial = تحديد كل الأجهزة المطابقة المقروءة حتى الآن ({ $n })
+sort-key-asc = مفتاح الفرز { $rank } من { $of }، تصاعديًا. انقر مع Shift لإضافة مفتاح ثانوي أو تغييره.
+sort-key-desc = مفتاح الفرز { $rank } من { $of }، تنازليًا. انقر مع Shift لإضافة مفتاح ثانوي أو تغييره.
+badge-current = جلستك: الجلسة التي سجّلت بها هذه الصفحة الدخول
+badge-mine = إحدى جلساتك
+select-device = تحديد الجهاز { $id }

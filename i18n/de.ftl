@@ -242,3 +242,203 @@ mode-overview = Übersicht
 mode-groups = Nach Benutzer gruppieren
 export-csv = CSV exportieren
 export-json = JSON exportieren
+
+## Columns, device kinds, chips, relative times (grid/column.rs, grid/chip.rs, workspace/data.rs, workspace/when.rs)
+col-client = Client
+col-version = Version
+col-os = Betriebssystem
+col-user = Benutzer
+col-last-login = Letzte Anmeldung
+col-device-id = Geräte-ID
+col-ip = IP-Adresse
+col-host = Host
+col-user-id = Benutzer-ID
+field-device-type = Gerätetyp
+field-long-version = Vollständige Version
+field-username = Benutzername
+login-with-age = { $time } ({ $age })
+kind-browser = Browser
+kind-desktop-app = Desktop-App
+kind-mobile-app = Mobile App
+kind-mobile-or-tablet = Smartphone oder Tablet
+kind-other = Sonstige
+none-value = (keine Angabe)
+chip-kind = Gerätetyp: { $value }
+chip-client = Client: { $value }
+chip-os = Betriebssystem: { $value }
+chip-user = Benutzer: { $value }
+chip-from = Angemeldet ab: { $day }
+chip-to = Angemeldet bis: { $day }
+rel-now = gerade eben
+rel-min-ago = vor { $n } Min.
+rel-min-in = in { $n } Min.
+rel-h-ago = vor { $n } Std.
+rel-h-in = in { $n } Std.
+rel-d-ago = { $n ->
+    [one] vor { $n } Tag
+   *[other] vor { $n } Tagen
+}
+rel-d-in = { $n ->
+    [one] in { $n } Tag
+   *[other] in { $n } Tagen
+}
+rel-mo-ago = vor { $n } Mon.
+rel-mo-in = in { $n } Mon.
+rel-y-ago = { $n ->
+    [one] vor { $n } Jahr
+   *[other] vor { $n } Jahren
+}
+rel-y-in = { $n ->
+    [one] in { $n } Jahr
+   *[other] in { $n } Jahren
+}
+
+## Logout dialog, selection bar, details panel (workspace/confirm.rs, bulk.rs, details.rs)
+logout-title = { $n ->
+    [one] Gerät abmelden
+   *[other] { $n } Geräte abmelden
+}
+logout-text = Das Gerät wird vom Workspace abgemeldet und die aktuelle Sitzung beendet. Der Benutzer kann sich mit demselben Gerät erneut anmelden.
+logout-ok = Abmelden
+logout-own-text = Mit dieser Sitzung ist diese Seite angemeldet; Sie werden abgemeldet.
+logout-own-ok = Abmelden, auch mich selbst
+logout-maybe-own-text = Dieser Server verrät nicht, mit welcher Sitzung diese Seite angemeldet ist (Rocket.Chat vor 8.7 tut das nicht), daher kann es jede Ihrer eigenen Sitzungen sein. Sie werden zuletzt abgemeldet, und ist eine davon die dieser Seite, werden Sie abgemeldet.
+logout-maybe-own-ok = Abmelden, auch wenn ich dabei abgemeldet werde
+logging-out = Abmeldung läuft …
+done-of = { $n } von { $total }
+logout-results = Ergebnis der Abmeldung
+logout-summary = { $ok } erfolgreich, { $failed } fehlgeschlagen.
+close = Schließen
+bulk-logout = { $n ->
+    [one] { $n } Gerät abmelden
+   *[other] { $n } Geräte abmelden
+}
+selected-devices = Ausgewählte Geräte
+selected-count = { $n } ausgewählt
+selected-partial = von den bisher gelesenen Sitzungen; das Laden läuft weiter
+clear-selection = Auswahl aufheben
+details-refreshing = wird aktualisiert …
+details-up-to-date = Aktuell
+details-refresh-failed = Aktualisierung fehlgeschlagen: { $error }
+try-again = Erneut versuchen
+details-gone = Sitzung nicht gefunden: Dieses Gerät ist nicht mehr angemeldet.
+remove-from-table = Aus der Tabelle entfernen
+copied = Kopiert
+copy-failed = Kopieren fehlgeschlagen
+copy = Kopieren
+copy-field = { $field } kopieren
+copied-field = { $field } kopiert
+copy-refused = { $field } konnte nicht kopiert werden; der Browser hat den Zugriff auf die Zwischenablage verweigert.
+device-details = Gerätedetails
+you = Sie
+close-details = Details schließen
+refresh-details = Details aktualisieren
+log-out-device = Gerät abmelden
+
+## Pager and empty states (grid/page.rs, workspace/pager.rs, workspace/main_view.rs)
+status-none = Keine Sitzungen
+status-no-match = Keine passenden Sitzungen (gefiltert aus { $total })
+status-filtered = { $from }–{ $to } von { $matched } (gefiltert aus { $total })
+status-range = { $from }–{ $to } von { $matched }
+count-match = { $n ->
+    [0] Keine der Sitzungen passt
+    [one] { $n } Sitzung passt
+   *[other] { $n } Sitzungen passen
+}
+pages = Seiten
+rows-per-page = Zeilen pro Seite
+first-page = Erste Seite
+previous-page = Vorherige Seite
+next-page = Nächste Seite
+last-page = Letzte Seite
+page = Seite
+page-of = von { $pages }
+empty-none = Keine Sitzungen
+empty-no-match = Keine Sitzungen passen
+clear-filters = Filter zurücksetzen
+
+## Filters and chips (workspace/filters.rs, workspace/chips.rs)
+filters-in-effect = Aktive Filter
+remove-filter = Filter entfernen: { $filter }
+any = Alle
+facet-option = { $value } ({ $n })
+column-filters = Spaltenfilter
+user-filter-placeholder = Benutzername oder Name, dann Eingabe
+logged-in-from = Angemeldet ab
+logged-in-to = Angemeldet bis
+
+## Overview charts (workspace/charts.rs)
+bar-name = { $n ->
+    [one] { $label }: { $n } Sitzung
+   *[other] { $label }: { $n } Sitzungen
+}
+bar-name-cut = { $n ->
+    [one] { $shown } { $n } Sitzung ({ $label })
+   *[other] { $shown } { $n } Sitzungen ({ $label })
+}
+logins-per-day = Anmeldungen pro Tag
+logins-per-week = Anmeldungen pro Woche
+logins-per-days = Anmeldungen pro { $n } Tage
+no-login-times = Keine Anmeldezeiten.
+day-range = { $from } – { $to }
+day-bar-name = { $n ->
+    [one] { $when }: { $n } Anmeldung
+   *[other] { $when }: { $n } Anmeldungen
+}
+chart-clients = Sitzungen pro Client
+chart-oses = Sitzungen pro Betriebssystem
+chart-kinds = Sitzungen pro Gerätetyp
+other-clients = Andere Clients
+other-systems = Andere Systeme
+no-login-note = { $n ->
+    [one] { $n } Sitzung ohne Anmeldezeit ist nicht in der Zeitleiste.
+   *[other] { $n } Sitzungen ohne Anmeldezeit sind nicht in der Zeitleiste.
+}
+
+## Export, toasts, groups (workspace/export.rs, handlers.rs, state.rs, toast.rs, groups.rs)
+export-file-csv = geraete-{ $day }.csv
+export-file-json = geraete-{ $day }.json
+download-refused = Der Browser hat das Erstellen der Datei verweigert; versuchen Sie es erneut.
+download-no-document = Kein Dokument, aus dem heruntergeladen werden kann.
+download-no-browser = Downloads benötigen einen Browser.
+exported = { $n ->
+    [one] { $n } Gerät nach { $file } exportiert
+   *[other] { $n } Geräte nach { $file } exportiert
+}
+exported-partial = { $n ->
+    [one] { $n } Gerät nach { $file } exportiert: nur die bisher gelesenen Sitzungen, da das Laden noch läuft. Exportieren Sie erneut, wenn es beendet ist, um alle Sitzungen zu erhalten.
+   *[other] { $n } Geräte nach { $file } exportiert: nur die bisher gelesenen Sitzungen, da das Laden noch läuft. Exportieren Sie erneut, wenn es beendet ist, um alle Sitzungen zu erhalten.
+}
+logged-out-toast = { $n ->
+    [one] Gerät abgemeldet
+   *[other] { $n } Geräte abgemeldet
+}
+dismiss = Schließen
+unknown-user = (unbekannter Benutzer { $id })
+name-and-username = { $name } ({ $username })
+log-out-all-of = Alle Geräte von { $who } abmelden
+log-out-all = Alle Geräte abmelden
+sessions-by-user = Sitzungen nach Benutzer
+user-count = { $n ->
+    [one] { $n } Benutzer
+   *[other] { $n } Benutzer
+}
+show-more-users = { $n ->
+    [one] Mehr anzeigen ({ $n } weiterer Benutzer)
+   *[other] Mehr anzeigen ({ $n } weitere Benutzer)
+}
+
+## The table (workspace/table.rs)
+select-all = { $n ->
+    [one] { $n } passendes Gerät auswählen
+   *[other] Alle { $n } passenden Geräte auswählen
+}
+select-all-partial = { $n ->
+    [one] { $n } bisher gelesenes passendes Gerät auswählen
+   *[other] Alle { $n } bisher gelesenen passenden Geräte auswählen
+}
+sort-key-asc = Sortierschlüssel { $rank } von { $of }, aufsteigend. Umschalt-Klick fügt einen weiteren Schlüssel hinzu oder ändert ihn.
+sort-key-desc = Sortierschlüssel { $rank } von { $of }, absteigend. Umschalt-Klick fügt einen weiteren Schlüssel hinzu oder ändert ihn.
+badge-current = Ihre Sitzung: die, mit der diese Seite angemeldet ist
+badge-mine = Eine Ihrer eigenen Sitzungen
+select-device = Gerät { $id } auswählen

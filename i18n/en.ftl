@@ -246,3 +246,191 @@ mode-overview = Overview
 mode-groups = Group by user
 export-csv = Export CSV
 export-json = Export JSON
+
+## Columns, device kinds, chips, relative times (grid/column.rs, grid/chip.rs, workspace/data.rs, workspace/when.rs)
+col-client = Client
+col-version = Version
+col-os = OS
+col-user = User
+col-last-login = Last login
+col-device-id = Device ID
+col-ip = IP address
+col-host = Host
+col-user-id = User ID
+field-device-type = Device type
+field-long-version = Long version
+field-username = Username
+login-with-age = { $time } ({ $age })
+kind-browser = Browser
+kind-desktop-app = Desktop app
+kind-mobile-app = Mobile app
+kind-mobile-or-tablet = Mobile or tablet
+kind-other = Other
+none-value = (none)
+chip-kind = Device type: { $value }
+chip-client = Client: { $value }
+chip-os = OS: { $value }
+chip-user = User: { $value }
+chip-from = Logged in from: { $day }
+chip-to = Logged in to: { $day }
+rel-now = just now
+rel-min-ago = { $n } min ago
+rel-min-in = in { $n } min
+rel-h-ago = { $n } h ago
+rel-h-in = in { $n } h
+rel-d-ago = { $n } d ago
+rel-d-in = in { $n } d
+rel-mo-ago = { $n } mo ago
+rel-mo-in = in { $n } mo
+rel-y-ago = { $n } y ago
+rel-y-in = in { $n } y
+
+## Logout dialog, selection bar, details panel (workspace/confirm.rs, bulk.rs, details.rs)
+logout-title = { $n ->
+    [one] Log out device
+   *[other] Log out { $n } devices
+}
+logout-text = Device will be logged out from workspace and current session will be ended. User will be able to log in again with the same device.
+logout-ok = Log out
+logout-own-text = This is the session this page is signed in with; you will be signed out.
+logout-own-ok = Log out and sign me out
+logout-maybe-own-text = This server does not say which session this page is signed in with (Rocket.Chat before 8.7 does not), so each of your own sessions may be it. They are logged out last, and if one of them is this page's, you will be signed out.
+logout-maybe-own-ok = Log out, even if it signs me out
+logging-out = Logging out…
+done-of = { $n } of { $total }
+logout-results = Logout results
+logout-summary = { $ok } succeeded, { $failed } failed.
+close = Close
+bulk-logout = { $n ->
+    [one] Log out { $n } device
+   *[other] Log out { $n } devices
+}
+selected-devices = Selected devices
+selected-count = { $n } selected
+selected-partial = of the sessions read so far; loading goes on
+clear-selection = Clear selection
+details-refreshing = refreshing…
+details-up-to-date = Up to date
+details-refresh-failed = Could not refresh: { $error }
+try-again = Try again
+details-gone = Session not found: this device is no longer signed in.
+remove-from-table = Remove from table
+copied = Copied
+copy-failed = Copy failed
+copy = Copy
+copy-field = Copy { $field }
+copied-field = Copied { $field }
+copy-refused = Could not copy { $field }; the browser refused clipboard access.
+device-details = Device details
+you = You
+close-details = Close details
+refresh-details = Refresh details
+log-out-device = Log out device
+
+## Pager and empty states (grid/page.rs, workspace/pager.rs, workspace/main_view.rs)
+status-none = No sessions
+status-no-match = No matching sessions (filtered from { $total })
+status-filtered = { $from }–{ $to } of { $matched } (filtered from { $total })
+status-range = { $from }–{ $to } of { $matched }
+count-match = { $n ->
+    [0] None of the sessions match
+    [one] { $n } session matches
+   *[other] { $n } sessions match
+}
+pages = Pages
+rows-per-page = Rows per page
+first-page = First page
+previous-page = Previous page
+next-page = Next page
+last-page = Last page
+page = Page
+page-of = of { $pages }
+empty-none = No sessions
+empty-no-match = No sessions match
+clear-filters = Clear filters
+
+## Filters and chips (workspace/filters.rs, workspace/chips.rs)
+filters-in-effect = Filters in effect
+remove-filter = Remove filter { $filter }
+any = Any
+facet-option = { $value } ({ $n })
+column-filters = Column filters
+user-filter-placeholder = Username or name, then Enter
+logged-in-from = Logged in from
+logged-in-to = Logged in to
+
+## Overview charts (workspace/charts.rs)
+bar-name = { $n ->
+    [one] { $label }: { $n } session
+   *[other] { $label }: { $n } sessions
+}
+bar-name-cut = { $n ->
+    [one] { $shown } { $n } session ({ $label })
+   *[other] { $shown } { $n } sessions ({ $label })
+}
+logins-per-day = Logins per day
+logins-per-week = Logins per week
+logins-per-days = Logins per { $n } days
+no-login-times = No login times.
+day-range = { $from } – { $to }
+day-bar-name = { $n ->
+    [one] { $when }: { $n } login
+   *[other] { $when }: { $n } logins
+}
+chart-clients = Sessions per client
+chart-oses = Sessions per OS
+chart-kinds = Sessions per device type
+other-clients = Other clients
+other-systems = Other systems
+no-login-note = { $n ->
+    [one] { $n } session without a login time is not in the timeline.
+   *[other] { $n } sessions without a login time are not in the timeline.
+}
+
+## Export, toasts, groups (workspace/export.rs, handlers.rs, state.rs, toast.rs, groups.rs)
+export-file-csv = devices-{ $day }.csv
+export-file-json = devices-{ $day }.json
+download-refused = The browser refused to create the file; try again.
+download-no-document = No document to download from.
+download-no-browser = Downloads need a browser.
+exported = { $n ->
+    [one] Exported { $n } device to { $file }
+   *[other] Exported { $n } devices to { $file }
+}
+exported-partial = { $n ->
+    [one] Exported { $n } device to { $file }: only the sessions read so far, as loading still runs. Export again when it ends for every session.
+   *[other] Exported { $n } devices to { $file }: only the sessions read so far, as loading still runs. Export again when it ends for every session.
+}
+logged-out-toast = { $n ->
+    [one] Device logged out
+   *[other] { $n } devices logged out
+}
+dismiss = Dismiss
+unknown-user = (unknown user { $id })
+name-and-username = { $name } ({ $username })
+log-out-all-of = Log out all devices of { $who }
+log-out-all = Log out all devices
+sessions-by-user = Sessions by user
+user-count = { $n ->
+    [one] { $n } user
+   *[other] { $n } users
+}
+show-more-users = { $n ->
+    [one] Show more ({ $n } more user)
+   *[other] Show more ({ $n } more users)
+}
+
+## The table (workspace/table.rs)
+select-all = { $n ->
+    [one] Select all { $n } matching device
+   *[other] Select all { $n } matching devices
+}
+select-all-partial = { $n ->
+    [one] Select all { $n } matching device read so far
+   *[other] Select all { $n } matching devices read so far
+}
+sort-key-asc = Sort key { $rank } of { $of }, ascending. Shift-click to add or change a secondary key.
+sort-key-desc = Sort key { $rank } of { $of }, descending. Shift-click to add or change a secondary key.
+badge-current = Your session: the one this page is signed in with
+badge-mine = One of your own sessions
+select-device = Select device { $id }

@@ -167,11 +167,22 @@ impl Lang {
         for p in pieces {
             match p {
                 P::T(s) => out.push_str(s),
-                P::V(name) => match arg(args, name) {
-                    Some(Arg::S(s)) => out.push_str(s),
-                    Some(Arg::N(n)) => out.push_str(&self.number(n)),
-                    None => {}
-                },
+                P::V(name) => {
+                    // In right-to-left text a variable (an IP, a version, a name) is isolated,
+                    // so its own direction cannot reorder the sentence around it.
+                    let isolate = self.dir() == "rtl";
+                    if isolate {
+                        out.push('\u{2068}');
+                    }
+                    match arg(args, name) {
+                        Some(Arg::S(s)) => out.push_str(s),
+                        Some(Arg::N(n)) => out.push_str(&self.number(n)),
+                        None => {}
+                    }
+                    if isolate {
+                        out.push('\u{2069}');
+                    }
+                }
                 P::S(name, arms, default) => {
                     let arm = select(self, arg(args, name), arms).unwrap_or(default);
                     self.write(arm, args, out);

@@ -82,6 +82,27 @@ fn every_shipped_catalogue_has_every_message() {
 }
 
 #[test]
+fn arabic_isolates_its_variables_and_english_does_not() {
+    let ar = tr!(
+        Lang::Ar,
+        HEADER_WHO,
+        user = "admin",
+        server = "https://chat.example.com"
+    );
+    assert!(
+        ar.contains("\u{2068}https://chat.example.com\u{2069}"),
+        "{ar}"
+    );
+    let en = tr!(
+        Lang::En,
+        HEADER_WHO,
+        user = "admin",
+        server = "https://chat.example.com"
+    );
+    assert_eq!(en, "Signed in as admin on https://chat.example.com");
+}
+
+#[test]
 fn pseudo_wraps_every_message_in_markers() {
     let s = tr!(Lang::Pseudo, SESSION_COUNT, n = 3usize);
     assert_eq!(s, "⟦3 sessions⟧");

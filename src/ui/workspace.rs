@@ -145,6 +145,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     partial: s.partial,
                     on_logout: &on.bulk,
                     dispatch: &dispatch,
+                    lang,
                 }) }
             }
             <div class={classes!("ws-body", details.is_some().then_some("with-details"))}>

@@ -4,14 +4,10 @@
 
 use super::modal::use_modal;
 use super::state::{Dialog, Failure};
+use crate::i18n::{k, Lang};
+use crate::tr;
+use crate::ui::lang::use_lang;
 use yew::prelude::*;
-
-/// Rocket.Chat's own words for it.
-pub const LOGOUT_TEXT: &str = "Device will be logged out from workspace and current session will be ended. User will be able to log in again with the same device.";
-pub const OWN_SESSION_TEXT: &str =
-    "This is the session this page is signed in with; you will be signed out.";
-/// The second question when the server does not say which session is the page's own.
-pub const MAYBE_OWN_TEXT: &str = "This server does not say which session this page is signed in with (Rocket.Chat before 8.7 does not), so each of your own sessions may be it. They are logged out last, and if one of them is this page's, you will be signed out.";
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
@@ -38,6 +34,7 @@ fn step(d: &Dialog) -> u8 {
 
 #[function_component(Confirm)]
 pub fn confirm(p: &ConfirmProps) -> Html {
+    let lang = use_lang();
     let root = use_node_ref();
     let busy = matches!(p.dialog, Dialog::Running { .. });
     let onkeydown = use_modal(&root, &p.fallback, step(&p.dialog), busy, &p.on_cancel);
@@ -48,49 +45,44 @@ pub fn confirm(p: &ConfirmProps) -> Html {
     let (title, body, buttons) = match &p.dialog {
         Dialog::Confirm { targets, again } => {
             let n = targets.len();
-            let title = match n {
-                1 => "Log out device".to_owned(),
-                n => format!("Log out {} devices", crate::grid::thousands(n)),
+            let title = tr!(lang, LOGOUT_TITLE, n = n);
+            // The first text is Rocket.Chat's own words for it.
+            let (text, ok) = match (*again, p.own_known) {
+                (true, true) => (k::LOGOUT_OWN_TEXT, k::LOGOUT_OWN_OK),
+                (true, false) => (k::LOGOUT_MAYBE_OWN_TEXT, k::LOGOUT_MAYBE_OWN_OK),
+                (false, _) => (k::LOGOUT_TEXT, k::LOGOUT_OK),
             };
-            let (text, ok) = if *again {
-                if p.own_known {
-                    (OWN_SESSION_TEXT, "Log out and sign me out")
-                } else {
-                    (MAYBE_OWN_TEXT, "Log out, even if it signs me out")
-                }
-            } else {
-                (LOGOUT_TEXT, "Log out")
-            };
+            let (text, ok) = (lang.t(text), lang.t(ok));
             (
                 title,
                 html! { <p id={text_id.clone()}>{ text }</p> },
                 html! {
                     <>
-                        <button type="button" data-autofocus="" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" data-autofocus="" onclick={cancel}>{ tr!(lang, CANCEL) }</button>
                         <button type="button" class="danger" onclick={confirm}>{ ok }</button>
                     </>
                 },
             )
         }
         Dialog::Running { targets, done, .. } => (
-            "Logging out…".to_owned(),
+            tr!(lang, LOGGING_OUT),
             html! {
                 <p id={text_id.clone()}>
                     <progress max={targets.len().to_string()} value={done.to_string()}></progress>
-                    { format!(" {done} of {}", targets.len()) }
+                    { " " }{ tr!(lang, DONE_OF, n = *done, total = targets.len()) }
                 </p>
             },
             Html::default(),
         ),
         Dialog::Report { succeeded, failed } => (
-            "Logout results".to_owned(),
+            tr!(lang, LOGOUT_RESULTS),
             html! {
                 <div id={text_id.clone()}>
-                    <p>{ format!("{succeeded} succeeded, {} failed.", failed.len()) }</p>
-                    <ul class="failures">{ for failed.iter().map(failure) }</ul>
+                    <p>{ tr!(lang, LOGOUT_SUMMARY, ok = *succeeded, failed = failed.len()) }</p>
+                    <ul class="failures">{ for failed.iter().map(|f| failure(lang, f)) }</ul>
                 </div>
             },
-            html! { <button type="button" data-autofocus="" onclick={cancel}>{ "Close" }</button> },
+            html! { <button type="button" data-autofocus="" onclick={cancel}>{ tr!(lang, CLOSE) }</button> },
         ),
     };
     html! {
@@ -105,7 +97,7 @@ pub fn confirm(p: &ConfirmProps) -> Html {
     }
 }
 
-fn failure(f: &Failure) -> Html {
+fn failure(lang: Lang, f: &Failure) -> Html {
     let who = if f.target.username.is_empty() {
         f.target.user_id.as_str()
     } else {
@@ -113,8 +105,8 @@ fn failure(f: &Failure) -> Html {
     };
     html! {
         <li>
-            <span class="who">{ format!("{who} · {}", f.target.session_id) }</span>
-            { ": " }<span class="why">{ f.reason.clone() }</span>
+            <span class="who"><bdi>{ who.to_owned() }</bdi>{ " · " }<bdi>{ f.target.session_id.clone() }</bdi></span>
+            { ": " }<span class="why">{ f.reason.message(lang) }</span>
         </li>
     }
 }

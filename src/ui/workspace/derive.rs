@@ -9,6 +9,7 @@ use crate::grid::{
     group_by_user, stats, Chip, Column, Filters, Pipeline, QueryError, Recomputes, Sessions, Stats,
     UserGroup, View,
 };
+use crate::i18n::Lang;
 use std::rc::Rc;
 
 /// A value and the inputs it was computed from; computed again only when they differ.
@@ -51,7 +52,7 @@ type PageDeps = (u64, Vec<u32>, Rc<[Column]>, Me);
 /// The expanded groups: the order, how many groups show, columns, who looks, which are open.
 type GroupDeps = (Ordered, usize, Rc<[Column]>, Me, Vec<String>);
 /// The chips: the filters and the time zone their days are read in.
-type ChipDeps = (Filters, i32);
+type ChipDeps = (Filters, i32, Lang);
 /// The details panel: the rows' version, the open row and its refresh, who looks.
 type DetailsDeps = (u64, Option<(u32, Fresh)>, Me);
 
@@ -157,11 +158,11 @@ impl Derive {
             .filters_open
             .then(|| self.facets.get(version, |_| Rc::new(Facets::of(sessions))));
         let chips = self.chips.get(
-            (s.query.filters.clone(), s.me.tz_offset_minutes),
-            |(f, tz)| {
+            (s.query.filters.clone(), s.me.tz_offset_minutes, s.me.lang),
+            |(f, tz, lang)| {
                 f.chips()
                     .into_iter()
-                    .map(|c| (c.clone(), c.label(*tz)))
+                    .map(|c| (c.clone(), c.label(*lang, *tz)))
                     .collect()
             },
         );

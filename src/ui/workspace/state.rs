@@ -6,8 +6,11 @@
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
 use crate::api::wire::Session;
+pub use crate::api::ApiError;
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
+use crate::i18n::Said;
+use crate::tr;
 use crate::ui::store::Reduce;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -32,10 +35,22 @@ pub struct Me {
     pub user_id: String,
     /// Minute resolution, so that rows do not all re-render on every keystroke.
     pub now_ms: i64,
-    /// The host's locale for absolute times (`None`: the browser's).
+    /// The host's locale for absolute times (`None`: the language's).
     pub locale: Option<String>,
+    /// The language the workspace speaks (labels, relative times, chips).
+    pub lang: crate::i18n::Lang,
     /// Local time = UTC + this.
     pub tz_offset_minutes: i32,
+}
+
+impl Me {
+    /// The locale of absolute dates: the host's `locale`, else the language's.
+    pub fn date_locale(&self) -> Option<&str> {
+        self.locale.as_deref().or(match self.lang {
+            crate::i18n::Lang::Pseudo => None,
+            lang => Some(lang.tag()),
+        })
+    }
 }
 
 /// A device the admin asked to log out, captured when asked: a reload in the meantime cannot
@@ -50,10 +65,10 @@ pub struct Target {
     pub current: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
     pub target: Target,
-    pub reason: String,
+    pub reason: ApiError,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +94,7 @@ pub enum Dialog {
 pub enum Fresh {
     Loading,
     Loaded(Rc<Session>),
-    Failed(String),
+    Failed(ApiError),
     /// 404 "Session not found": the device is no longer signed in.
     Gone,
 }
@@ -93,10 +108,10 @@ pub struct Details {
     pub fresh: Fresh,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
     pub id: u64,
-    pub text: String,
+    pub text: Said,
     pub error: bool,
 }
 
@@ -164,7 +179,7 @@ impl State {
         self.seq
     }
 
-    fn toast(&mut self, text: String, error: bool) {
+    fn toast(&mut self, text: Said, error: bool) {
         let id = self.next();
         self.toasts.push(Toast { id, text, error });
         let extra = self.toasts.len().saturating_sub(MAX_TOASTS);
@@ -339,10 +354,7 @@ impl State {
                     let succeeded = total - failed.len();
                     self.dialog = None;
                     if failed.is_empty() {
-                        let text = match total {
-                            1 => "Device logged out".to_owned(),
-                            n => format!("{} devices logged out", crate::grid::thousands(n)),
-                        };
+                        let text = Said::new(move |l| tr!(l, LOGGED_OUT_TOAST, n = total));
                         self.toast(text, false);
                     } else {
                         self.dialog = Some(Dialog::Report { succeeded, failed });
@@ -420,12 +432,12 @@ pub enum Action {
     LogoutResult {
         run: u64,
         target: Target,
-        error: Option<String>,
+        error: Option<ApiError>,
     },
     /// Rows taken out of the grid without a logout (a session found to be gone).
     RowsRemoved(Vec<(u32, String)>),
     Toast {
-        text: String,
+        text: Said,
         error: bool,
     },
     DismissToast(u64),

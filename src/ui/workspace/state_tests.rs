@@ -204,7 +204,10 @@ fn a_single_logout_confirms_runs_removes_and_toasts() {
     assert!(s.details.is_none());
     assert!(s.selection.is_empty());
     assert_eq!(
-        s.toasts.last().map(|t| t.text.as_str()),
+        s.toasts
+            .last()
+            .map(|t| t.text.say(crate::i18n::Lang::En))
+            .as_deref(),
         Some("Device logged out")
     );
 }
@@ -225,14 +228,14 @@ fn a_failed_logout_is_reported_and_keeps_the_row() {
         [Action::LogoutResult {
             run: run_id,
             target: target(1, false),
-            error: Some("No permission".into()),
+            error: Some(ApiError::Forbidden),
         }],
     );
     match &s.dialog {
         Some(Dialog::Report {
             succeeded: 0,
             failed,
-        }) => assert_eq!(failed[0].reason, "No permission"),
+        }) => assert_eq!(failed[0].reason, ApiError::Forbidden),
         other => panic!("{other:?}"),
     }
     assert_eq!(s.selection.len(), 1, "nothing is lost");
@@ -286,7 +289,7 @@ fn a_bulk_run_counts_results_and_reports_failures() {
         all.iter().enumerate().map(|(i, t)| Action::LogoutResult {
             run: run_id,
             target: t.clone(),
-            error: (i % 2 == 1).then(|| "Rate limited".to_owned()),
+            error: (i % 2 == 1).then_some(ApiError::RateLimited { wait_ms: None }),
         }),
     );
     match &s.dialog {
@@ -322,7 +325,10 @@ fn all_succeeding_in_bulk_closes_with_a_count() {
     let s = run(s, results);
     assert!(s.dialog.is_none());
     assert_eq!(
-        s.toasts.last().map(|t| t.text.as_str()),
+        s.toasts
+            .last()
+            .map(|t| t.text.say(crate::i18n::Lang::En))
+            .as_deref(),
         Some("3 devices logged out")
     );
     // An answer of an old run leaves dialogs alone.
@@ -386,11 +392,15 @@ fn toasts_are_capped_and_dismissed_by_id() {
     let s = run(
         start(),
         (0..6).map(|i| Action::Toast {
-            text: format!("t{i}"),
+            text: crate::i18n::Said::new(move |_| format!("t{i}")),
             error: false,
         }),
     );
-    let texts: Vec<&str> = s.toasts.iter().map(|t| t.text.as_str()).collect();
+    let texts: Vec<String> = s
+        .toasts
+        .iter()
+        .map(|t| t.text.say(crate::i18n::Lang::En))
+        .collect();
     assert_eq!(texts, ["t2", "t3", "t4", "t5"]);
     let id = s.toasts[0].id;
     let s = run(s, [Action::DismissToast(id)]);

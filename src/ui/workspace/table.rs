@@ -4,6 +4,8 @@
 use super::data::{header, RowVm};
 use super::state::Action;
 use crate::grid::{Column, SortKey};
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -33,6 +35,7 @@ pub struct TableProps {
 
 #[function_component(Table)]
 pub fn table(p: &TableProps) -> Html {
+    let lang = use_lang();
     let selected = p.selection.len();
     let all = p.matched > 0 && selected >= p.matched;
     let select_all_ref = use_node_ref();
@@ -84,8 +87,11 @@ pub fn table(p: &TableProps) -> Html {
                         // `td`, not `th`: the column headers are exactly the data columns.
                         <td class="sel">
                             <input type="checkbox" ref={select_all_ref}
-                                aria-label={format!("Select all {} matching devices{}", crate::grid::thousands(p.matched),
-                                    if p.partial { " read so far" } else { "" })}
+                                aria-label={if p.partial {
+                                    tr!(lang, SELECT_ALL_PARTIAL, n = p.matched)
+                                } else {
+                                    tr!(lang, SELECT_ALL, n = p.matched)
+                                }}
                                 checked={all} disabled={p.matched == 0} onchange={on_all} />
                         </td>
                     }
@@ -119,6 +125,7 @@ struct HeadsProps {
 /// not rebuild them.
 #[function_component(Heads)]
 fn heads(p: &HeadsProps) -> Html {
+    let lang = use_lang();
     let heads = p.columns.iter().map(|&c| {
         let sorted = p.sort.iter().position(|k| k.column == c);
         let desc = sorted.and_then(|i| p.sort.get(i)).is_some_and(|k| k.desc);
@@ -137,12 +144,12 @@ fn heads(p: &HeadsProps) -> Html {
             }
         });
         let title = sorted.map(|i| {
-            format!(
-                "Sort key {} of {}, {}. Shift-click to add or change a secondary key.",
-                i + 1,
-                p.sort.len(),
-                if desc { "descending" } else { "ascending" }
-            )
+            let (rank, of) = (i + 1, p.sort.len());
+            if desc {
+                tr!(lang, SORT_KEY_DESC, rank = rank, of = of)
+            } else {
+                tr!(lang, SORT_KEY_ASC, rank = rank, of = of)
+            }
         });
         let dispatch = p.dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
@@ -153,7 +160,7 @@ fn heads(p: &HeadsProps) -> Html {
         });
         html! {
             <th scope="col" aria-sort={aria_sort} class={cell_class(c, false)}>
-                <button type="button" class="sort" data-sort={mark} {title} {onclick}>{ header(c) }</button>
+                <button type="button" class="sort" data-sort={mark} {title} {onclick}>{ header(lang, c) }</button>
             </th>
         }
     });
@@ -357,15 +364,16 @@ fn row_class(selected: bool, mine: bool) -> Option<&'static str> {
 
 #[function_component(Row)]
 fn row(p: &RowProps) -> Html {
+    let lang = use_lang();
     let vm = &p.vm;
     let tabindex = if p.tab_stop { "0" } else { "-1" };
     let badge = if vm.mine || vm.current {
         let title = if vm.current {
-            "Your session: the one this page is signed in with"
+            tr!(lang, BADGE_CURRENT)
         } else {
-            "One of your own sessions"
+            tr!(lang, BADGE_MINE)
         };
-        html! { <span class="badge" {title}>{ "You" }</span> }
+        html! { <span class="badge" {title}>{ tr!(lang, YOU) }</span> }
     } else {
         Html::default()
     };
@@ -400,14 +408,14 @@ fn row(p: &RowProps) -> Html {
             if !p.read_only {
                 <td class="sel">
                     <input type="checkbox" {tabindex} checked={p.selected}
-                        aria-label={format!("Select device {}", vm.target.session_id)} />
+                        aria-label={tr!(lang, SELECT_DEVICE, id = &vm.target.session_id)} />
                 </td>
             }
             { for cells }
             if !p.read_only {
                 <td class="act">
-                    <button type="button" class="icon danger logout" {tabindex} aria-label="Log out device" title="Log out device">
-                        { "Log out" }
+                    <button type="button" class="icon danger logout" {tabindex} aria-label={tr!(lang, LOG_OUT_DEVICE)} title={tr!(lang, LOG_OUT_DEVICE)}>
+                        { tr!(lang, LOGOUT_OK) }
                     </button>
                 </td>
             }
