@@ -1,0 +1,182 @@
+// The app in other languages (issue #15): the main flow (sign in, search, sort, page,
+// details, sign out) in a pseudo-locale where every catalogue message is wrapped in ⟦…⟧,
+// so that a text a component shows without the catalogue is found; the same flow in German
+// and in Arabic (right to left) with screenshots in target/e2e-artifacts/i18n/; and the
+// Arabic layout at 360 px without horizontal overflow. Selectors here never use English
+// words: they go by names, classes and roles.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSim, openBrowser, totp, ADMIN } from './lib.mjs';
+import { SIM_ARGS } from './table-lib.mjs';
+
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/e2e-artifacts/i18n');
+
+let s;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/** rc-sim and a page whose remembered language (the standalone switch's) is `lang`. */
+async function open(lang, viewport = { width: 1440, height: 900 }) {
+  const sim = await startSim(SIM_ARGS);
+  const ui = await openBrowser({ viewport });
+  await ui.context.addInitScript((l) => localStorage.setItem('rcdm.lang', l), lang);
+  await ui.page.goto(sim.url + '/');
+  s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  return s;
+}
+
+async function shot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in by field names (their labels are in the page's language). */
+async function signIn(page) {
+  await page.locator('form.sign-in input[name="user-id"]').fill(ADMIN.userId);
+  await page.locator('form.sign-in input[name="auth-token"]').fill(ADMIN.token);
+  await page.locator('form.sign-in input[name="code"]').fill(totp());
+  await page.locator('form.sign-in button.primary').click();
+  await page.locator('table.devices tbody tr').first().waitFor();
+  // The whole load: the header's Refresh is enabled again.
+  await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
+}
+
+const statusText = async (page) => (await page.locator('.pager .status').textContent()).trim();
+
+/** Search, sort, page, details and sign out, each waited for by what changes on screen;
+ *  `check` runs on every step's screen. */
+async function mainFlow(page, check, name) {
+  await signIn(page);
+  await check('signed in');
+  if (name) await shot(page, `${name}-1-table`);
+
+  const before = await statusText(page);
+  await page.locator('.toolbar input[type="search"]').fill('firefox');
+  await page.waitForFunction((b) => document.querySelector('.pager .status')?.textContent.trim() !== b, before);
+  await check('searched');
+
+  await page.locator('table.devices thead th.col.client button.sort').click();
+  await page.locator('table.devices thead th.col.client[aria-sort="ascending"]').waitFor();
+  await check('sorted');
+
+  const first = await statusText(page);
+  await page.locator('.pager .page-nav button.page-btn').nth(2).click();
+  await page.waitForFunction((b) => document.querySelector('.pager .status')?.textContent.trim() !== b, first);
+  assert.equal(await page.locator('.pager input[type="number"]').inputValue(), '2');
+  await check('paged');
+
+  const row = page.locator('table.devices tbody tr').first();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('aside.details .refreshed').waitFor();
+  await check('details');
+  if (name) await shot(page, `${name}-2-details`);
+
+  await page.locator('header.rcdm-bar .actions button').nth(1).click();
+  await page.locator('form.sign-in').waitFor();
+  await check('signed out');
+  if (name) await shot(page, `${name}-3-signed-out`);
+}
+
+/** Runs in the page: every text node, `aria-label`, `placeholder` and `title` in the widget
+ *  that did not come from the catalogue (no ⟦…⟧), except the server's data and bare numbers.
+ *  The allow-list is narrow on purpose: data cells' own text (not their badges or relative
+ *  times), the details panel's values, chart bars' data labels and login cells' date titles. */
+function unmarked(root) {
+  const marked = (t) => t.startsWith('⟦') && t.endsWith('⟧');
+  const bare = (t) => /^[\d\s.,:;\-–—·×«»‹›▲▼/()%+]*$/.test(t);
+  const data = (el) => el.matches('table.devices tbody td.col, aside.details .value, svg text.label');
+  const found = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.textContent.trim();
+    const el = n.parentElement;
+    if (!t || marked(t) || bare(t) || (el && data(el))) continue;
+    found.push(`text <${el?.localName}.${el?.className}>: ${JSON.stringify(t)}`);
+  }
+  for (const el of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+    for (const a of ['aria-label', 'placeholder', 'title']) {
+      const t = el.getAttribute(a)?.trim();
+      if (!t || marked(t) || bare(t)) continue;
+      // The login time's absolute form (cells and details) is a date, not a sentence.
+      if (a === 'title' && el.matches('td.col.login, aside.details dd')) continue;
+      found.push(`${a} <${el.localName}.${el.className}>: ${JSON.stringify(t)}`);
+    }
+  }
+  return found;
+}
+
+test('pseudo-locale: every text of the main flow comes from the catalogue', async () => {
+  const { page, errors } = await open('x-pseudo');
+  await page.locator('form.sign-in').waitFor();
+  // The check can fail: a literal put into the widget is found.
+  const planted = await page.evaluate((fn) => {
+    const check = new Function(`return (${fn})`)();
+    const p = document.createElement('p');
+    p.textContent = 'A literal';
+    p.title = 'Another';
+    document.querySelector('.rcdm').append(p);
+    const found = check(document.querySelector('.rcdm'));
+    p.remove();
+    return found;
+  }, unmarked.toString());
+  assert.equal(planted.length, 2, planted.join('\n'));
+
+  const check = async (step) => {
+    const found = await page.evaluate((fn) => new Function(`return (${fn})`)()(document.querySelector('.rcdm')), unmarked.toString());
+    assert.deepEqual(found, [], `${step}:\n${found.join('\n')}`);
+  };
+  await check('sign-in form');
+  await page.locator('details.advanced summary').click();
+  await check('advanced open');
+  await mainFlow(page, check, null);
+  assert.deepEqual(errors, []);
+});
+
+for (const [lang, dir, word] of [['de', 'ltr', /Sitzung/], ['ar', 'rtl', /جلس/]]) {
+  test(`the main flow in ${lang}, with screenshots`, async () => {
+    const { page, errors } = await open(lang);
+    const root = page.locator('.rcdm');
+    await page.locator('form.sign-in').waitFor();
+    assert.equal(await root.getAttribute('lang'), lang);
+    assert.equal(await root.getAttribute('dir'), dir);
+    assert.equal(await page.locator('html').getAttribute('lang'), lang, 'the standalone page speaks it too');
+    await shot(page, `${lang}-0-sign-in`);
+    const check = async (step) => {
+      // The header and the pager speak the language (the English words are absent).
+      const title = await page.locator('h1').first().textContent();
+      assert.doesNotMatch(title, /Device management/, `${step}: ${title}`);
+      if (await page.locator('header.rcdm-bar p.loaded').count()) {
+        assert.match(await page.locator('header.rcdm-bar p.loaded').textContent(), word, step);
+        assert.doesNotMatch(await statusText(page), / of |filtered/, step);
+      }
+    };
+    await mainFlow(page, check, lang);
+    assert.match(await page.locator('p.note[role="status"]').first().textContent(), lang === 'de' ? /Abgemeldet/ : /سُجّل الخروج/);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('Arabic at 360 px: right to left, mirrored, no horizontal overflow', async () => {
+  const { page, errors } = await open('ar', { width: 360, height: 740 });
+  await signIn(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await overflow() <= 0, `overflow ${await overflow()} px with the table`);
+  // Mirrored: the header's actions sit on the left, the title on the right.
+  const title = await page.locator('header.rcdm-bar h1').boundingBox();
+  const actions = await page.locator('header.rcdm-bar .actions').boundingBox();
+  assert.ok(actions.x < title.x, `title ${JSON.stringify(title)} actions ${JSON.stringify(actions)}`);
+  await shot(page, 'ar-360-table');
+  const row = page.locator('table.devices tbody tr').first();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('aside.details .refreshed').waitFor();
+  assert.ok(await overflow() <= 0, `overflow ${await overflow()} px with the details`);
+  await shot(page, 'ar-360-details');
+  assert.deepEqual(errors, []);
+});
