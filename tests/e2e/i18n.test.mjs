@@ -180,3 +180,58 @@ test('Arabic at 360 px: right to left, mirrored, no horizontal overflow', async 
   await shot(page, 'ar-360-details');
   assert.deepEqual(errors, []);
 });
+
+test('the standalone switch re-renders everything in place and is remembered; the browser languages decide first', async () => {
+  const sim = await startSim(SIM_ARGS);
+  // No remembered choice: the browser's languages (Arabic first) decide.
+  const ui = await openBrowser({ locale: 'ar-EG' });
+  s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  const { page, errors } = ui;
+  await page.goto(sim.url + '/');
+  await page.locator('form.sign-in').waitFor();
+  assert.equal(await page.locator('.rcdm').getAttribute('dir'), 'rtl');
+  await page.locator('select.lang-switch').selectOption('en');
+  await page.locator('.rcdm[dir="ltr"][lang="en"]').waitFor();
+  await signIn(page);
+  await page.locator('.toolbar input[type="search"]').fill('firefox');
+  await page.locator('.pager .status', { hasText: /filtered from/ }).waitFor();
+  const rows = await page.locator('table.devices tbody td.col.id').allTextContents();
+  // Switching keeps the loaded rows, the search and the page; every text changes.
+  await page.locator('select.lang-switch').selectOption('de');
+  await page.locator('.pager .status', { hasText: /gefiltert aus/ }).waitFor();
+  assert.equal(await page.locator('header.rcdm-bar h1').textContent(), 'Geräteverwaltung');
+  assert.equal(await page.locator('.toolbar input[type="search"]').inputValue(), 'firefox');
+  assert.deepEqual(await page.locator('table.devices tbody td.col.id').allTextContents(), rows);
+  assert.match(await page.locator('table.devices tbody td.col.login .rel').first().textContent(), /^vor /);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+  await page.reload();
+  await page.locator('.rcdm[lang="de"]').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('embedded: the lang attribute, else the host page\'s <html lang>; the host page is left as it is', async () => {
+  const sim = await startSim(SIM_ARGS);
+  const ui = await openBrowser({ locale: 'en-US' });
+  s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
+  const { page, errors } = ui;
+  await page.goto(`${sim.url}/portal.html`);
+  await page.locator('#left .rcdm').waitFor();
+  await page.locator('#right .rcdm').waitFor();
+  assert.equal(await page.locator('#left .rcdm').getAttribute('lang'), 'en', 'the portal page is English');
+  // The attribute applies in place, to that widget only.
+  await page.evaluate(() => document.getElementById('left').setAttribute('lang', 'ar'));
+  await page.locator('#left .rcdm[dir="rtl"][lang="ar"]').waitFor();
+  assert.equal(await page.locator('#left h1').textContent(), 'إدارة الأجهزة');
+  assert.equal(await page.locator('#right .rcdm').getAttribute('dir'), 'ltr');
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['en', '']);
+  // A widget mounted while the page says German speaks German.
+  await page.evaluate(() => {
+    document.documentElement.lang = 'de';
+    const el = document.createElement('rc-device-manager');
+    el.id = 'third';
+    document.body.append(el);
+  });
+  await page.locator('#third .rcdm[lang="de"]').waitFor();
+  assert.equal(await page.locator('#third h1').textContent(), 'Geräteverwaltung');
+  assert.deepEqual(errors, []);
+});
