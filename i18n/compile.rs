@@ -1,7 +1,8 @@
 //! The catalogue compiler, run by build.rs (and by the native tests that prove its checks
 //! fire): parses `i18n/<lang>.ftl` with `fluent-syntax`, checks every catalogue against the
-//! English one (same keys, same variables per message) and writes Rust tables of pieces
-//! that `src/i18n` formats at run time. Only what the app's catalogues use is accepted
+//! English one (same keys, same variables per message) and writes one string per message in
+//! a compact form that `src/i18n` formats at run time (see [`VAR`]): a table of strings
+//! compresses far better than one of pointers to pieces. Only what the app's catalogues use is accepted
 //! (text, `{ $var }`, selectors on a variable, `{ -term }` and `{ message }` references);
 //! anything else is a build error, never a silent gap.
 
@@ -9,7 +10,16 @@ use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-/// One compiled message: its variables and the Rust expression of its pieces.
+/// `VAR name VAR_END` is a variable; `SEL name (ARM key BODY text)* SEL_END` a selector whose
+/// default arm's key starts with `*`. Catalogue text may not hold these characters.
+pub const VAR: char = '\u{1}';
+pub const VAR_END: char = '\u{2}';
+pub const SEL: char = '\u{3}';
+pub const ARM: char = '\u{4}';
+pub const BODY: char = '\u{5}';
+pub const SEL_END: char = '\u{6}';
+
+/// One compiled message: its variables and its encoded text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
     pub vars: BTreeSet<String>,
@@ -107,18 +117,15 @@ fn pattern(
     vars: &mut BTreeSet<String>,
     stack: &mut Vec<String>,
 ) -> Result<String, String> {
-    let mut code = String::from("&[");
+    let mut code = String::new();
     for el in &pat.elements {
         match el {
-            ast::PatternElement::TextElement { value } => {
-                let _ = write!(code, "P::T({value:?}),");
-            }
+            ast::PatternElement::TextElement { value } => code.push_str(&text(value)?),
             ast::PatternElement::Placeable { expression } => {
                 code.push_str(&expression_code(expression, e, vars, stack)?);
             }
         }
     }
-    code.push(']');
     Ok(code)
 }
 
@@ -134,22 +141,21 @@ fn expression_code(
                 return Err("a selector must be a variable".into());
             };
             vars.insert(id.name.to_owned());
-            let mut arms = String::from("&[");
-            let mut default = None;
+            let mut code = format!("{SEL}{}", id.name);
             for v in variants {
                 let body = pattern(&v.value, e, vars, stack)?;
-                if v.default {
-                    default = Some(body.clone());
-                }
                 let key = match &v.key {
                     ast::VariantKey::Identifier { name } => *name,
                     ast::VariantKey::NumberLiteral { value } => *value,
                 };
-                let _ = write!(arms, "({key:?},{body}),");
+                let star = if v.default { "*" } else { "" };
+                let _ = write!(code, "{ARM}{star}{key}{BODY}{body}");
             }
-            arms.push(']');
-            let default = default.ok_or("a selector needs a default variant")?;
-            Ok(format!("P::S({:?},{arms},{default}),", id.name))
+            if !variants.iter().any(|v| v.default) {
+                return Err("a selector needs a default variant".into());
+            }
+            code.push(SEL_END);
+            Ok(code)
         }
         ast::Expression::Inline(inline) => inline_code(inline, e, vars, stack),
     }
@@ -162,10 +168,10 @@ fn inline_code(
     stack: &mut Vec<String>,
 ) -> Result<String, String> {
     match inline {
-        ast::InlineExpression::StringLiteral { value } => Ok(format!("P::T({value:?}),")),
+        ast::InlineExpression::StringLiteral { value } => text(value),
         ast::InlineExpression::VariableReference { id } => {
             vars.insert(id.name.to_owned());
-            Ok(format!("P::V({:?}),", id.name))
+            Ok(format!("{VAR}{}{VAR_END}", id.name))
         }
         ast::InlineExpression::MessageReference { id, attribute } => {
             let key = match attribute {
@@ -204,8 +210,15 @@ fn reference(
     stack.push(key.to_owned());
     let code = pattern(pat, e, vars, stack)?;
     stack.pop();
-    // `&[a,b,]` spliced into the outer list.
-    Ok(code[2..code.len() - 1].to_owned())
+    Ok(code)
+}
+
+/// Text as it is, refused when it holds one of the encoding's characters.
+fn text(value: &str) -> Result<String, String> {
+    match value.chars().find(|c| (VAR..=SEL_END).contains(c)) {
+        Some(c) => Err(format!("control character {c:?} in text")),
+        None => Ok(value.to_owned()),
+    }
 }
 
 /// Every message of English must be in `other` with the same variables, and `other` may
@@ -233,7 +246,7 @@ pub fn const_name(key: &str) -> String {
     key.replace('.', "__").replace('-', "_").to_uppercase()
 }
 
-/// The generated tables: `k::NAME` keys, one row of pieces per language (English first;
+/// The generated tables: `k::NAME` keys, one row of messages per language (English first;
 /// `None` where a catalogue lacks the message, which the lookup fills from English).
 pub fn generate(en: &Catalogue, others: &[(&str, &Catalogue)]) -> String {
     let mut out = String::new();
@@ -249,11 +262,11 @@ pub fn generate(en: &Catalogue, others: &[(&str, &Catalogue)]) -> String {
         en.keys().collect::<Vec<_>>()
     );
     let table = |name: &str, cat: &Catalogue| {
-        let mut s = format!("pub static {name}: [Option<&[P]>; COUNT] = [\n");
+        let mut s = format!("pub static {name}: [Option<&str>; COUNT] = [\n");
         for key in en.keys() {
             match cat.get(key) {
                 Some(m) => {
-                    let _ = writeln!(s, "    Some({}),", m.code);
+                    let _ = writeln!(s, "    Some({:?}),", m.code);
                 }
                 None => s.push_str("    None,\n"),
             }

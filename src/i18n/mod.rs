@@ -12,18 +12,15 @@ pub use plural::plural_category;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key(pub usize);
 
-/// One piece of a compiled message: text, a variable, or a selector on a variable with its
-/// arms and default arm.
-#[derive(Debug)]
-pub enum P {
-    T(&'static str),
-    V(&'static str),
-    S(
-        &'static str,
-        &'static [(&'static str, &'static [P])],
-        &'static [P],
-    ),
-}
+/// The compiled messages' markers (`i18n/compile.rs` writes them): `VAR name VAR_END` is a
+/// variable, `SEL name (ARM key BODY text)* SEL_END` a selector whose default arm's key
+/// starts with `*`.
+const VAR: char = '\u{1}';
+const VAR_END: char = '\u{2}';
+const SEL: char = '\u{3}';
+const ARM: char = '\u{4}';
+const BODY: char = '\u{5}';
+const SEL_END: char = '\u{6}';
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
@@ -136,7 +133,7 @@ impl Lang {
         Lang::choose(first.chain(browser.iter().map(String::as_str)))
     }
 
-    fn table(self) -> &'static [Option<&'static [P]>; COUNT] {
+    fn table(self) -> &'static [Option<&'static str>; COUNT] {
         match self {
             Lang::En | Lang::Pseudo => &EN,
             Lang::De => &DE,
@@ -151,43 +148,51 @@ impl Lang {
 
     /// A message with its variables.
     pub fn f(self, key: Key, args: &[(&str, Arg)]) -> String {
-        let pieces = lookup(self.table(), &EN, key);
+        let message = lookup(self.table(), &EN, key);
         let mut out = String::new();
         if self == Lang::Pseudo {
             out.push('⟦');
         }
-        self.write(pieces, args, &mut out);
+        self.write(message, args, &mut out);
         if self == Lang::Pseudo {
             out.push('⟧');
         }
         out
     }
 
-    fn write(self, pieces: &[P], args: &[(&str, Arg)], out: &mut String) {
-        for p in pieces {
-            match p {
-                P::T(s) => out.push_str(s),
-                P::V(name) => {
-                    // In right-to-left text a variable (an IP, a version, a name) is isolated,
-                    // so its own direction cannot reorder the sentence around it.
-                    let isolate = self.dir() == "rtl";
-                    if isolate {
-                        out.push('\u{2068}');
-                    }
-                    match arg(args, name) {
-                        Some(Arg::S(s)) => out.push_str(s),
-                        Some(Arg::N(n)) => out.push_str(&self.number(n)),
-                        None => {}
-                    }
-                    if isolate {
-                        out.push('\u{2069}');
-                    }
-                }
-                P::S(name, arms, default) => {
-                    let arm = select(self, arg(args, name), arms).unwrap_or(default);
-                    self.write(arm, args, out);
-                }
+    fn write(self, message: &str, args: &[(&str, Arg)], out: &mut String) {
+        let mut rest = message;
+        while let Some(at) = rest.find([VAR, SEL]) {
+            out.push_str(&rest[..at]);
+            let (marker, after) = rest[at..].split_at(1);
+            if marker.starts_with(VAR) {
+                let (name, tail) = after.split_once(VAR_END).unwrap_or((after, ""));
+                self.write_var(arg(args, name), out);
+                rest = tail;
+            } else {
+                let (name, tail) = after.split_once(ARM).unwrap_or((after, ""));
+                let (arm, tail) = select(self, arg(args, name), tail);
+                self.write(arm, args, out);
+                rest = tail;
             }
+        }
+        out.push_str(rest);
+    }
+
+    fn write_var(self, value: Option<Arg>, out: &mut String) {
+        // In right-to-left text a variable (an IP, a version, a name) is isolated, so its
+        // own direction cannot reorder the sentence around it.
+        let isolate = self.dir() == "rtl";
+        if isolate {
+            out.push('\u{2068}');
+        }
+        match value {
+            Some(Arg::S(s)) => out.push_str(s),
+            Some(Arg::N(n)) => out.push_str(&self.number(n)),
+            None => {}
+        }
+        if isolate {
+            out.push('\u{2069}');
         }
     }
 
@@ -230,38 +235,88 @@ impl std::fmt::Debug for Said {
 }
 
 /// The language's own message, else English's: per message, never a key name.
-pub fn lookup<'t>(
-    table: &'t [Option<&'t [P]>],
-    english: &'t [Option<&'t [P]>],
+pub fn lookup(
+    table: &[Option<&'static str>],
+    english: &[Option<&'static str>],
     key: Key,
-) -> &'t [P] {
+) -> &'static str {
     table
         .get(key.0)
         .copied()
         .flatten()
         .or_else(|| english.get(key.0).copied().flatten())
-        .unwrap_or(&[])
+        .unwrap_or("")
 }
 
 fn arg<'a>(args: &[(&str, Arg<'a>)], name: &str) -> Option<Arg<'a>> {
     args.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
 }
 
-/// An exact match first (`[0]`, `[ios]`), then the number's plural category.
-fn select(
-    lang: Lang,
-    value: Option<Arg>,
-    arms: &'static [(&'static str, &'static [P])],
-) -> Option<&'static [P]> {
-    let find = |k: &str| arms.iter().find(|(key, _)| *key == k).map(|(_, p)| *p);
-    match value? {
-        Arg::S(s) => find(s),
-        Arg::N(n) => arms
-            .iter()
-            .find(|(key, _)| key.parse::<f64>().ok() == Some(n))
-            .map(|(_, p)| *p)
-            .or_else(|| find(plural_category(lang, n))),
+/// The arms of a selector, `key BODY text ARM key BODY text … SEL_END`, each as
+/// (key, text); `rest` is what follows the selector once they are all read.
+struct Arms<'a> {
+    rest: &'a str,
+    done: bool,
+}
+
+impl<'a> Iterator for Arms<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        if self.done {
+            return None;
+        }
+        let (key, body) = self.rest.split_once(BODY)?;
+        // The arm's text ends at the next ARM or SEL_END of this selector, not of one inside.
+        let mut depth = 0usize;
+        for (i, c) in body.char_indices() {
+            match c {
+                SEL => depth += 1,
+                SEL_END if depth > 0 => depth -= 1,
+                ARM | SEL_END if depth == 0 => {
+                    self.done = c == SEL_END;
+                    self.rest = &body[i + c.len_utf8()..];
+                    return Some((key, &body[..i]));
+                }
+                _ => {}
+            }
+        }
+        self.done = true;
+        self.rest = "";
+        Some((key, body))
     }
+}
+
+/// The arm for `value` (an exact key first — `[0]`, `[ios]` — then the number's plural
+/// category, then the default) and what follows the selector.
+fn select<'a>(lang: Lang, value: Option<Arg>, arms: &'a str) -> (&'a str, &'a str) {
+    let mut all = Arms {
+        rest: arms,
+        done: false,
+    };
+    // Six plural categories and a few exact keys at the most; more are ignored.
+    let mut list: [(&str, &str); 8] = [("", ""); 8];
+    let mut n = 0;
+    for arm in all.by_ref() {
+        if let Some(slot) = list.get_mut(n) {
+            *slot = arm;
+            n += 1;
+        }
+    }
+    let list = &list[..n];
+    let plain = |k: &'a str| k.trim_start_matches('*');
+    let find = |want: &str| list.iter().find(|(k, _)| plain(k) == want).map(|a| a.1);
+    let chosen = match value {
+        Some(Arg::S(s)) => find(s),
+        Some(Arg::N(v)) => list
+            .iter()
+            .find(|(k, _)| plain(k).parse::<f64>().ok() == Some(v))
+            .map(|a| a.1)
+            .or_else(|| find(plural_category(lang, v))),
+        None => None,
+    };
+    let default = list.iter().find(|(k, _)| k.starts_with('*')).map(|a| a.1);
+    (chosen.or(default).unwrap_or(""), all.rest)
 }
 
 #[cfg(test)]

@@ -60,12 +60,9 @@ fn a_plural_message_picks_the_category_of_its_number() {
 
 #[test]
 fn a_message_missing_in_a_catalogue_falls_back_to_english_not_to_its_key() {
-    static GERMAN: [Option<&[P]>; 2] = [Some(&[P::T("Hallo")]), None];
-    static ENGLISH: [Option<&[P]>; 2] = [Some(&[P::T("Hello")]), Some(&[P::T("Goodbye")])];
-    let text = |k| match lookup(&GERMAN, &ENGLISH, Key(k)) {
-        [P::T(s)] => *s,
-        other => panic!("{other:?}"),
-    };
+    static GERMAN: [Option<&str>; 2] = [Some("Hallo"), None];
+    static ENGLISH: [Option<&str>; 2] = [Some("Hello"), Some("Goodbye")];
+    let text = |k| lookup(&GERMAN, &ENGLISH, Key(k));
     assert_eq!((text(0), text(1)), ("Hallo", "Goodbye"));
     assert!(lookup(&GERMAN, &ENGLISH, Key(7)).is_empty());
 }
@@ -173,6 +170,25 @@ fn the_compiler_refuses_what_it_cannot_compile() {
     ] {
         assert!(compile::compile("xx", bad).is_err(), "{bad:?} compiled");
     }
+}
+
+#[test]
+fn nested_selectors_pick_their_own_arms() {
+    let cat = compile::compile(
+        "en",
+        "m = { $a ->\n [one] { $b ->\n [one] 1/1\n *[other] 1/{ $b }\n }\n *[other] { $a }/{ $b ->\n [one] 1\n *[other] n\n } end\n} tail\n",
+    )
+    .expect("en");
+    let msg = cat["m"].code.clone();
+    let say = |a: usize, b: usize| {
+        let mut out = String::new();
+        Lang::En.write(&msg, &[("a", Arg::from(a)), ("b", Arg::from(b))], &mut out);
+        out
+    };
+    assert_eq!(say(1, 1), "1/1 tail");
+    assert_eq!(say(1, 5), "1/5 tail");
+    assert_eq!(say(3, 1), "3/1 end tail");
+    assert_eq!(say(3, 4), "3/n end tail");
 }
 
 #[test]
