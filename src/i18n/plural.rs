@@ -10,11 +10,21 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 pub fn plural_category(lang: Lang, n: f64) -> &'static str {
     #[cfg(target_arch = "wasm32")]
     {
+        // Counts are small whole numbers, asked for on every row's relative time: each is
+        // asked of `Intl` once per language.
+        let small = (n.fract() == 0.0 && (0.0..SMALL as f64).contains(&n)).then_some(n as usize);
+        if let Some(c) = small.and_then(|i| cached(lang, i)) {
+            return c;
+        }
         let name = with_intl(lang, |i| String::from(i.plural.select(n)));
-        CATEGORIES
+        let c = CATEGORIES
             .into_iter()
             .find(|c| *c == name)
-            .unwrap_or("other")
+            .unwrap_or("other");
+        if let Some(i) = small {
+            remember(lang, i, c);
+        }
+        c
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -57,6 +67,12 @@ pub fn native_category(lang: Lang, n: f64) -> &'static str {
 
 /// `n` with the language's grouping and digits.
 pub fn format_number(lang: Lang, n: f64) -> String {
+    // Whole numbers in English and German: ',' and '.' every three digits, as `Intl` writes
+    // them, without a call into JavaScript per number.
+    let latin = matches!(lang, Lang::En | Lang::De | Lang::Pseudo);
+    if latin && n.fract() == 0.0 && n.abs() < 9.0e15 {
+        return grouped(lang, n);
+    }
     #[cfg(target_arch = "wasm32")]
     {
         with_intl(lang, |i| {
@@ -73,13 +89,18 @@ pub fn format_number(lang: Lang, n: f64) -> String {
     }
 }
 
-/// Grouped integers as en/de write them (Arabic through Intl only; natively as English).
+/// Anything else natively (tests): grouped like English, fractions as Rust writes them.
 #[cfg(not(target_arch = "wasm32"))]
 fn native_number(lang: Lang, n: f64) -> String {
-    let sep = if lang == Lang::De { '.' } else { ',' };
     if n.fract() != 0.0 || !n.is_finite() {
         return n.to_string();
     }
+    grouped(lang, n)
+}
+
+/// A whole number grouped in threes (`.` in German, `,` otherwise).
+fn grouped(lang: Lang, n: f64) -> String {
+    let sep = if lang == Lang::De { '.' } else { ',' };
     let digits = format!("{}", n.abs() as u64);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -92,6 +113,46 @@ fn native_number(lang: Lang, n: f64) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+/// Whole numbers below this have their plural category cached.
+#[cfg(target_arch = "wasm32")]
+const SMALL: usize = 1024;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Per language, the category index + 1 of each small whole number (0: not asked yet).
+    static CATEGORY_OF: std::cell::RefCell<Vec<(Lang, Vec<u8>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn cached(lang: Lang, i: usize) -> Option<&'static str> {
+    CATEGORY_OF.with(|c| {
+        let c = c.borrow();
+        let (_, row) = c.iter().find(|(l, _)| *l == lang)?;
+        let k = usize::from(*row.get(i)?).checked_sub(1)?;
+        CATEGORIES.get(k).copied()
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn remember(lang: Lang, i: usize, category: &'static str) {
+    let Some(k) = CATEGORIES.iter().position(|c| *c == category) else {
+        return;
+    };
+    CATEGORY_OF.with(|c| {
+        let mut c = c.borrow_mut();
+        if !c.iter().any(|(l, _)| *l == lang) {
+            c.push((lang, vec![0; SMALL]));
+        }
+        if let Some(slot) = c
+            .iter_mut()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, row)| row.get_mut(i))
+        {
+            *slot = k as u8 + 1;
+        }
+    });
 }
 
 #[cfg(target_arch = "wasm32")]

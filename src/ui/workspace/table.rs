@@ -4,6 +4,7 @@
 use super::data::{header, RowVm};
 use super::state::Action;
 use crate::grid::{Column, SortKey};
+use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::lang::use_lang;
 use std::collections::BTreeSet;
@@ -79,6 +80,7 @@ pub fn table(p: &TableProps) -> Html {
         });
     }
     let body = body_listeners(p, &hovered);
+    let texts = use_memo(lang, |&lang| RowTexts::new(lang));
     html! {
         <table class="devices" ref={p.table_ref.clone()}>
             <thead>
@@ -107,7 +109,7 @@ pub fn table(p: &TableProps) -> Html {
                 { for p.rows.iter().enumerate().map(|(place, vm)| html! {
                     <Row key={place} vm={vm.clone()} columns={p.columns.clone()}
                         selected={p.selection.contains(&vm.index)} tab_stop={tab_stop == Some(vm.index)}
-                        read_only={p.read_only} />
+                        read_only={p.read_only} texts={texts.clone()} />
                 }) }
             </tbody>
         </table>
@@ -311,6 +313,32 @@ struct RowProps {
     selected: bool,
     tab_stop: bool,
     read_only: bool,
+    texts: Rc<RowTexts>,
+}
+
+/// What every row says the same way, said once per language for all rows (a page flip then
+/// builds no sentence but the checkbox's).
+#[derive(PartialEq)]
+struct RowTexts {
+    lang: Lang,
+    you: String,
+    current: String,
+    mine: String,
+    log_out: String,
+    log_out_device: String,
+}
+
+impl RowTexts {
+    fn new(lang: Lang) -> RowTexts {
+        RowTexts {
+            lang,
+            you: tr!(lang, YOU),
+            current: tr!(lang, BADGE_CURRENT),
+            mine: tr!(lang, BADGE_MINE),
+            log_out: tr!(lang, LOGOUT_OK),
+            log_out_device: tr!(lang, LOG_OUT_DEVICE),
+        }
+    }
 }
 
 /// Moves focus to another row of the same body.
@@ -364,16 +392,16 @@ fn row_class(selected: bool, mine: bool) -> Option<&'static str> {
 
 #[function_component(Row)]
 fn row(p: &RowProps) -> Html {
-    let lang = use_lang();
+    let t = &p.texts;
     let vm = &p.vm;
     let tabindex = if p.tab_stop { "0" } else { "-1" };
     let badge = if vm.mine || vm.current {
         let title = if vm.current {
-            tr!(lang, BADGE_CURRENT)
+            t.current.clone()
         } else {
-            tr!(lang, BADGE_MINE)
+            t.mine.clone()
         };
-        html! { <span class="badge" {title}>{ tr!(lang, YOU) }</span> }
+        html! { <span class="badge" {title}>{ t.you.clone() }</span> }
     } else {
         Html::default()
     };
@@ -408,14 +436,14 @@ fn row(p: &RowProps) -> Html {
             if !p.read_only {
                 <td class="sel">
                     <input type="checkbox" {tabindex} checked={p.selected}
-                        aria-label={tr!(lang, SELECT_DEVICE, id = &vm.target.session_id)} />
+                        aria-label={tr!(t.lang, SELECT_DEVICE, id = &vm.target.session_id)} />
                 </td>
             }
             { for cells }
             if !p.read_only {
                 <td class="act">
-                    <button type="button" class="icon danger logout" {tabindex} aria-label={tr!(lang, LOG_OUT_DEVICE)} title={tr!(lang, LOG_OUT_DEVICE)}>
-                        { tr!(lang, LOGOUT_OK) }
+                    <button type="button" class="icon danger logout" {tabindex} aria-label={t.log_out_device.clone()} title={t.log_out_device.clone()}>
+                        { t.log_out.clone() }
                     </button>
                 </td>
             }
