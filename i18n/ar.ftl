@@ -518,3 +518,6 @@ sort-key-desc = مفتاح الفرز { $rank } من { $of }، تنازليًا.
 badge-current = جلستك: الجلسة التي سجّلت بها هذه الصفحة الدخول
 badge-mine = إحدى جلساتك
 select-device = تحديد الجهاز { $id }
+
+## عنوان الصفحة المستقلة
+page-title = إدارة الأجهزة · Rocket.Chat

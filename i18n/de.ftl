@@ -442,3 +442,6 @@ sort-key-desc = Sortierschlüssel { $rank } von { $of }, absteigend. Umschalt-Kl
 badge-current = Ihre Sitzung: die, mit der diese Seite angemeldet ist
 badge-mine = Eine Ihrer eigenen Sitzungen
 select-device = Gerät { $id } auswählen
+
+## Der Titel der eigenständigen Seite
+page-title = Geräteverwaltung · Rocket.Chat

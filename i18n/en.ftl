@@ -434,3 +434,6 @@ sort-key-desc = Sort key { $rank } of { $of }, descending. Shift-click to add or
 badge-current = Your session: the one this page is signed in with
 badge-mine = One of your own sessions
 select-device = Select device { $id }
+
+## The standalone page's title
+page-title = Device management · Rocket.Chat

@@ -59,14 +59,15 @@ pub fn use_lang() -> Lang {
 }
 
 /// The standalone page: its document speaks the chosen language too (screen readers, the
-/// browser's own translation offer).
+/// browser's own translation offer, the tab's title).
 pub fn mark_document(lang: Lang) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+    document.set_title(&crate::tr!(lang, PAGE_TITLE));
 }
 
 #[derive(Properties, PartialEq)]

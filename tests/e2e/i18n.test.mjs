@@ -50,7 +50,7 @@ const statusText = async (page) => (await page.locator('.pager .status').textCon
 
 /** Search, sort, page, details and sign out, each waited for by what changes on screen;
  *  `check` runs on every step's screen. */
-async function mainFlow(page, check, name) {
+async function mainFlow(page, check, name, extra = async () => {}) {
   await signIn(page);
   await check('signed in');
   if (name) await shot(page, `${name}-1-table`);
@@ -76,6 +76,7 @@ async function mainFlow(page, check, name) {
   await page.locator('aside.details .refreshed').waitFor();
   await check('details');
   if (name) await shot(page, `${name}-2-details`);
+  await extra();
 
   await page.locator('header.rcdm-bar .actions button').nth(1).click();
   await page.locator('form.sign-in').waitFor();
@@ -86,11 +87,13 @@ async function mainFlow(page, check, name) {
 /** Runs in the page: every text node, `aria-label`, `placeholder` and `title` in the widget
  *  that did not come from the catalogue (no ⟦…⟧), except the server's data and bare numbers.
  *  The allow-list is narrow on purpose: data cells' own text (not their badges or relative
- *  times), the details panel's values, chart bars' data labels and login cells' date titles. */
+ *  times), the details panel's values, chart bars' data labels, a group's user and rows, and
+ *  login cells' date titles. */
 function unmarked(root) {
   const marked = (t) => t.startsWith('⟦') && t.endsWith('⟧');
   const bare = (t) => /^[\d\s.,:;\-–—·×«»‹›▲▼/()%+]*$/.test(t);
-  const data = (el) => el.matches('table.devices tbody td.col, aside.details .value, svg text.label');
+  const data = (el) => el.matches(
+    'table.devices tbody td.col, aside.details .value, svg text.label, section.groups .who, section.groups ul.group-rows li');
   const found = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -134,7 +137,24 @@ test('pseudo-locale: every text of the main flow comes from the catalogue', asyn
   await check('sign-in form');
   await page.locator('details.advanced summary').click();
   await check('advanced open');
-  await mainFlow(page, check, null);
+  await mainFlow(page, check, null, async () => {
+    // The other views: filters, chips, the overview's charts, the groups.
+    await page.keyboard.press('Escape');
+    await page.locator('.toolbar button.filters-toggle').click();
+    await page.locator('fieldset.filters select').first().selectOption({ index: 1 });
+    await page.locator('.chips button.chip').first().waitFor();
+    await check('filters and a chip');
+    await page.locator('.toolbar .modes button').nth(1).click();
+    await page.locator('section.overview figure.chart').first().waitFor();
+    await check('overview');
+    await page.locator('.toolbar .modes button').nth(2).click();
+    await page.locator('section.groups li.group button.expander').first().click();
+    await page.locator('section.groups ul.group-rows li').first().waitFor();
+    await check('groups');
+    await page.locator('.toolbar .modes button').nth(0).click();
+    await page.locator('table.devices').waitFor();
+  });
+  assert.equal(await page.title(), '⟦Device management · Rocket.Chat⟧');
   assert.deepEqual(errors, []);
 });
 
