@@ -20,12 +20,13 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** rc-sim and a page whose remembered language (the standalone switch's) is `lang`. */
-async function open(lang, viewport = { width: 1440, height: 900 }) {
+/** rc-sim and a page at `path` whose remembered language (the standalone switch's) is
+ *  `lang` (none when `null`); `options` go to the browser context. */
+async function open(lang, viewport = { width: 1440, height: 900 }, { path = '/', options = {} } = {}) {
   const sim = await startSim(SIM_ARGS);
-  const ui = await openBrowser({ viewport });
-  await ui.context.addInitScript((l) => localStorage.setItem('rcdm.lang', l), lang);
-  await ui.page.goto(sim.url + '/');
+  const ui = await openBrowser({ viewport, ...options });
+  if (lang) await ui.context.addInitScript((l) => localStorage.setItem('rcdm.lang', l), lang);
+  await ui.page.goto(sim.url + path);
   s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
   return s;
 }
@@ -202,12 +203,8 @@ test('Arabic at 360 px: right to left, mirrored, no horizontal overflow', async 
 });
 
 test('the standalone switch re-renders everything in place and is remembered; the browser languages decide first', async () => {
-  const sim = await startSim(SIM_ARGS);
   // No remembered choice: the browser's languages (Arabic first) decide.
-  const ui = await openBrowser({ locale: 'ar-EG' });
-  s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
-  const { page, errors } = ui;
-  await page.goto(sim.url + '/');
+  const { page, errors } = await open(null, undefined, { options: { locale: 'ar-EG' } });
   await page.locator('form.sign-in').waitFor();
   assert.equal(await page.locator('.rcdm').getAttribute('dir'), 'rtl');
   await page.locator('select.lang-switch').selectOption('en');
@@ -230,11 +227,7 @@ test('the standalone switch re-renders everything in place and is remembered; th
 });
 
 test('embedded: the lang attribute, else the host page\'s <html lang>; the host page is left as it is', async () => {
-  const sim = await startSim(SIM_ARGS);
-  const ui = await openBrowser({ locale: 'en-US' });
-  s = { sim, ...ui, async close() { await ui.browser.close(); await sim.stop(); } };
-  const { page, errors } = ui;
-  await page.goto(`${sim.url}/portal.html`);
+  const { page, errors } = await open(null, undefined, { path: '/portal.html', options: { locale: 'en-US' } });
   await page.locator('#left .rcdm').waitFor();
   await page.locator('#right .rcdm').waitFor();
   assert.equal(await page.locator('#left .rcdm').getAttribute('lang'), 'en', 'the portal page is English');
