@@ -6,6 +6,7 @@
 pub mod api;
 pub mod embed;
 pub mod grid;
+pub mod i18n;
 pub mod options;
 pub mod ui;
 

@@ -40,6 +40,8 @@ pub struct Options {
     pub columns: Vec<String>,
     pub theme: Theme,
     pub locale: Option<String>,
+    /// The language to speak (`de`, `ar-EG`); `None`: the page's, else the browser's.
+    pub lang: Option<String>,
     /// 0 = off.
     pub auto_refresh_seconds: u32,
     pub read_only: bool,
@@ -67,6 +69,7 @@ impl std::fmt::Debug for Options {
             .field("columns", &self.columns)
             .field("theme", &self.theme)
             .field("locale", &self.locale)
+            .field("lang", &self.lang)
             .field("auto_refresh_seconds", &self.auto_refresh_seconds)
             .field("read_only", &self.read_only)
             .field("url_state", &self.url_state)
@@ -85,6 +88,7 @@ impl Default for Options {
             columns: DEFAULT_COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
             theme: Theme::Auto,
             locale: None,
+            lang: None,
             auto_refresh_seconds: 0,
             read_only: false,
             findings: None,
@@ -119,6 +123,7 @@ impl Options {
                 "userId" => set_str(v, &mut o.user_id),
                 "authToken" => set_str(v, &mut o.auth_token),
                 "locale" => v.as_str().map(|s| o.locale = Some(s.to_owned())).is_some(),
+                "lang" => v.as_str().map(|s| o.lang = Some(s.to_owned())).is_some(),
                 "pageSize" => match v.as_u64().and_then(|n| usize::try_from(n).ok()) {
                     Some(n) if PAGE_SIZES.contains(&n) => {
                         o.page_size = n;
@@ -155,7 +160,7 @@ impl Options {
                 },
                 _ => {
                     warnings.push(format!(
-                        "unknown option \"{key}\" is ignored (known: serverUrl, userId, authToken, pageSize, columns, theme, locale, autoRefreshSeconds, readOnly, urlState, findings)"
+                        "unknown option \"{key}\" is ignored (known: serverUrl, userId, authToken, pageSize, columns, theme, locale, lang, autoRefreshSeconds, readOnly, urlState, findings)"
                     ));
                     continue;
                 }
@@ -219,7 +224,7 @@ mod tests {
     fn valid_options_are_taken() {
         let (o, w) = Options::from_json(&json!({
             "serverUrl": " https://chat.example.com ", "userId": "u1", "authToken": "t0k",
-            "pageSize": 100, "columns": ["user", "ip"], "theme": "dark", "locale": "de-DE",
+            "pageSize": 100, "columns": ["user", "ip"], "theme": "dark", "locale": "de-DE", "lang": "ar",
             "autoRefreshSeconds": 60, "readOnly": true, "urlState": true
         }));
         assert!(w.is_empty(), "{w:?}");
@@ -231,6 +236,7 @@ mod tests {
         assert_eq!(o.columns, ["user", "ip"]);
         assert!(o.read_only && o.url_state);
         assert_eq!(o.locale.as_deref(), Some("de-DE"));
+        assert_eq!(o.lang.as_deref(), Some("ar"));
     }
 
     #[test]

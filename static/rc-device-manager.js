@@ -130,6 +130,7 @@ const ATTRS = {
   columns: ['columns', 'list'],
   theme: ['theme', 'string'],
   locale: ['locale', 'string'],
+  lang: ['lang', 'string'],
   'auto-refresh-seconds': ['autoRefreshSeconds', 'number'],
   'read-only': ['readOnly', 'boolean'],
   'url-state': ['urlState', 'boolean'],

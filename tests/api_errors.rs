@@ -1,6 +1,7 @@
 //! Every error body of the contract (rocketchat-api.md §2, §3, §5), verbatim, classified.
 
 use rc_device_manager::api::{ApiError, TwoFactorChallenge, TwoFactorMethod};
+use rc_device_manager::i18n::Lang;
 
 const JSON: Option<&str> = Some("application/json");
 
@@ -331,10 +332,18 @@ fn every_variant_reads_as_a_sentence_and_a_next_step() {
         },
     ];
     for e in all {
-        let (s, n) = (e.sentence(), e.next_step());
+        let (s, n) = (e.sentence(Lang::En), e.next_step(Lang::En));
         assert!(s.ends_with('.') && n.ends_with('.'), "{e:?}: {s} | {n}");
         assert!(s.chars().next().is_some_and(char::is_uppercase), "{s}");
         assert_eq!(e.to_string(), format!("{s} {n}"));
+        // German and Arabic say it too, in other words than English.
+        for lang in [Lang::De, Lang::Ar] {
+            let (ls, ln) = (e.sentence(lang), e.next_step(lang));
+            assert!(
+                !ls.is_empty() && ls != s && ln != n,
+                "{lang:?} {e:?}: {ls} | {ln}"
+            );
+        }
     }
     assert!(ApiError::RateLimited {
         wait_ms: Some(61_000)

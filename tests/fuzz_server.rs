@@ -465,7 +465,7 @@ fn show(e: &ApiError) -> String {
         e.is_retryable(),
         e.stops_a_fetch(),
         e.challenge(),
-        e.next_step(),
+        e.next_step(rc_device_manager::i18n::Lang::En),
     );
     let _ = format!("{e:?}");
     e.to_string()

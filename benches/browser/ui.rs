@@ -240,7 +240,7 @@ async fn measure(report: &mut Report, runs: usize) -> Result<(), String> {
                 let before = aria_sort(&root, column);
                 let clocks = timed(&root, || button.click(), |r| aria_sort(r, column) != before)
                     .await
-                    .ok_or_else(|| format!("sorting by {} did not show", column.label()))?;
+                    .ok_or_else(|| format!("sorting by {} did not show", column.key()))?;
                 if round > 0 {
                     sorts.push(clocks);
                 }

@@ -6,6 +6,8 @@
 
 use super::auth::{TwoFactorChallenge, TwoFactorMethod};
 pub(crate) use super::sanitize::sanitize;
+use crate::i18n::{k, Lang};
+use crate::tr;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -154,161 +156,161 @@ impl ApiError {
     }
 
     /// What the person should do next, as one sentence.
-    pub fn next_step(&self) -> String {
-        let s = match self {
-            Self::NotLoggedIn => "Check the user ID and auth token (or sign in with your password) and try again.",
-            Self::BadCredentials => "Check the username or e-mail and the password, then sign in again.",
-            Self::LoginBlocked => "Wait a few minutes before signing in again, or ask an administrator to unblock the account.",
-            Self::Forbidden => "Ask a Rocket.Chat administrator to grant that permission to one of your roles.",
-            Self::NoLicence => "Ask the workspace owner for an Enterprise licence that includes Device Management.",
+    pub fn next_step(&self, lang: Lang) -> String {
+        let key = match self {
+            Self::NotLoggedIn => k::NEXT_NOT_LOGGED_IN,
+            Self::BadCredentials => k::NEXT_BAD_CREDENTIALS,
+            Self::LoginBlocked => k::NEXT_LOGIN_BLOCKED,
+            Self::Forbidden => k::NEXT_FORBIDDEN,
+            Self::NoLicence => k::NEXT_NO_LICENCE,
             Self::InvalidParams { .. } | Self::InvalidSort | Self::InvalidSortKeys => {
-                "Reload the page; if it happens again, report it together with the server's version."
+                k::NEXT_RELOAD_AND_REPORT
             }
             Self::TwoFactorRequired(c) => match (&c.method, c.code_generated) {
-                (TwoFactorMethod::Email, true) => "Enter the code from that e-mail and retry.",
-                (TwoFactorMethod::Email, false) => {
-                    "Enter the code from the latest e-mail, or ask for a new one."
-                }
-                (TwoFactorMethod::Password, _) => "Enter your account password and retry.",
-                _ => "Enter the current code from your authenticator app and retry.",
+                (TwoFactorMethod::Email, true) => k::NEXT_EMAIL_CODE_SENT,
+                (TwoFactorMethod::Email, false) => k::NEXT_EMAIL_CODE_LATEST,
+                (TwoFactorMethod::Password, _) => k::NEXT_PASSWORD,
+                _ => k::NEXT_TOTP,
             },
             Self::TwoFactorInvalid(c) => match c.method {
-                TwoFactorMethod::Email => "Enter the code from the latest e-mail, or ask for a new one.",
-                TwoFactorMethod::Password => "Check your password and retry.",
-                _ => "Enter the current code (check that the device's clock is right) and retry.",
+                TwoFactorMethod::Email => k::NEXT_EMAIL_CODE_LATEST,
+                TwoFactorMethod::Password => k::NEXT_PASSWORD_CHECK,
+                _ => k::NEXT_TOTP_CHECK_CLOCK,
             },
-            Self::TwoFactorMaxAttempts => "Ask for a new e-mailed code and enter that one.",
-            Self::CodeEveryCall => {
-                "Sign in that way, or ask for \"Remember for\" (Accounts → Two Factor Authentication) above 0."
-            }
-            Self::WrongSession => "The details below are those from the list; reload it to see the session's latest state.",
-            Self::TooLarge { .. } => {
-                "Narrow the load (Advanced → filter or \"Load at most\"), or check that no proxy answers in the server's place."
-            }
-            Self::SessionNotFound => "Reload the list to see the sessions that are still active.",
-            Self::EndpointMissing => {
-                "Check that the server URL is the Rocket.Chat address (without /api) and that the server runs version 5 or later."
-            }
+            Self::TwoFactorMaxAttempts => k::NEXT_MAX_ATTEMPTS,
+            Self::CodeEveryCall => k::NEXT_CODE_EVERY_CALL,
+            Self::WrongSession => k::NEXT_WRONG_SESSION,
+            Self::TooLarge { .. } => k::NEXT_TOO_LARGE,
+            Self::SessionNotFound => k::NEXT_SESSION_NOT_FOUND,
+            Self::EndpointMissing => k::NEXT_ENDPOINT_MISSING,
             Self::RateLimited { wait_ms: Some(ms) } => {
-                return format!("Wait {} and retry.", seconds(*ms));
+                let secs = ms.div_ceil(1000).max(1);
+                return if secs < 120 {
+                    tr!(lang, NEXT_WAIT_SECONDS, n = secs)
+                } else {
+                    tr!(lang, NEXT_WAIT_MINUTES, n = secs.div_ceil(60))
+                };
             }
-            Self::RateLimited { wait_ms: None } => {
-                "Wait a minute and retry, or ask for the api-bypass-rate-limit permission."
-            }
-            Self::InvalidInput { .. } => "Paste it again without spaces or line breaks.",
-            Self::Network => "Check the server URL and your connection, then retry.",
-            Self::LikelyCors { .. } => {
-                "Open RC Device Manager from the Rocket.Chat server's own address, or have the portal proxy /api/ to Rocket.Chat; across origins only a token that skips two-factor checks can work, and only where this page's Content-Security-Policy allows connecting to that server."
-            }
-            Self::Timeout { .. } => {
-                "Retry; if it keeps happening, narrow the list with a filter or check the server's load."
-            }
-            Self::NotJson { truncated: true, .. } => {
-                "Retry; if it happens again, a proxy in front of Rocket.Chat may be cutting answers short."
-            }
-            Self::NotJson { .. } => {
-                "Check that the server URL points at Rocket.Chat and that no proxy or sign-on page answers in its place."
-            }
-            Self::BadShape { .. } => {
-                "Check that the server URL points at Rocket.Chat 5 or later; if it does, report this with the server's version."
-            }
-            Self::Server { .. } => "Retry in a moment; if it persists, check the Rocket.Chat server's logs.",
-            Self::Cancelled => "Start again when you are ready.",
-            Self::Other { .. } => "Retry, or ask the server's administrator.",
+            Self::RateLimited { wait_ms: None } => k::NEXT_RATE_LIMITED,
+            Self::InvalidInput { .. } => k::NEXT_INVALID_INPUT,
+            Self::Network => k::NEXT_NETWORK,
+            Self::LikelyCors { .. } => k::NEXT_LIKELY_CORS,
+            Self::Timeout { .. } => k::NEXT_TIMEOUT,
+            Self::NotJson {
+                truncated: true, ..
+            } => k::NEXT_NOT_JSON_TRUNCATED,
+            Self::NotJson { .. } => k::NEXT_NOT_JSON,
+            Self::BadShape { .. } => k::NEXT_BAD_SHAPE,
+            Self::Server { .. } => k::NEXT_SERVER,
+            Self::Cancelled => k::NEXT_CANCELLED,
+            Self::Other { .. } => k::NEXT_OTHER,
         };
-        s.to_owned()
+        lang.t(key)
     }
 
     /// What happened, as one sentence for a person.
-    pub fn sentence(&self) -> String {
+    pub fn sentence(&self, lang: Lang) -> String {
         match self {
-            Self::NotLoggedIn => "The server did not accept this user ID and auth token.".into(),
-            Self::BadCredentials => "The server did not accept this username or password.".into(),
-            Self::LoginBlocked => "The server has blocked sign-in for a while after failed attempts.".into(),
-            Self::Forbidden => "Your account lacks the permission for this (view-device-management to list devices, logout-device-management to log them out).".into(),
-            Self::NoLicence => "This server's licence does not include Device Management, an Enterprise feature.".into(),
-            Self::InvalidParams { detail } if detail.is_empty() => {
-                "The server rejected the request's parameters.".into()
-            }
-            Self::InvalidParams { detail } => {
-                format!("The server rejected the request's parameters ({detail}).")
-            }
+            Self::NotLoggedIn => tr!(lang, ERR_NOT_LOGGED_IN),
+            Self::BadCredentials => tr!(lang, ERR_BAD_CREDENTIALS),
+            Self::LoginBlocked => tr!(lang, ERR_LOGIN_BLOCKED),
+            Self::Forbidden => tr!(lang, ERR_FORBIDDEN),
+            Self::NoLicence => tr!(lang, ERR_NO_LICENCE),
+            Self::InvalidParams { detail } if detail.is_empty() => tr!(lang, ERR_INVALID_PARAMS),
+            Self::InvalidParams { detail } => tr!(lang, ERR_INVALID_PARAMS_DETAIL, detail = detail),
             Self::TwoFactorRequired(c) => match (&c.method, c.code_generated, &c.email_hint) {
-                (TwoFactorMethod::Email, true, Some(to)) => {
-                    format!("The server has e-mailed a two-factor code for {to}.")
-                }
-                (TwoFactorMethod::Email, true, None) => {
-                    "The server has e-mailed you a two-factor code.".into()
-                }
-                (TwoFactorMethod::Email, false, _) => {
-                    "The server asks for the two-factor code it e-mailed you.".into()
-                }
-                (TwoFactorMethod::Password, ..) => {
-                    "The server asks you to confirm your password for this action.".into()
-                }
-                (TwoFactorMethod::Other(m), ..) => {
-                    format!("The server asks for a two-factor code (method \"{m}\").")
-                }
-                (TwoFactorMethod::Totp, ..) => {
-                    "The server asks for a two-factor code from your authenticator app.".into()
-                }
+                (TwoFactorMethod::Email, true, Some(to)) => tr!(lang, ERR_EMAILED_TO, to = to),
+                (TwoFactorMethod::Email, true, None) => tr!(lang, ERR_EMAILED),
+                (TwoFactorMethod::Email, false, _) => tr!(lang, ERR_ASKS_EMAILED),
+                (TwoFactorMethod::Password, ..) => tr!(lang, ERR_ASKS_PASSWORD),
+                (TwoFactorMethod::Other(m), ..) => tr!(lang, ERR_ASKS_METHOD, method = m),
+                (TwoFactorMethod::Totp, ..) => tr!(lang, ERR_ASKS_TOTP),
             },
             Self::TwoFactorInvalid(c) if c.method == TwoFactorMethod::Password => {
-                "The server did not accept the password.".into()
+                tr!(lang, ERR_PASSWORD_REJECTED)
             }
-            Self::TwoFactorInvalid(_) => "The two-factor code was not accepted.".into(),
-            Self::TwoFactorMaxAttempts => "Too many wrong two-factor codes have been tried.".into(),
-            Self::CodeEveryCall => "This server asks for a new two-factor code on every call (remembering codes is off) and an e-mailed code works only once: a full load needs an authenticator app or a token that bypasses two-factor checks.".into(),
-            Self::WrongSession => "The server answered with another session's details than the one asked for, so they are not shown.".into(),
-            Self::TooLarge { limit_mb } => format!("The server's answer was larger than {limit_mb} MB, so it was refused before being read."),
-            Self::SessionNotFound => "That session no longer exists; it has probably been logged out already.".into(),
-            Self::EndpointMissing => "This server has no such API endpoint.".into(),
-            Self::RateLimited { .. } => "The server is limiting how often this can be called.".into(),
-            Self::InvalidSort => "The server rejected the sort order.".into(),
-            Self::InvalidSortKeys => "The server rejected a sort key.".into(),
+            Self::TwoFactorInvalid(_) => tr!(lang, ERR_CODE_REJECTED),
+            Self::TwoFactorMaxAttempts => tr!(lang, ERR_MAX_ATTEMPTS),
+            Self::CodeEveryCall => tr!(lang, ERR_CODE_EVERY_CALL),
+            Self::WrongSession => tr!(lang, ERR_WRONG_SESSION),
+            Self::TooLarge { limit_mb } => tr!(lang, ERR_TOO_LARGE, mb = *limit_mb),
+            Self::SessionNotFound => tr!(lang, ERR_SESSION_NOT_FOUND),
+            Self::EndpointMissing => tr!(lang, ERR_ENDPOINT_MISSING),
+            Self::RateLimited { .. } => tr!(lang, ERR_RATE_LIMITED),
+            Self::InvalidSort => tr!(lang, ERR_INVALID_SORT),
+            Self::InvalidSortKeys => tr!(lang, ERR_INVALID_SORT_KEYS),
             Self::InvalidInput { what } => {
-                format!("The {what} contains characters that cannot be sent in a request.")
+                tr!(lang, ERR_INVALID_INPUT, what = &lang.t(input_key(what)))
             }
-            Self::Network => "The server could not be reached.".into(),
-            Self::LikelyCors { server_origin, page_origin } => format!(
-                "The call to {server_origin} failed before any answer, most likely blocked by the browser: this page comes from {page_origin}, and either the page's Content-Security-Policy forbids connecting elsewhere or Rocket.Chat's CORS settings refuse the call (they never allow the x-2fa-code header)."
+            Self::Network => tr!(lang, ERR_NETWORK),
+            Self::LikelyCors {
+                server_origin,
+                page_origin,
+            } => tr!(
+                lang,
+                ERR_LIKELY_CORS,
+                server = server_origin,
+                page = page_origin
             ),
-            Self::Timeout { secs } => format!("The server did not answer within {secs} seconds."),
-            Self::NotJson { status, truncated: true } => {
-                format!("The server's answer (status {status}) ended before its JSON was complete.")
+            Self::Timeout { secs } => tr!(lang, ERR_TIMEOUT, n = *secs),
+            Self::NotJson {
+                status,
+                truncated: true,
+            } => tr!(lang, ERR_NOT_JSON_TRUNCATED, status = &status_text(*status)),
+            Self::NotJson { status, .. } => tr!(lang, ERR_NOT_JSON, status = &status_text(*status)),
+            Self::BadShape { status, field } => {
+                tr!(
+                    lang,
+                    ERR_BAD_SHAPE,
+                    status = &status_text(*status),
+                    field = field
+                )
             }
-            Self::NotJson { status, .. } => format!(
-                "The server answered with status {status}, but the body was not JSON (probably an error page from a proxy, or the wrong URL)."
-            ),
-            Self::BadShape { status, field } => format!(
-                "The server's answer (status {status}) is JSON, but its \"{field}\" field is missing or of the wrong type."
-            ),
-            Self::Server { status } => format!("The server failed with status {status}."),
-            Self::Cancelled => "Loading was cancelled.".into(),
+            Self::Server { status } => tr!(lang, ERR_SERVER, status = &status_text(*status)),
+            Self::Cancelled => tr!(lang, ERR_CANCELLED),
             Self::Other { status, message } if message.is_empty() => {
-                format!("The server answered with status {status}.")
+                tr!(lang, ERR_OTHER, status = &status_text(*status))
             }
-            Self::Other { status, message } => {
-                format!("The server answered with status {status}: {message}.")
-            }
+            Self::Other { status, message } => tr!(
+                lang,
+                ERR_OTHER_MESSAGE,
+                status = &status_text(*status),
+                message = message
+            ),
         }
+    }
+
+    /// What happened and what to do next, for the screen.
+    pub fn message(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            ERROR_AND_NEXT_STEP,
+            error = &self.sentence(lang),
+            next = &self.next_step(lang)
+        )
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{} {}", self.sentence(), self.next_step())
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl std::error::Error for ApiError {}
 
-/// "45 seconds" / "3 minutes", rounded up so the person never retries too early.
-fn seconds(ms: u64) -> String {
-    let secs = ms.div_ceil(1000).max(1);
-    match secs {
-        1 => "1 second".into(),
-        s if s < 120 => format!("{s} seconds"),
-        s => format!("{} minutes", s.div_ceil(60)),
+/// The catalogue's name of a field that `InvalidInput` names.
+fn input_key(what: &str) -> crate::i18n::Key {
+    match what {
+        "password" => k::INPUT_PASSWORD,
+        "user ID" => k::INPUT_USER_ID,
+        "auth token" => k::INPUT_AUTH_TOKEN,
+        "server URL" => k::INPUT_SERVER_URL,
+        _ => k::INPUT_CODE,
     }
+}
+
+/// An HTTP status is a code, not a quantity: never grouped or in another script's digits.
+fn status_text(status: u16) -> String {
+    status.to_string()
 }

@@ -39,7 +39,7 @@ pub use error::ApiError;
 pub use fetch::FetchPlan;
 pub use outcome::{
     CountDisagreement, FetchOptions, FetchResult, PageRequest, Progress, Shortfall,
-    ShortfallReason, DEFAULT_PAGE_SIZE, FILTER_HELP, MAX_PAGE_SIZE, MAX_SESSIONS,
+    ShortfallReason, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SESSIONS,
 };
 pub use retry::RetryPolicy;
 pub use sink::{Collect, RowSink};

@@ -4,6 +4,8 @@
 use super::error::ApiError;
 use super::retry::RetryPolicy;
 use super::wire::Session;
+use crate::i18n::Lang;
+use crate::tr;
 use std::fmt;
 
 /// Rows asked per page unless set otherwise. The server's page size is a setting
@@ -17,12 +19,6 @@ pub const MAX_PAGE_SIZE: u64 = 1_000;
 /// The most sessions one load reads, whatever the server's `total` claims: a number a server
 /// sends never sizes anything without this bound.
 pub const MAX_SESSIONS: u64 = 1_000_000;
-
-/// What the server's `filter` does, for the UI to show beside the box (contract §1).
-pub const FILTER_HELP: &str = "Narrows what is downloaded. The server matches the text literally \
-(not as a pattern), ignoring case, against the device name, device type, OS name, session ID and \
-user ID, and against the sessions of users whose username or name contains it. IP addresses, \
-hosts, versions and dates are not searched on the server; search those in the table.";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FetchOptions {
@@ -115,24 +111,26 @@ pub struct CountDisagreement {
     pub received: u64,
 }
 
+impl CountDisagreement {
+    /// The note above the table, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let n = self.received;
+        match self.claimed {
+            // The claimed count as the server sent it: it may be absurd, and it is quoted.
+            Some(claimed) => tr!(
+                lang,
+                DISAGREE_CLAIMED,
+                claimed = &claimed.to_string(),
+                n = n
+            ),
+            None => tr!(lang, DISAGREE_NO_COUNT, n = n),
+        }
+    }
+}
+
 impl fmt::Display for CountDisagreement {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let n = self.received;
-        let noun = if n == 1 { "session" } else { "sessions" };
-        match self.claimed {
-            Some(claimed) => write!(
-                f,
-                "The server's count of sessions ({claimed}) and the rows it sent disagree: it \
-                 sent {n} {noun}, and all of them are shown."
-            ),
-            None if n == 1 => f.write_str(
-                "The server sent no usable count of sessions: the one session it sent is shown.",
-            ),
-            None => write!(
-                f,
-                "The server sent no usable count of sessions: all {n} {noun} it sent are shown."
-            ),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -163,46 +161,51 @@ pub enum ShortfallReason {
     Ceiling { sessions: u64, requests: u32 },
 }
 
-impl fmt::Display for Shortfall {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let n = self.missing;
-        write!(
-            f,
-            "{n} session{} could not be loaded",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for (i, reason) in self.reasons.iter().enumerate() {
-            f.write_str(if i == 0 { ": " } else { "; " })?;
-            match reason {
-                ShortfallReason::Capped { cap } => {
-                    write!(f, "loading stopped at the limit of {cap}")?
-                }
-                ShortfallReason::MalformedRows { count } => {
-                    write!(f, "{count} row(s) from the server had no session ID")?
-                }
-                ShortfallReason::PagesFailed { pages, last_error } => write!(
-                    f,
-                    "{pages} page(s) kept failing ({})",
-                    last_error.sentence().trim_end_matches('.')
-                )?,
-                ShortfallReason::KeptShifting { rounds } => write!(
-                    f,
-                    "new logins kept shifting the list through {rounds} reading rounds"
-                )?,
-                ShortfallReason::TotalOvercounts => {
-                    f.write_str("the server counts more sessions than it returns")?
-                }
-                ShortfallReason::Interrupted { error } => write!(
-                    f,
-                    "loading stopped ({})",
-                    error.sentence().trim_end_matches('.')
-                )?,
-                ShortfallReason::Ceiling { sessions, requests } => write!(
-                    f,
-                    "a load stops at {sessions} sessions or {requests} requests"
-                )?,
+impl ShortfallReason {
+    /// One reason, as a clause of the shortfall sentence.
+    fn text(&self, lang: Lang) -> String {
+        let clause = |e: &ApiError| e.sentence(lang).trim_end_matches('.').to_owned();
+        match self {
+            Self::Capped { cap } => tr!(lang, REASON_CAPPED, cap = *cap),
+            Self::MalformedRows { count } => tr!(lang, REASON_MALFORMED, count = *count),
+            Self::PagesFailed { pages, last_error } => {
+                tr!(
+                    lang,
+                    REASON_PAGES_FAILED,
+                    pages = *pages,
+                    error = &clause(last_error)
+                )
+            }
+            Self::KeptShifting { rounds } => tr!(lang, REASON_KEPT_SHIFTING, rounds = *rounds),
+            Self::TotalOvercounts => tr!(lang, REASON_TOTAL_OVERCOUNTS),
+            Self::Interrupted { error } => tr!(lang, REASON_INTERRUPTED, error = &clause(error)),
+            Self::Ceiling { sessions, requests } => {
+                tr!(
+                    lang,
+                    REASON_CEILING,
+                    sessions = *sessions,
+                    requests = *requests
+                )
             }
         }
-        f.write_str(". Reload to try again.")
+    }
+}
+
+impl Shortfall {
+    /// "750 sessions could not be loaded: …. Reload to try again." in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let n = self.missing;
+        if self.reasons.is_empty() {
+            return tr!(lang, SHORTFALL, n = n);
+        }
+        let reasons: Vec<String> = self.reasons.iter().map(|r| r.text(lang)).collect();
+        let reasons = reasons.join(&tr!(lang, LIST_SEPARATOR));
+        tr!(lang, SHORTFALL_BECAUSE, n = n, reasons = &reasons)
+    }
+}
+
+impl fmt::Display for Shortfall {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }

@@ -5,9 +5,13 @@ use super::column::DeviceKind;
 use super::filter::Filters;
 use super::findings::Finding;
 use super::time::{format_day, local_day};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// What an empty value (a row without a client, say) is called on screen.
-pub const NONE: &str = "(none)";
+pub fn none_text(lang: Lang) -> String {
+    tr!(lang, NONE_VALUE)
+}
 
 /// One part of the filters in effect ("Client: Chrome ×"); also what a chart bar applies.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,26 +27,26 @@ pub enum Chip {
     Finding(Finding),
 }
 
-fn shown(v: &str) -> &str {
+fn shown(lang: Lang, v: &str) -> String {
     if v.is_empty() {
-        NONE
+        none_text(lang)
     } else {
-        v
+        v.to_owned()
     }
 }
 
 impl Chip {
     /// "Client: Chrome"; login bounds as local days at this offset from UTC.
-    pub fn label(&self, tz_offset_minutes: i32) -> String {
+    pub fn label(&self, lang: Lang, tz_offset_minutes: i32) -> String {
         let day = |ms: i64| format_day(local_day(ms, tz_offset_minutes));
         match self {
-            Chip::Kind(k) => format!("Device type: {}", k.label()),
-            Chip::Client(c) => format!("Client: {}", shown(c)),
-            Chip::Os(o) => format!("OS: {}", shown(o)),
-            Chip::User(u) => format!("User: {}", shown(u)),
-            Chip::From(ms) => format!("Logged in from: {}", day(*ms)),
-            Chip::To(ms) => format!("Logged in to: {}", day(*ms)),
-            Chip::Finding(f) => f.label(),
+            Chip::Kind(k) => tr!(lang, CHIP_KIND, value = &lang.t(k.key_text())),
+            Chip::Client(c) => tr!(lang, CHIP_CLIENT, value = &shown(lang, c)),
+            Chip::Os(o) => tr!(lang, CHIP_OS, value = &shown(lang, o)),
+            Chip::User(u) => tr!(lang, CHIP_USER, value = &shown(lang, u)),
+            Chip::From(ms) => tr!(lang, CHIP_FROM, day = &day(*ms)),
+            Chip::To(ms) => tr!(lang, CHIP_TO, day = &day(*ms)),
+            Chip::Finding(f) => f.label(lang),
         }
     }
 
@@ -176,7 +180,7 @@ mod tests {
     #[test]
     fn chips_name_each_filter_and_the_local_days() {
         let f = every_kind();
-        let labels: Vec<String> = f.chips().iter().map(|c| c.label(120)).collect();
+        let labels: Vec<String> = f.chips().iter().map(|c| c.label(Lang::En, 120)).collect();
         assert_eq!(
             labels,
             [

@@ -1,5 +1,7 @@
 //! The table's vocabulary: device kinds and columns, with labels and stable URL keys.
 
+use crate::i18n::{k, Key};
+
 /// What kind of client opened a session, from the wire's free-form `device.type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DeviceKind {
@@ -33,7 +35,18 @@ impl DeviceKind {
         }
     }
 
-    /// For people.
+    /// For people, in the catalogues.
+    pub fn key_text(self) -> Key {
+        match self {
+            DeviceKind::Browser => k::KIND_BROWSER,
+            DeviceKind::DesktopApp => k::KIND_DESKTOP_APP,
+            DeviceKind::MobileApp => k::KIND_MOBILE_APP,
+            DeviceKind::MobileOrTablet => k::KIND_MOBILE_OR_TABLET,
+            DeviceKind::Other => k::KIND_OTHER,
+        }
+    }
+
+    /// In English, for exports (a file's values do not follow the screen's language).
     pub fn label(self) -> &'static str {
         match self {
             DeviceKind::Browser => "Browser",
@@ -116,17 +129,18 @@ impl Column {
         Column::ALL.into_iter().find(|c| c.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The column's header, in the catalogues.
+    pub fn header(self) -> Key {
         match self {
-            Column::Client => "Client",
-            Column::Version => "Version",
-            Column::Os => "OS",
-            Column::User => "User",
-            Column::LastLogin => "Last login",
-            Column::DeviceId => "Device ID",
-            Column::Ip => "IP",
-            Column::Host => "Host",
-            Column::UserId => "User ID",
+            Column::Client => k::COL_CLIENT,
+            Column::Version => k::COL_VERSION,
+            Column::Os => k::COL_OS,
+            Column::User => k::COL_USER,
+            Column::LastLogin => k::COL_LAST_LOGIN,
+            Column::DeviceId => k::COL_DEVICE_ID,
+            Column::Ip => k::COL_IP,
+            Column::Host => k::COL_HOST,
+            Column::UserId => k::COL_USER_ID,
         }
     }
 

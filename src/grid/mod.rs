@@ -33,7 +33,7 @@ mod proptests;
 mod tests;
 
 pub use build::SessionsBuilder;
-pub use chip::{Chip, NONE};
+pub use chip::{none_text, Chip};
 pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};
 pub use filter::{filter_rows, Filters, QueryError, Search};

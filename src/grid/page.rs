@@ -1,5 +1,7 @@
 //! Pagination: the allowed page sizes, page arithmetic that never leaves the valid range, status text.
 
+use crate::i18n::Lang;
+use crate::tr;
 use std::ops::Range;
 
 /// The page sizes the pager offers; a size is a type so that no other value gets through.
@@ -84,24 +86,27 @@ pub fn page_range(matched: usize, page: usize, size: PageSize) -> Range<usize> {
 
 /// `26–50 of 12,345 (filtered from 50,000)`; `No sessions` when nothing is loaded and
 /// `No matching sessions (filtered from 50,000)` when the filter leaves nothing.
-pub fn status_text(range: Range<usize>, matched: usize, total: usize) -> String {
-    let from = if matched != total {
-        format!(" (filtered from {})", thousands(total))
-    } else {
-        String::new()
-    };
+pub fn status_text(lang: Lang, range: Range<usize>, matched: usize, total: usize) -> String {
+    let filtered = matched != total;
     if total == 0 {
-        return "No sessions".to_owned();
+        return tr!(lang, STATUS_NONE);
     }
     if matched == 0 || range.is_empty() {
-        return format!("No matching sessions{from}");
+        return tr!(lang, STATUS_NO_MATCH, total = total);
     }
-    format!(
-        "{}–{} of {}{from}",
-        thousands(range.start + 1),
-        thousands(range.end),
-        thousands(matched)
-    )
+    let (from, to) = (range.start + 1, range.end);
+    if filtered {
+        tr!(
+            lang,
+            STATUS_FILTERED,
+            from = from,
+            to = to,
+            matched = matched,
+            total = total
+        )
+    } else {
+        tr!(lang, STATUS_RANGE, from = from, to = to, matched = matched)
+    }
 }
 
 /// `12345` → `12,345`.
@@ -169,18 +174,18 @@ mod tests {
     #[test]
     fn status_texts() {
         assert_eq!(
-            status_text(25..50, 12_345, 50_000),
+            status_text(Lang::En, 25..50, 12_345, 50_000),
             "26–50 of 12,345 (filtered from 50,000)"
         );
-        assert_eq!(status_text(0..25, 60, 60), "1–25 of 60");
-        assert_eq!(status_text(0..1, 1, 1), "1–1 of 1");
-        assert_eq!(status_text(0..0, 0, 0), "No sessions");
+        assert_eq!(status_text(Lang::En, 0..25, 60, 60), "1–25 of 60");
+        assert_eq!(status_text(Lang::En, 0..1, 1, 1), "1–1 of 1");
+        assert_eq!(status_text(Lang::En, 0..0, 0, 0), "No sessions");
         assert_eq!(
-            status_text(0..0, 0, 7),
+            status_text(Lang::En, 0..0, 0, 7),
             "No matching sessions (filtered from 7)"
         );
         assert_eq!(
-            status_text(999_750..1_000_000, 1_000_000, 1_000_000),
+            status_text(Lang::En, 999_750..1_000_000, 1_000_000, 1_000_000),
             "999,751–1,000,000 of 1,000,000"
         );
     }

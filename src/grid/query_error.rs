@@ -1,5 +1,7 @@
 //! Why a search cannot run, as a type until a person reads it.
 
+use crate::i18n::Lang;
+use crate::tr;
 use std::fmt;
 
 /// Why a query cannot run; the `Display` text is a sentence for the admin.
@@ -11,16 +13,19 @@ pub enum QueryError {
     PatternTooBig,
 }
 
+impl QueryError {
+    /// The sentence for the admin, with what the table shows meanwhile.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            QueryError::BadPattern { .. } => tr!(lang, SEARCH_BAD_PATTERN),
+            QueryError::PatternTooBig => tr!(lang, SEARCH_TOO_BIG),
+        }
+    }
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QueryError::BadPattern { .. } => {
-                f.write_str("The search is not a valid regular expression; fix it or turn regex mode off.")
-            }
-            QueryError::PatternTooBig => f.write_str(
-                "The search pattern is too large to run safely here; use a shorter or simpler pattern.",
-            ),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 

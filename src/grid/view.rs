@@ -158,8 +158,9 @@ pub struct View {
 
 impl View {
     /// E.g. `26–50 of 12,345 (filtered from 50,000)`.
-    pub fn status(&self) -> String {
+    pub fn status(&self, lang: crate::i18n::Lang) -> String {
         status_text(
+            lang,
             self.offset..self.offset + self.rows.len(),
             self.matched,
             self.total,

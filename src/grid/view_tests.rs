@@ -213,7 +213,7 @@ fn removals_drop_rows_and_keep_the_page_valid() {
     q.set_page(3);
     let v = p.view(&s, &q).expect("view");
     assert_eq!(
-        (v.page, v.rows.len(), v.status()),
+        (v.page, v.rows.len(), v.status(crate::i18n::Lang::En)),
         (3, 10, "51–60 of 60".to_owned())
     );
     let gone: Vec<String> = (50..60).map(|i| format!("s{i}")).collect();
@@ -222,7 +222,7 @@ fn removals_drop_rows_and_keep_the_page_valid() {
     let v = p.view(&s, &q).expect("view");
     assert_eq!(p.recomputes(), before, "a removal only drops rows");
     assert_eq!((v.page, v.pages, v.rows.len(), v.total), (2, 2, 25, 50));
-    assert_eq!(v.status(), "26–50 of 50");
+    assert_eq!(v.status(crate::i18n::Lang::En), "26–50 of 50");
     assert_eq!(p.ordered().len(), 50);
     assert_eq!(v, view(&s, &q).expect("fresh"));
 }
@@ -264,18 +264,20 @@ fn status_texts_of_views() {
     let mut q = Query::default();
     q.set_search("chrome");
     assert_eq!(
-        view(&s, &q).expect("view").status(),
+        view(&s, &q).expect("view").status(crate::i18n::Lang::En),
         "1–20 of 20 (filtered from 60)"
     );
     q.set_search("no such thing");
     let v = view(&s, &q).expect("view");
     assert_eq!(
-        (v.status().as_str(), v.pages, v.page),
+        (v.status(crate::i18n::Lang::En).as_str(), v.pages, v.page),
         ("No matching sessions (filtered from 60)", 1, 1)
     );
     let empty = Sessions::default();
     assert_eq!(
-        view(&empty, &Query::default()).expect("view").status(),
+        view(&empty, &Query::default())
+            .expect("view")
+            .status(crate::i18n::Lang::En),
         "No sessions"
     );
 }

@@ -5,6 +5,7 @@
 use super::api_ctx::ApiCtx;
 use super::control::Controller;
 use super::host::HostLink;
+use super::lang::{initial_lang, mark_document, use_lang, LangSwitch};
 use super::progress::{use_load_announcement, LoadProgress, Skeleton};
 use super::prompt::CodePrompt;
 use super::remember::initial_prefill;
@@ -14,8 +15,9 @@ use super::store::{use_store, Store};
 use super::words::{partial_text, worth_retrying};
 use super::workspace::{LoadedData, Workspace};
 use crate::api::Credentials;
-use crate::grid::thousands;
+use crate::i18n::Lang;
 use crate::options::Options;
+use crate::tr;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,6 +40,10 @@ pub fn app(props: &AppProps) -> Html {
     });
     let ctl: Rc<Controller> = (*ctl).clone();
     let state = use_store(&ctl.store);
+    let standalone = props.host.is_none();
+    let lang_store = use_state(|| Store::new(initial_lang(&options, standalone)));
+    let lang = *use_store(&lang_store);
+    use_lang_option(&lang_store, options.lang.clone());
     use_host_commands(&ctl, props.host.clone());
     {
         // Credentials given at mount: try at once (the server may still ask for a code).
@@ -70,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // A first load's rows so far are not its end: the end is announced once, when finished.
     let heard = use_load_announcement(
+        lang,
         state.running.as_ref().map(|r| r.progress),
         state
             .data
@@ -82,14 +89,22 @@ pub fn app(props: &AppProps) -> Html {
         ctl: &ctl,
         options: &options,
         host: props.host.as_ref(),
+        lang,
     };
+    if standalone {
+        mark_document(lang);
+    }
+    let switch = standalone.then(|| html! { <LangSwitch store={(*lang_store).clone()} /> });
     html! {
-        <div class="rcdm" data-theme={options.theme.as_str()}>
-            { view.body() }
-            { view.prompt() }
-            // Mounted for the widget's life: what a screen reader hears of loads.
-            <p class="visually-hidden" role="status" data-announce="load">{ heard }</p>
-        </div>
+        <ContextProvider<Lang> context={lang}>
+            <div class="rcdm" data-theme={options.theme.as_str()} lang={lang.tag()} dir={lang.dir()}>
+                { switch.unwrap_or_default() }
+                { view.body() }
+                { view.prompt() }
+                // Mounted for the widget's life: what a screen reader hears of loads.
+                <p class="visually-hidden" role="status" data-announce="load">{ heard }</p>
+            </div>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -99,6 +114,7 @@ struct ShellView<'a> {
     ctl: &'a Rc<Controller>,
     options: &'a Rc<Options>,
     host: Option<&'a HostLink>,
+    lang: Lang,
 }
 
 impl ShellView<'_> {
@@ -121,7 +137,7 @@ impl ShellView<'_> {
     fn notice(&self) -> Html {
         let notice = self.s.notice.as_ref();
         notice
-            .map(|n| html! { <p class="note" role="status">{ n }</p> })
+            .map(|n| html! { <p class="note" role="status">{ n.say(self.lang) }</p> })
             .unwrap_or_default()
     }
 
@@ -136,13 +152,13 @@ impl ShellView<'_> {
         let s = self.s;
         html! {
             <>
-                <h1>{ "Device management" }</h1>
+                <h1>{ tr!(self.lang, APP_TITLE) }</h1>
                 { self.notice() }
                 <SignIn error={s.error.clone()} busy={s.busy()} prefill={s.prefill.clone()}
                     email={s.email.clone()} on_submit={self.on(|c, req| c.submit(req))}
                     on_email={self.on(|c, req| c.request_email(req))} />
                 if s.signing_in {
-                    <p class="note" role="status">{ "Signing in…" }</p>
+                    <p class="note" role="status">{ tr!(self.lang, SIGNING_IN) }</p>
                 }
                 { self.progress() }
                 if s.running.is_some() {
@@ -158,9 +174,9 @@ impl ShellView<'_> {
         };
         html! {
             <div class="error" role="alert">
-                <p>{ e.to_string() }</p>
+                <p>{ e.message(self.lang) }</p>
                 if worth_retrying(e) {
-                    <button type="button" onclick={self.on(|c, _: MouseEvent| c.refresh())}>{ "Retry" }</button>
+                    <button type="button" onclick={self.on(|c, _: MouseEvent| c.refresh())}>{ tr!(self.lang, RETRY) }</button>
                 }
             </div>
         }
@@ -171,12 +187,12 @@ impl ShellView<'_> {
         let filter_note = match s.narrowing.filter.as_str() {
             "" => Html::default(),
             f => html! {
-                <p class="note">{ format!("Server filter \"{f}\": only sessions matching it were loaded.") }</p>
+                <p class="note">{ tr!(self.lang, SERVER_FILTER_NOTE, filter = f) }</p>
             },
         };
         let partial = match (&s.running, data.partial) {
             (Some(r), true) => html! {
-                <p class="note partial" role="status">{ partial_text(&r.progress) }</p>
+                <p class="note partial" role="status">{ partial_text(self.lang, &r.progress) }</p>
             },
             _ => Html::default(),
         };
@@ -217,6 +233,19 @@ impl ShellView<'_> {
     }
 }
 
+/// A host's `setOptions` (or `lang` attribute) with a new language switches in place.
+#[hook]
+fn use_lang_option(store: &Store<Lang>, option: Option<String>) {
+    let store = store.clone();
+    use_effect_with(option, move |option| {
+        if let Some(lang) = option.as_deref().and_then(Lang::parse) {
+            if *store.get() != lang {
+                store.set(lang);
+            }
+        }
+    });
+}
+
 /// Registers the host's command callback while mounted; a late command after unmount is
 /// then a no-op.
 #[hook]
@@ -248,23 +277,23 @@ struct HeaderProps {
 
 #[function_component(Header)]
 fn header(props: &HeaderProps) -> Html {
+    let lang = use_lang();
     let d = &props.data;
-    let n = d.loaded;
-    let total = usize::try_from(d.total).unwrap_or(usize::MAX);
-    let noun = if n == 1 && total <= 1 {
-        "session"
-    } else {
-        "sessions"
-    };
+    let (n, total) = (d.loaded, usize::try_from(d.total).unwrap_or(usize::MAX));
     let count = if n >= total {
-        format!("{} {noun} loaded", thousands(n))
+        tr!(lang, HEADER_LOADED, n = n)
     } else {
-        format!("{} of {} {noun} loaded", thousands(n), thousands(total))
+        tr!(lang, HEADER_LOADED_OF, n = n, total = total)
     };
-    let server = if props.server.is_empty() {
-        "this server".to_owned()
+    let who = if props.server.is_empty() {
+        tr!(lang, HEADER_WHO_HERE, user = &props.user_id)
     } else {
-        props.server.clone()
+        tr!(
+            lang,
+            HEADER_WHO,
+            user = &props.user_id,
+            server = &props.server
+        )
     };
     let refresh = {
         let cb = props.on_refresh.clone();
@@ -276,18 +305,18 @@ fn header(props: &HeaderProps) -> Html {
     };
     html! {
         <header class="rcdm-bar">
-            <h1>{ "Device management" }</h1>
-            <p class="who">{ format!("Signed in as {} on {server}", props.user_id) }</p>
+            <h1>{ tr!(lang, APP_TITLE) }</h1>
+            <p class="who">{ who }</p>
             <p class="loaded">
                 if d.partial {
-                    { "Loading sessions…" }
+                    { tr!(lang, HEADER_LOADING) }
                 } else {
-                    { count }{ " · Last updated " }{ hh_mm(d.loaded_at_ms) }
+                    { tr!(lang, HEADER_UPDATED, count = &count, time = &hh_mm(d.loaded_at_ms)) }
                 }
             </p>
             <div class="actions">
-                <button type="button" onclick={refresh} disabled={props.busy}>{ "Refresh" }</button>
-                <button type="button" onclick={sign_out}>{ "Sign out" }</button>
+                <button type="button" onclick={refresh} disabled={props.busy}>{ tr!(lang, REFRESH) }</button>
+                <button type="button" onclick={sign_out}>{ tr!(lang, SIGN_OUT) }</button>
             </div>
         </header>
     }

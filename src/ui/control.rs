@@ -15,6 +15,8 @@ use crate::api::{
     ApiError, CancelHandle, Client, Credentials, FetchOptions, FetchSlot, SecondFactor,
 };
 use crate::grid::Sessions;
+use crate::i18n::{k, Said};
+use crate::tr;
 use futures::future::LocalBoxFuture;
 use serde_json::json;
 use std::cell::Cell;
@@ -106,7 +108,7 @@ impl Controller {
         // The sentence only: ApiError never holds a secret, and the next step is for people.
         self.emit(
             events::ERROR,
-            json!({ "kind": error_kind(e), "message": e.sentence() }),
+            json!({ "kind": error_kind(e), "message": e.sentence(crate::i18n::Lang::En) }),
         );
     }
 
@@ -145,7 +147,7 @@ impl Controller {
             match result {
                 Ok(r) => {
                     if current {
-                        let shortfall = shortfall_text(&r);
+                        let shortfall = shortfall_text(crate::i18n::Lang::En, &r);
                         this.emit(
                             events::LOADED,
                             json!({
@@ -307,17 +309,17 @@ impl Controller {
                 Ok(crate::api::EmailCode::Sent { to, .. }) => {
                     Action::PromptHint { id, email_hint: to }
                 }
-                Ok(crate::api::EmailCode::NotNeeded) => Action::Notice(Some(
-                    "No code is needed any more; answer with any code or cancel.".into(),
-                )),
-                Err(e) => Action::Notice(Some(e.to_string())),
+                Ok(crate::api::EmailCode::NotNeeded) => {
+                    Action::Notice(Some(Said::key(k::NO_CODE_NEEDED)))
+                }
+                Err(e) => Action::Notice(Some(Said::new(move |l| e.message(l)))),
             };
             this.dispatch(action);
         });
     }
 
     /// Stops everything and forgets the account; `prefill` is what the form shows next.
-    pub(super) fn reset(&self, prefill: Prefill, notice: Option<String>) -> Option<ApiCtx> {
+    pub(super) fn reset(&self, prefill: Prefill, notice: Option<Said>) -> Option<ApiCtx> {
         self.slot.cancel();
         self.prompts.answer(None);
         let old = self.current().map(|(api, _)| api);
@@ -335,9 +337,8 @@ impl Controller {
         let this = self.clone();
         spawn_local(async move {
             if let Err(e) = api.client().sign_out().await {
-                this.dispatch(Action::Notice(Some(format!(
-                    "Signed out here, but the server did not confirm that the login token ended: {e}"
-                ))));
+                let said = Said::new(move |l| tr!(l, SIGN_OUT_UNCONFIRMED, error = &e.message(l)));
+                this.dispatch(Action::Notice(Some(said)));
             }
         });
     }
@@ -352,10 +353,7 @@ impl Controller {
 
     pub fn sign_out(self: &Rc<Self>) {
         self.forget_host_credentials();
-        let old = self.reset(
-            remembered_prefill(),
-            Some("Signed out. Nothing of that session is kept here.".into()),
-        );
+        let old = self.reset(remembered_prefill(), Some(Said::key(k::SIGNED_OUT)));
         self.end_on_server(old);
         self.emit(events::SIGNED_OUT, json!({}));
     }
@@ -364,13 +362,7 @@ impl Controller {
     /// token already, so the page signs out here too instead of failing on its next call.
     pub fn own_session_ended(self: &Rc<Self>) {
         self.forget_host_credentials();
-        self.reset(
-            remembered_prefill(),
-            Some(
-                "You logged out the session this page was using, so it is signed out here too. Sign in again to go on."
-                    .into(),
-            ),
-        );
+        self.reset(remembered_prefill(), Some(Said::key(k::OWN_SESSION_ENDED)));
         self.emit(
             events::SIGNED_OUT,
             json!({ "reason": "own-session-logged-out" }),

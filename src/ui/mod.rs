@@ -7,6 +7,7 @@ pub mod fetcher;
 #[cfg(test)]
 mod fixtures;
 pub mod host;
+pub mod lang;
 pub mod partial;
 pub mod progress;
 pub mod prompt;

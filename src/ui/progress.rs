@@ -2,10 +2,12 @@
 //! pauses when the server asks to slow down, and the Cancel button; the skeleton rows shown
 //! while nothing is loaded yet; and what a screen reader hears of a load (throttled).
 
+use super::lang::use_lang;
 use super::state::Running;
 use super::words::progress_text;
 use crate::api::Progress;
-use crate::grid::thousands;
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 /// A load's progress is said at most this often: the visible text changes with every page,
@@ -20,8 +22,10 @@ pub struct Props {
 
 #[function_component(LoadProgress)]
 pub fn load_progress(props: &Props) -> Html {
+    let lang = use_lang();
     let p = &props.running.progress;
-    let text = progress_text(p);
+    let text = progress_text(lang, p);
+    let label = tr!(lang, LOADING_SESSIONS);
     let cancel = {
         let on_cancel = props.on_cancel.clone();
         Callback::from(move |_: MouseEvent| on_cancel.emit(()))
@@ -30,33 +34,33 @@ pub fn load_progress(props: &Props) -> Html {
         Some(t) => {
             let now = p.loaded.min(t);
             html! {
-                <progress role="progressbar" aria-label="Loading sessions" max={t.max(1).to_string()}
+                <progress role="progressbar" aria-label={label} max={t.max(1).to_string()}
                     value={now.to_string()} aria-valuemin="0" aria-valuemax={t.to_string()}
                     aria-valuenow={now.to_string()} aria-valuetext={text.clone()} />
             }
         }
         // Not known yet: an indeterminate bar.
         None => html! {
-            <progress role="progressbar" aria-label="Loading sessions" aria-valuetext={text.clone()} />
+            <progress role="progressbar" aria-label={label} aria-valuetext={text.clone()} />
         },
     };
     let waiting = props.running.rate_wait_ms.map(|ms| {
         let secs = ms.div_ceil(1000);
         if secs > 0 {
-            format!("The server asked to slow down (too many requests): loading goes on by itself in about {secs} seconds.")
+            tr!(lang, SLOW_DOWN_SECONDS, n = secs)
         } else {
-            "The server asked to slow down (too many requests): loading goes on by itself after a short pause.".to_owned()
+            tr!(lang, SLOW_DOWN)
         }
     });
     html! {
-        <section class="load-progress" aria-label="Loading">
+        <section class="load-progress" aria-label={tr!(lang, LOADING)}>
             // Not live: it changes with every page; `LoadAnnouncer` speaks for it.
             <p class="progress-text">{ text }</p>
             { bar }
             if let Some(w) = waiting {
                 <p class="note" role="status">{ w }</p>
             }
-            <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            <button type="button" onclick={cancel}>{ tr!(lang, CANCEL) }</button>
         </section>
     }
 }
@@ -83,6 +87,7 @@ pub fn skeleton() -> Html {
 /// of its own to set, one small allocation per widget.
 #[hook]
 pub fn use_load_announcement(
+    lang: Lang,
     progress: Option<Progress>,
     finished: Option<(u64, usize, u64)>,
 ) -> String {
@@ -92,14 +97,14 @@ pub fn use_load_announcement(
     let done = finished.map(|f| f.0);
     if let Some(p) = &progress {
         if now - v.at_ms >= f64::from(ANNOUNCE_EVERY_MS) {
-            v.said = spoken_progress(p);
+            v.said = spoken_progress(lang, p);
             v.at_ms = now;
         }
     } else if done != v.done {
         // Only once no load runs: the new set may come a render before the load's end.
         v.done = done;
         if let Some((_, loaded, total)) = finished {
-            v.said = end_sentence(loaded, total);
+            v.said = end_sentence(lang, loaded, total);
         }
     }
     v.said.clone()
@@ -117,31 +122,20 @@ struct Voice {
 
 /// A progress sentence as said. Worded apart from the texts on screen ("Loaded 1,234 of …",
 /// "5,000 sessions loaded"), so that finding those by their text never finds this hidden copy.
-pub fn spoken_progress(p: &Progress) -> String {
-    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
+pub fn spoken_progress(lang: Lang, p: &Progress) -> String {
     match p.target {
-        None if p.loaded == 0 => "Loading: contacting the server".into(),
-        None => format!("Loading: {} sessions so far", n(p.loaded)),
-        Some(t) => format!("Loading: {} of {} sessions", n(p.loaded.min(t)), n(t)),
+        None if p.loaded == 0 => tr!(lang, SPOKEN_CONTACTING),
+        None => tr!(lang, SPOKEN_SO_FAR, n = p.loaded),
+        Some(t) => tr!(lang, SPOKEN_OF, n = p.loaded.min(t), total = t),
     }
 }
 
 /// What is said once when a load has completed.
-pub fn end_sentence(loaded: usize, total: u64) -> String {
-    let total = usize::try_from(total).unwrap_or(usize::MAX);
-    let noun = if loaded == 1 && total <= 1 {
-        "session"
+pub fn end_sentence(lang: Lang, loaded: usize, total: u64) -> String {
+    if loaded as u64 >= total {
+        tr!(lang, SPOKEN_DONE, n = loaded)
     } else {
-        "sessions"
-    };
-    if loaded >= total {
-        format!("Loading done: {} {noun}.", thousands(loaded))
-    } else {
-        format!(
-            "Loading done: {} of {} {noun}.",
-            thousands(loaded),
-            thousands(total)
-        )
+        tr!(lang, SPOKEN_DONE_OF, n = loaded, total = total)
     }
 }
 
@@ -149,20 +143,27 @@ pub fn end_sentence(loaded: usize, total: u64) -> String {
 mod tests {
     use super::{end_sentence, spoken_progress};
     use crate::api::Progress;
+    use crate::i18n::Lang::{self, En};
 
     #[test]
     fn end_sentences() {
-        assert_eq!(end_sentence(5_000, 5_000), "Loading done: 5,000 sessions.");
-        assert_eq!(end_sentence(1, 1), "Loading done: 1 session.");
-        assert_eq!(end_sentence(0, 0), "Loading done: 0 sessions.");
         assert_eq!(
-            end_sentence(4_990, 5_000),
+            end_sentence(En, 5_000, 5_000),
+            "Loading done: 5,000 sessions."
+        );
+        assert_eq!(end_sentence(En, 1, 1), "Loading done: 1 session.");
+        assert_eq!(end_sentence(En, 0, 0), "Loading done: 0 sessions.");
+        assert_eq!(
+            end_sentence(En, 4_990, 5_000),
             "Loading done: 4,990 of 5,000 sessions."
         );
-        let max = crate::grid::thousands(usize::MAX);
         assert_eq!(
-            end_sentence(10, u64::MAX),
-            format!("Loading done: 10 of {max} sessions.")
+            end_sentence(En, 10, 1_000_000_000_000),
+            "Loading done: 10 of 1,000,000,000,000 sessions."
+        );
+        assert_eq!(
+            end_sentence(Lang::De, 1, 1),
+            "Laden abgeschlossen: 1 Sitzung."
         );
     }
 
@@ -175,19 +176,19 @@ mod tests {
             requests: 1,
         };
         assert_eq!(
-            spoken_progress(&p(0, None)),
+            spoken_progress(En, &p(0, None)),
             "Loading: contacting the server"
         );
         assert_eq!(
-            spoken_progress(&p(300, None)),
+            spoken_progress(En, &p(300, None)),
             "Loading: 300 sessions so far"
         );
         assert_eq!(
-            spoken_progress(&p(1_234, Some(5_000))),
+            spoken_progress(En, &p(1_234, Some(5_000))),
             "Loading: 1,234 of 5,000 sessions"
         );
         assert_eq!(
-            spoken_progress(&p(5_010, Some(5_000))),
+            spoken_progress(En, &p(5_010, Some(5_000))),
             "Loading: 5,000 of 5,000 sessions"
         );
     }

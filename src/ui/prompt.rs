@@ -1,8 +1,11 @@
 //! The in-place 2FA prompt: a modal dialog over whatever is shown (the sign-in form or the
 //! loaded sessions, which stay as they are), asking for what the server's challenge wants.
 
+use super::lang::use_lang;
 use super::state::Prompt;
 use crate::api::{ApiError, TwoFactorMethod};
+use crate::i18n::{k, Lang};
+use crate::tr;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,28 +25,30 @@ pub struct Props {
 }
 
 /// (dialog title, field label, what to do) for a method.
-fn wording(method: &TwoFactorMethod) -> (&'static str, &'static str, &'static str) {
-    match method {
+fn wording(lang: Lang, method: &TwoFactorMethod) -> (String, String, String) {
+    let keys = match method {
         TwoFactorMethod::Email => (
-            "Two-factor code by e-mail",
-            "Code from the e-mail",
-            "Enter the code the server e-mailed you.",
+            k::PROMPT_EMAIL_TITLE,
+            k::PROMPT_EMAIL_LABEL,
+            k::PROMPT_EMAIL_WHAT,
         ),
         TwoFactorMethod::Password => (
-            "Confirm your password",
-            "Account password",
-            "This account has no two-factor method, so the server asks for its password instead (it is sent hashed).",
+            k::PROMPT_PASSWORD_TITLE,
+            k::PROMPT_PASSWORD_LABEL,
+            k::PROMPT_PASSWORD_WHAT,
         ),
         _ => (
-            "Two-factor code",
-            "Code from your authenticator app",
-            "Enter the current 6-digit code from your authenticator app (or an 8-character backup code).",
+            k::PROMPT_TOTP_TITLE,
+            k::PROMPT_TOTP_LABEL,
+            k::PROMPT_TOTP_WHAT,
         ),
-    }
+    };
+    (lang.t(keys.0), lang.t(keys.1), lang.t(keys.2))
 }
 
 #[function_component(CodePrompt)]
 pub fn code_prompt(props: &Props) -> Html {
+    let lang = use_lang();
     let input = use_node_ref();
     let typed = use_state(String::new);
     {
@@ -58,7 +63,7 @@ pub fn code_prompt(props: &Props) -> Html {
         });
     }
     let method = &props.prompt.method;
-    let (title, label, what) = wording(method);
+    let (title, label, what) = wording(lang, method);
     let onsubmit = {
         let (typed, on_answer) = (typed.clone(), props.on_answer.clone());
         // A password is hashed exactly as typed (spaces are part of it); codes are trimmed.
@@ -102,25 +107,31 @@ pub fn code_prompt(props: &Props) -> Html {
     };
     let error = &props.prompt.error;
     let rejected = matches!(error, ApiError::TwoFactorInvalid(_));
+    let said = tr!(
+        lang,
+        ERROR_AND_NEXT_STEP,
+        error = &error.sentence(lang),
+        next = &what
+    );
     let (kind, autocomplete) = match method {
         TwoFactorMethod::Password => ("password", "current-password"),
         _ => ("text", "one-time-code"),
     };
     html! {
         <div class="rcdm-overlay">
-            <div class="rcdm-dialog" role="dialog" aria-modal="true" aria-label={title} {onkeydown}>
+            <div class="rcdm-dialog" role="dialog" aria-modal="true" aria-label={title.clone()} {onkeydown}>
                 <form {onsubmit}>
                     <h2>{ title }</h2>
                     if rejected {
-                        <p class="error" role="alert">{ error.sentence() }{ " " }{ what }</p>
+                        <p class="error" role="alert">{ said }</p>
                     } else {
-                        <p>{ error.sentence() }{ " " }{ what }</p>
+                        <p>{ said }</p>
                     }
                     if props.mid_session {
-                        <p class="help">{ "The server's two-factor confirmation for this session has run out. The sessions already loaded stay as they are; the request goes on once you answer." }</p>
+                        <p class="help">{ tr!(lang, PROMPT_MID_SESSION) }</p>
                     }
                     if let (TwoFactorMethod::Email, Some(to)) = (method, &props.prompt.email_hint) {
-                        <p class="hint" role="status">{ format!("Code sent to {to}.") }</p>
+                        <p class="hint" role="status">{ tr!(lang, PROMPT_CODE_SENT, to = to) }</p>
                     }
                     <label>{ label }
                         <input ref={input} type={kind} name="prompt-code" autocomplete={autocomplete}
@@ -128,11 +139,11 @@ pub fn code_prompt(props: &Props) -> Html {
                             required=true {oninput} />
                     </label>
                     <div class="row">
-                        <button type="submit" class="primary">{ "Continue" }</button>
+                        <button type="submit" class="primary">{ tr!(lang, CONTINUE) }</button>
                         if *method == TwoFactorMethod::Email && props.can_resend {
-                            <button type="button" onclick={resend}>{ "Send a new code" }</button>
+                            <button type="button" onclick={resend}>{ tr!(lang, SEND_NEW_CODE) }</button>
                         }
-                        <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" onclick={cancel}>{ tr!(lang, CANCEL) }</button>
                     </div>
                 </form>
             </div>

@@ -2,11 +2,14 @@
 //! optional 2FA code (typed, or e-mailed on request), and an "Advanced" part that narrows
 //! the load on the server. The fields are controlled, so a failed attempt keeps them.
 
+use super::lang::use_lang;
 use super::sign_in_form::{Field, Form, FormAction};
 pub use super::sign_in_form::{Login, SignInRequest};
 use super::state::{EmailStatus, Prefill};
 use super::store::{use_store, Store};
-use crate::api::{ApiError, EmailCode, FILTER_HELP};
+use crate::api::{ApiError, EmailCode};
+use crate::i18n::Lang;
+use crate::tr;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -52,6 +55,7 @@ fn input(
 
 #[function_component(SignIn)]
 pub fn sign_in(props: &Props) -> Html {
+    let lang = use_lang();
     let store = use_memo((), |_| Store::new(Form::new(&props.prefill)));
     let form = use_store(&store);
     let d = use_memo((), |_| store.dispatcher());
@@ -84,30 +88,30 @@ pub fn sign_in(props: &Props) -> Html {
     html! {
         <form class="sign-in" {onsubmit} aria-busy={props.busy.to_string()}>
             <fieldset disabled={props.busy}>
-                { credentials(&form, &d) }
+                { credentials(lang, &form, &d) }
                 if !form.with_password {
                     <div class="row">
-                        <button type="button" onclick={on_email} disabled={sending}>{ "Send code by email" }</button>
-                        { email_hint(props.email.as_ref()) }
+                        <button type="button" onclick={on_email} disabled={sending}>{ tr!(lang, SEND_CODE_BY_EMAIL) }</button>
+                        { email_hint(lang, props.email.as_ref()) }
                     </div>
                 }
-                { advanced(&form, &d) }
+                { advanced(lang, &form, &d) }
                 <label class="check">
                     <input type="checkbox" name="remember" checked={form.remember} onchange={on_remember} />
-                    { "Remember server and user ID on this device" }
+                    { tr!(lang, REMEMBER_ON_DEVICE) }
                 </label>
                 if let Some(error) = &props.error {
                     <div class="error" role="alert">
-                        <p>{ error.to_string() }</p>
+                        <p>{ error.message(lang) }</p>
                         if super::words::worth_retrying(error) {
-                            <button type="submit">{ "Retry" }</button>
+                            <button type="submit">{ tr!(lang, RETRY) }</button>
                         }
                     </div>
                 }
                 <div class="row">
-                    <button type="submit" class="primary">{ "Load sessions" }</button>
+                    <button type="submit" class="primary">{ tr!(lang, LOAD_SESSIONS) }</button>
                     <button type="button" class="link" onclick={d.reform(|_: MouseEvent| FormAction::SwitchLogin)}>
-                        { if form.with_password { "Use a user ID and auth token instead" } else { "Use a username and password instead" } }
+                        { if form.with_password { tr!(lang, USE_TOKEN_INSTEAD) } else { tr!(lang, USE_PASSWORD_INSTEAD) } }
                     </button>
                 </div>
             </fieldset>
@@ -116,67 +120,63 @@ pub fn sign_in(props: &Props) -> Html {
 }
 
 /// Server, the two ways to sign in, and the 2FA code.
-fn credentials(form: &Form, d: &Callback<FormAction>) -> Html {
+fn credentials(lang: Lang, form: &Form, d: &Callback<FormAction>) -> Html {
     html! {
         <>
-            <label>{ "Server URL" }
+            <label>{ tr!(lang, SERVER_URL) }
                 // Text, not `type="url"`: the browser would refuse a bare host name or a
                 // path on this origin (`/chat`), both of which the client understands.
                 <input type="text" inputmode="url" spellcheck="false" autocapitalize="off"
-                    name="server" placeholder="Same origin" autocomplete="url"
+                    name="server" placeholder={tr!(lang, SAME_ORIGIN)} autocomplete="url"
                     value={form.server.clone()} oninput={edit(d, Field::Server)} />
             </label>
             if form.with_password {
-                <label>{ "Username or e-mail" }{ input(form, d, Field::Username, ("username", "username")) }</label>
-                <label>{ "Password" }{ input(form, d, Field::Password, ("password", "current-password")) }</label>
+                <label>{ tr!(lang, USERNAME_OR_EMAIL) }{ input(form, d, Field::Username, ("username", "username")) }</label>
+                <label>{ tr!(lang, PASSWORD) }{ input(form, d, Field::Password, ("password", "current-password")) }</label>
             } else {
-                <label>{ "User ID" }{ input(form, d, Field::UserId, ("user-id", "username")) }</label>
-                <label>{ "Auth token" }{ input(form, d, Field::Token, ("auth-token", "off")) }</label>
+                <label>{ tr!(lang, USER_ID) }{ input(form, d, Field::UserId, ("user-id", "username")) }</label>
+                <label>{ tr!(lang, AUTH_TOKEN) }{ input(form, d, Field::Token, ("auth-token", "off")) }</label>
             }
-            <label>{ "2FA code" }
+            <label>{ tr!(lang, TWO_FA_CODE) }
                 <input name="code" inputmode="numeric" autocomplete="one-time-code"
                     value={form.code.clone()} oninput={edit(d, Field::Code)} />
             </label>
             <p class="help">
-                { "Optional: leave it empty for a personal access token that skips two-factor checks, or when you confirmed a code here recently. The server asks if it needs one." }
+                { tr!(lang, TWO_FA_CODE_HELP) }
             </p>
         </>
     }
 }
 
 /// What narrows the load on the server.
-fn advanced(form: &Form, d: &Callback<FormAction>) -> Html {
+fn advanced(lang: Lang, form: &Form, d: &Callback<FormAction>) -> Html {
     html! {
         <details class="advanced">
-            <summary>{ "Advanced" }</summary>
-            <label>{ "Server filter" }
+            <summary>{ tr!(lang, ADVANCED) }</summary>
+            <label>{ tr!(lang, SERVER_FILTER) }
                 <input name="server-filter" value={form.filter.clone()} oninput={edit(d, Field::Filter)} />
             </label>
-            <p class="help">{ FILTER_HELP }</p>
-            <label>{ "Load at most" }
-                <input type="number" name="cap" min="1" step="1" placeholder="All sessions"
+            <p class="help">{ tr!(lang, FILTER_HELP) }</p>
+            <label>{ tr!(lang, LOAD_AT_MOST) }
+                <input type="number" name="cap" min="1" step="1" placeholder={tr!(lang, ALL_SESSIONS)}
                     value={form.cap.clone()} oninput={edit(d, Field::Cap)} />
             </label>
-            <p class="help">{ "The newest sessions first; leave it empty to load every session." }</p>
+            <p class="help">{ tr!(lang, LOAD_AT_MOST_HELP) }</p>
         </details>
     }
 }
 
-fn email_hint(status: Option<&EmailStatus>) -> Html {
+fn email_hint(lang: Lang, status: Option<&EmailStatus>) -> Html {
     let text = match status {
         None => return Html::default(),
-        Some(EmailStatus::Sending) => "Asking the server to e-mail a code…".to_owned(),
-        Some(EmailStatus::Sent(EmailCode::Sent { to, fresh })) => {
-            let to = to.as_deref().unwrap_or("your e-mail address");
-            if *fresh {
-                format!("Code sent to {to}. Enter it as the 2FA code.")
-            } else {
-                format!("A code sent to {to} a few minutes ago is still valid; enter that one.")
-            }
-        }
-        Some(EmailStatus::Sent(EmailCode::NotNeeded)) => {
-            "No code is needed right now: this token skips two-factor checks or confirmed one recently.".to_owned()
-        }
+        Some(EmailStatus::Sending) => tr!(lang, EMAIL_ASKING),
+        Some(EmailStatus::Sent(EmailCode::Sent { to, fresh })) => match (to, fresh) {
+            (Some(to), true) => tr!(lang, EMAIL_SENT_TO, to = to),
+            (None, true) => tr!(lang, EMAIL_SENT),
+            (Some(to), false) => tr!(lang, EMAIL_STILL_VALID_TO, to = to),
+            (None, false) => tr!(lang, EMAIL_STILL_VALID),
+        },
+        Some(EmailStatus::Sent(EmailCode::NotNeeded)) => tr!(lang, EMAIL_NOT_NEEDED),
     };
     html! { <p class="hint" role="status">{ text }</p> }
 }

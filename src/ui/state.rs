@@ -3,11 +3,13 @@
 
 use super::api_ctx::ApiCtx;
 use super::store::{Reduce, Store};
-use super::words::{method_to_ask, shortfall_text};
+use super::words::{method_to_ask, shortfall_said};
 use super::workspace::model::Rows;
 use super::workspace::LoadedData;
 use crate::api::{ApiError, EmailCode, FetchResult, Generation, Progress, TwoFactorMethod};
-use crate::grid::{thousands, Sessions};
+use crate::grid::Sessions;
+use crate::i18n::{k, Said};
+use crate::tr;
 use std::fmt;
 
 /// Who is signed in: set by the first successful load with these credentials.
@@ -82,13 +84,13 @@ pub struct Finished {
     pub rows: Rows,
     pub loaded: usize,
     pub total: u64,
-    pub shortfall: Option<String>,
+    pub shortfall: Option<Said>,
 }
 
 impl Finished {
     /// A fetch's result; its rows go into `into` when given, else into a new store.
     pub fn new(result: FetchResult<Sessions>, into: Option<Rows>) -> Finished {
-        let shortfall = shortfall_text(&result);
+        let shortfall = shortfall_said(&result);
         let loaded = result.sessions.len();
         let rows = match into {
             Some(rows) => {
@@ -124,7 +126,7 @@ pub struct Shell {
     pub signing_in: bool,
     pub error: Option<ApiError>,
     /// A plain remark that is not an error (a cancelled load, a sign-out hiccup).
-    pub notice: Option<String>,
+    pub notice: Option<Said>,
     pub prompt: Option<Prompt>,
     pub email: Option<EmailStatus>,
     pub prefill: Prefill,
@@ -184,12 +186,12 @@ pub enum Action {
         id: u64,
     },
     ExternalSearch(String),
-    Notice(Option<String>),
+    Notice(Option<Said>),
     /// Forget everything (sign-out, new credentials from the host); `prefill` is what the
     /// form shows next: what the admin asked this device to remember, or the host's values.
     Reset {
         prefill: Prefill,
-        notice: Option<String>,
+        notice: Option<Said>,
     },
 }
 
@@ -432,11 +434,10 @@ impl Shell {
             .target
             .unwrap_or(d.total)
             .max(d.loaded as u64);
-        d.shortfall = Some(format!(
-            "Loading stopped before the end: {} of {} sessions are shown.",
-            thousands(d.loaded),
-            thousands(usize::try_from(d.total).unwrap_or(usize::MAX))
-        ));
+        let (n, total) = (d.loaded, d.total);
+        d.shortfall = Some(Said::new(move |l| {
+            tr!(l, STOPPED_BEFORE_END, n = n, total = total)
+        }));
         self.narrowing = running.narrowing;
         true
     }
@@ -453,14 +454,14 @@ impl Shell {
     }
 }
 
-fn cancelled_text(kept: bool, partial: bool) -> String {
-    if partial {
-        "Loading was cancelled; the sessions read until then are shown.".into()
+fn cancelled_text(kept: bool, partial: bool) -> Said {
+    Said::key(if partial {
+        k::CANCELLED_PARTIAL
     } else if kept {
-        "Loading was cancelled; the sessions loaded before are still shown.".into()
+        k::CANCELLED_KEPT
     } else {
-        "Loading was cancelled.".into()
-    }
+        k::ERR_CANCELLED
+    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::api::{Client, Credentials, TwoFactorChallenge};
+use crate::i18n::{k, Lang, Said};
 use crate::ui::fixtures::result;
 use crate::ui::store::Store;
 use crate::ui::words::worth_retrying;
@@ -133,7 +134,10 @@ fn cancel_keeps_what_was_loaded_before_and_drops_the_late_answer() {
     assert!(apply(&mut s, Action::CancelRequested));
     assert!(!s.busy());
     assert_eq!(ids(&s), ["a"]);
-    assert!(s.notice.as_deref().is_some_and(|n| n.contains("cancelled")));
+    assert!(s
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.say(Lang::En).contains("cancelled")));
     assert!(!apply(
         &mut s,
         Action::Loaded(Generation(2), done(&["b"], 1), 2.0)
@@ -260,7 +264,7 @@ fn reset_forgets_the_account_and_every_secret() {
                 server: "https://chat.example.com".into(),
                 ..Prefill::default()
             },
-            notice: Some("Signed out.".into()),
+            notice: Some(Said::key(k::SIGNED_OUT)),
         },
     );
     assert!(s.account.is_none() && s.data.is_none() && s.running.is_none());
@@ -390,11 +394,11 @@ fn a_first_load_stopped_early_keeps_its_rows_and_says_how_many() {
         let data = s.data.as_ref().expect("kept");
         assert!(!data.partial);
         assert_eq!(
-            data.shortfall.as_deref(),
+            data.shortfall.as_ref().map(|n| n.say(Lang::En)).as_deref(),
             Some("Loading stopped before the end: 2 of 1,500 sessions are shown.")
         );
         assert_eq!(
-            s.notice.as_deref(),
+            s.notice.as_ref().map(|n| n.say(Lang::En)).as_deref(),
             Some("Loading was cancelled; the sessions read until then are shown.")
         );
         assert!(s.account.is_some() && s.running.is_none());

@@ -2,9 +2,12 @@
 //! which second factor to ask for, which errors deserve a Retry, and stable error names.
 
 use crate::api::{
-    ApiError, FetchResult, Progress, ShortfallReason, TwoFactorChallenge, TwoFactorMethod,
+    ApiError, CountDisagreement, FetchResult, Progress, Shortfall, ShortfallReason,
+    TwoFactorChallenge, TwoFactorMethod,
 };
-use crate::grid::{thousands, Sessions};
+use crate::grid::Sessions;
+use crate::i18n::{Lang, Said};
+use crate::tr;
 
 /// What the prompt asks for. The server's `method` decides, except when it names a method
 /// the user does not have (a code typed as TOTP for an e-mail user): then the user's own one.
@@ -20,59 +23,79 @@ pub fn method_to_ask(c: &TwoFactorChallenge) -> TwoFactorMethod {
     }
 }
 
-/// The note shown above the table when not every session could be loaded.
-pub fn shortfall_text(result: &FetchResult<Sessions>) -> Option<String> {
-    let note = match (&result.shortfall, &result.disagreement) {
-        (None, None) => return None,
-        (None, Some(d)) => return Some(d.to_string()),
-        (Some(_), Some(d)) => Some(d.to_string()),
-        (Some(_), None) => None,
-    };
-    let s = result.shortfall.as_ref()?;
-    let text = shortfall_only(result, s);
-    Some(match note {
-        Some(note) => format!("{note} {text}"),
-        None => text,
-    })
+/// What the shortfall note says of a result: its numbers, without its rows.
+#[derive(Clone)]
+struct ShortfallNote {
+    shown: usize,
+    total: u64,
+    shortfall: Option<Shortfall>,
+    disagreement: Option<CountDisagreement>,
 }
 
-fn shortfall_only(result: &FetchResult<Sessions>, s: &crate::api::Shortfall) -> String {
-    let only_cap = !s.reasons.is_empty()
-        && s.reasons
-            .iter()
-            .all(|r| matches!(r, ShortfallReason::Capped { .. }));
-    if only_cap {
-        return format!(
-            "Showing the newest {} of {} sessions: loading stopped at the \"Load at most\" limit.",
-            thousands(result.sessions.len()),
-            thousands(usize::try_from(result.total).unwrap_or(usize::MAX))
-        );
+impl ShortfallNote {
+    fn of(result: &FetchResult<Sessions>) -> Option<ShortfallNote> {
+        if result.shortfall.is_none() && result.disagreement.is_none() {
+            return None;
+        }
+        Some(ShortfallNote {
+            shown: result.sessions.len(),
+            total: result.total,
+            shortfall: result.shortfall.clone(),
+            disagreement: result.disagreement,
+        })
     }
-    s.to_string()
+
+    fn text(&self, lang: Lang) -> String {
+        let note = self.disagreement.map(|d| d.text(lang));
+        let Some(s) = &self.shortfall else {
+            return note.unwrap_or_default();
+        };
+        let text = self.shortfall_only(lang, s);
+        match note {
+            Some(note) => tr!(lang, TWO_NOTES, first = &note, second = &text),
+            None => text,
+        }
+    }
+
+    fn shortfall_only(&self, lang: Lang, s: &Shortfall) -> String {
+        let only_cap = !s.reasons.is_empty()
+            && s.reasons
+                .iter()
+                .all(|r| matches!(r, ShortfallReason::Capped { .. }));
+        if only_cap {
+            return tr!(lang, SHOWING_NEWEST, n = self.shown, total = self.total);
+        }
+        s.text(lang)
+    }
+}
+
+/// The note shown above the table when not every session could be loaded.
+pub fn shortfall_text(lang: Lang, result: &FetchResult<Sessions>) -> Option<String> {
+    ShortfallNote::of(result).map(|n| n.text(lang))
+}
+
+/// The same note, kept in state and said in the language of the moment.
+pub fn shortfall_said(result: &FetchResult<Sessions>) -> Option<Said> {
+    let note = ShortfallNote::of(result)?;
+    Some(Said::new(move |lang| note.text(lang)))
 }
 
 /// Above the rows a first load has read so far: "Loading… 12,000 of 100,000 — results so far".
-pub fn partial_text(p: &Progress) -> String {
-    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
+pub fn partial_text(lang: Lang, p: &Progress) -> String {
     match p.target {
-        Some(t) => format!("Loading… {} of {} — results so far", n(p.loaded), n(t)),
-        None => format!("Loading… {} so far — results so far", n(p.loaded)),
+        Some(t) => tr!(lang, PARTIAL_OF, n = p.loaded, total = t),
+        None => tr!(lang, PARTIAL, n = p.loaded),
     }
 }
 
 /// "Loaded 1,234 of 20,000 sessions", or what happens before the total is known.
-pub fn progress_text(p: &Progress) -> String {
-    let n = |v: u64| thousands(usize::try_from(v).unwrap_or(usize::MAX));
+pub fn progress_text(lang: Lang, p: &Progress) -> String {
     match p.target {
-        None if p.loaded == 0 => "Contacting the server…".into(),
+        None if p.loaded == 0 => tr!(lang, CONTACTING),
         // The server sent no usable count: the pages decide when the list ends.
-        None => format!("Loaded {} sessions", n(p.loaded)),
-        Some(t) if p.round > 1 => format!(
-            "Loaded {} of {} sessions (reading again: new logins moved the list)",
-            n(p.loaded.min(t)),
-            n(t)
-        ),
-        Some(t) => format!("Loaded {} of {} sessions", n(p.loaded.min(t)), n(t)),
+        None => tr!(lang, PROGRESS_LOADED, n = p.loaded),
+        Some(t) if p.round > 1 => tr!(lang, PROGRESS_AGAIN, n = p.loaded.min(t), total = t),
+        Some(t) => tr!(lang, PROGRESS_OF, n = p.loaded.min(t), total = t),
     }
 }
 

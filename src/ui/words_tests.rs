@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::api::{CountDisagreement, Shortfall};
+use crate::i18n::Lang::En;
 use crate::ui::fixtures::{required, result};
 
 #[test]
@@ -25,14 +26,14 @@ fn sentences_for_progress_and_shortfall() {
         round: 1,
         requests: 13,
     };
-    assert_eq!(progress_text(&p), "Loaded 1,234 of 20,000 sessions");
-    assert!(progress_text(&Progress::default()).contains("Contacting"));
+    assert_eq!(progress_text(En, &p), "Loaded 1,234 of 20,000 sessions");
+    assert!(progress_text(En, &Progress::default()).contains("Contacting"));
     let mut capped = result(&["a", "b"], 20_000);
     capped.shortfall = Some(Shortfall {
         missing: 19_998,
         reasons: vec![ShortfallReason::Capped { cap: 2 }],
     });
-    let text = shortfall_text(&capped).unwrap();
+    let text = shortfall_text(En, &capped).unwrap();
     assert!(
         text.contains("newest 2 of 20,000") && text.contains("Load at most"),
         "{text}"
@@ -45,9 +46,9 @@ fn sentences_for_progress_and_shortfall() {
             last_error: ApiError::Server { status: 503 },
         }],
     });
-    let text = shortfall_text(&failed).unwrap();
+    let text = shortfall_text(En, &failed).unwrap();
     assert!(text.starts_with("2 sessions could not be loaded"), "{text}");
-    assert_eq!(shortfall_text(&result(&["a"], 1)), None);
+    assert_eq!(shortfall_text(En, &result(&["a"], 1)), None);
 }
 
 #[test]
@@ -58,7 +59,7 @@ fn a_count_that_disagrees_with_the_rows_is_one_sentence_beside_any_shortfall() {
         received: 2,
     });
     assert_eq!(
-        shortfall_text(&lied).as_deref(),
+        shortfall_text(En, &lied).as_deref(),
         Some("The server's count of sessions (1000000000000) and the rows it sent disagree: it sent 2 sessions, and all of them are shown.")
     );
     let mut unreadable = result(&["a"], 1);
@@ -72,7 +73,7 @@ fn a_count_that_disagrees_with_the_rows_is_one_sentence_beside_any_shortfall() {
             error: ApiError::CodeEveryCall,
         }],
     });
-    let text = shortfall_text(&unreadable).unwrap();
+    let text = shortfall_text(En, &unreadable).unwrap();
     assert!(
         text.starts_with("The server sent no usable count of sessions: the one session it sent is shown. 1 session could not be loaded: loading stopped (This server asks for a new two-factor code on every call (remembering codes is off)"),
         "{text}"
@@ -83,7 +84,7 @@ fn a_count_that_disagrees_with_the_rows_is_one_sentence_beside_any_shortfall() {
         round: 1,
         requests: 7,
     };
-    assert_eq!(progress_text(&open_ended), "Loaded 700 sessions");
+    assert_eq!(progress_text(En, &open_ended), "Loaded 700 sessions");
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub struct LoadedData {
     /// The server's `total` at the end of the fetch.
     pub total: u64,
     /// A sentence when not every session could be loaded (cap, failures), shown above the table.
-    pub shortfall: Option<String>,
+    pub shortfall: Option<crate::i18n::Said>,
     /// Epoch ms when the load finished ("last updated").
     pub loaded_at_ms: f64,
     /// A first load is still reading: these are the rows so far (the newest sessions), and
@@ -104,6 +104,7 @@ fn next_uid() -> String {
 
 #[function_component(Workspace)]
 pub fn workspace(props: &WorkspaceProps) -> Html {
+    let lang = super::lang::use_lang();
     let uid = (*use_memo((), |_| next_uid())).clone();
     let (store, model, dispatch) = hooks::use_model(props);
     let table_ref = use_node_ref();
@@ -133,11 +134,11 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         }
     });
     html! {
-        <section class="ws" aria-label="Devices">
+        <section class="ws" aria-label={crate::tr!(lang, DEVICES)}>
             <toolbar::Toolbar uid={uid.clone()} search={s.query.search.clone()} regex={s.query.regex}
                 error={d.error.clone()} filters_open={s.filters_open} filter_count={s.query.filters.count()}
                 mode={s.mode} on_export={on.export.clone()} dispatch={dispatch.clone()}>
-                { findings::toggles(&uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
+                { findings::toggles(lang, &uid, s.findings_open, s.query.filters.findings.len(), s.log_open, s.log.len(), &dispatch) }
             </toolbar::Toolbar>
             if let Some(vm) = &d.findings {
                 <findings::FindingsPanel uid={uid.clone()} vm={vm.clone()} settings={s.settings.clone()}
@@ -154,7 +155,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
             <chips::Chips chips={d.chips.clone()} searching={!s.query.search.is_empty()} dispatch={dispatch.clone()} />
             if let Some(note) = &props.data.shortfall {
-                <p class="note shortfall" role="note">{ note.clone() }</p>
+                <p class="note shortfall" role="note">{ note.say(lang) }</p>
             }
             if !read_only {
                 { bulk::bulk_bar(bulk::BulkProps {
@@ -162,6 +163,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     partial: s.partial,
                     on_logout: &on.bulk,
                     dispatch: &dispatch,
+                    lang,
                 }) }
             }
             <div class={classes!("ws-body", details.is_some().then_some("with-details"))}>

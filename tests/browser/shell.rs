@@ -1,7 +1,8 @@
 //! The shell: the sign-in form, the in-place 2FA prompt, errors, host commands and events.
 
 use super::{host, texts, until};
-use rc_device_manager::api::{ApiError, TwoFactorChallenge, TwoFactorMethod, FILTER_HELP};
+use rc_device_manager::api::{ApiError, TwoFactorChallenge, TwoFactorMethod};
+use rc_device_manager::i18n::{k, Lang};
 use rc_device_manager::options::{Options, Theme};
 use rc_device_manager::ui::host::{CommandSlot, HostCommand, HostLink};
 use rc_device_manager::ui::prompt::{CodePrompt, Props as PromptProps};
@@ -68,7 +69,7 @@ async fn sign_in_form_has_labelled_inputs_and_a_load_button() {
     }
     assert_eq!(texts(&root, "form button[type=submit]"), ["Load sessions"]);
     assert!(button_named(&root, "Send code by email").is_some());
-    assert!(texts(&root, "details.advanced p").contains(&FILTER_HELP.to_owned()));
+    assert!(texts(&root, "details.advanced p").contains(&Lang::En.t(k::FILTER_HELP)));
     // The token field never shows the secret on screen.
     let token = find(&root, "input[name=auth-token]").unwrap();
     assert_eq!(token.get_attribute("type").as_deref(), Some("password"));

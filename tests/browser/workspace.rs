@@ -398,7 +398,13 @@ fn csv_export_holds_the_sorted_filtered_rows_and_defuses_formulas() {
     q.set_search("hyperlink");
     let mut p = rc_device_manager::grid::Pipeline::default();
     p.view(&s, &q).unwrap();
-    let file = build(Format::Csv, &s, p.ordered(), "2026-11-28");
+    let file = build(
+        rc_device_manager::i18n::Lang::En,
+        Format::Csv,
+        &s,
+        p.ordered(),
+        "2026-11-28",
+    );
     assert_eq!(file.name, "devices-2026-11-28.csv");
     let body = file.content.strip_prefix(UTF8_BOM).unwrap();
     let lines: Vec<&str> = body.split("\r\n").collect();

@@ -51,7 +51,9 @@ async fn perf_100k() {
         let mut q = Query::default();
         q.set_search(text);
         q.set_regex(regex);
-        view(&sessions, &q).map(|v| v.status()).unwrap_or_default()
+        view(&sessions, &q)
+            .map(|v| v.status(rc_device_manager::i18n::Lang::En))
+            .unwrap_or_default()
     };
     let mut typed = Vec::new();
     let mut text = String::new();

@@ -245,18 +245,16 @@ impl Finding {
         }
     }
 
-    /// A short English label for the chip and the panel.
-    pub fn label(&self) -> String {
-        match self {
-            Finding::Stale { days } => format!(
-                "Stale: last login over {days} day{} ago",
-                if *days == 1 { "" } else { "s" }
-            ),
-            Finding::TooMany { max } => format!("Too many: users with over {max} sessions"),
-            Finding::Duplicates => "Duplicates: same user, client, OS and IP".to_owned(),
-            Finding::Orphaned => "Orphaned: the user is gone".to_owned(),
-            Finding::Outdated => "Outdated: client below its minimum version".to_owned(),
-            Finding::Untrusted => "Outside trusted networks".to_owned(),
+    /// A short label for the chip and the panel, in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match *self {
+            Finding::Stale { days } => tr!(lang, FD_LABEL_STALE, days = days),
+            Finding::TooMany { max } => tr!(lang, FD_LABEL_MANY, max = max),
+            Finding::Duplicates => tr!(lang, FD_LABEL_DUP),
+            Finding::Orphaned => tr!(lang, FD_LABEL_ORPHAN),
+            Finding::Outdated => tr!(lang, FD_LABEL_OUTDATED),
+            Finding::Untrusted => tr!(lang, FD_LABEL_UNTRUSTED),
         }
     }
 

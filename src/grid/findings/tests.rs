@@ -362,7 +362,7 @@ fn findings_round_trip_through_url_keys_and_say_themselves() {
     for f in all {
         assert!(Finding::is_url_key(f.url_key()));
         assert_eq!(Finding::from_url(f.url_key(), &f.url_value()), Ok(f));
-        assert!(!f.label().is_empty());
+        assert!(!f.label(crate::i18n::Lang::En).is_empty());
     }
     assert_eq!(
         all.map(|f| format!("{}={}", f.url_key(), f.url_value())),
@@ -375,9 +375,12 @@ fn findings_round_trip_through_url_keys_and_say_themselves() {
             "untrusted=1"
         ]
     );
-    assert_eq!(all[0].label(), "Stale: last login over 90 days ago");
     assert_eq!(
-        Finding::Stale { days: 1 }.label(),
+        all[0].label(crate::i18n::Lang::En),
+        "Stale: last login over 90 days ago"
+    );
+    assert_eq!(
+        Finding::Stale { days: 1 }.label(crate::i18n::Lang::En),
         "Stale: last login over 1 day ago"
     );
     assert_eq!(

@@ -1,9 +1,11 @@
 //! The overview: sessions per client, OS and device type, and logins per day, as small SVG bar
 //! charts drawn here (no chart library). A bar is a button: it applies its filter.
 
-use super::chips::NONE;
 use super::state::{Action, Chip};
-use crate::grid::{day_bounds, format_day, thousands, Stats};
+use crate::grid::{day_bounds, format_day, none_text, Stats};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,13 +53,18 @@ fn activate(
     (on_click, on_key)
 }
 
-fn category(values: &[(String, usize)], make: fn(String) -> Chip, rest_label: &str) -> Vec<Bar> {
+fn category(
+    lang: Lang,
+    values: &[(String, usize)],
+    make: fn(String) -> Chip,
+    rest_label: String,
+) -> Vec<Bar> {
     let mut bars: Vec<Bar> = values
         .iter()
         .take(TOP)
         .map(|(v, n)| Bar {
             label: if v.is_empty() {
-                NONE.to_owned()
+                none_text(lang)
             } else {
                 v.clone()
             },
@@ -68,7 +75,7 @@ fn category(values: &[(String, usize)], make: fn(String) -> Chip, rest_label: &s
     let rest: usize = values.iter().skip(TOP).map(|v| v.1).sum();
     if rest > 0 {
         bars.push(Bar {
-            label: rest_label.to_owned(),
+            label: rest_label,
             count: rest,
             action: None,
         });
@@ -77,7 +84,7 @@ fn category(values: &[(String, usize)], make: fn(String) -> Chip, rest_label: &s
 }
 
 /// A horizontal bar chart; `unit` names what is counted ("sessions").
-fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
+fn hbars(lang: Lang, title: String, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
     const W: f64 = 360.0;
     const LABEL: f64 = 130.0;
     const COUNT: f64 = 56.0;
@@ -93,7 +100,7 @@ fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
         } else {
             b.label.clone()
         };
-        let name = bar_name(&b.label, &short, b.count);
+        let name = bar_name(lang, &b.label, &short, b.count);
         let clickable = b.action.is_some();
         let (onclick, onkeydown) = activate(dispatch, b.action);
         html! {
@@ -104,13 +111,13 @@ fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
                 // the accessible name must contain (WCAG 2.5.3).
                 <text x="0" y={format!("{}", y + 15.0)} class="label">{ short }</text>{ " " }
                 <rect x={LABEL.to_string()} y={format!("{}", y + 4.0)} width={format!("{width:.1}")} height="14" rx="2" />{ " " }
-                <text x={format!("{:.1}", LABEL + width + 4.0)} y={format!("{}", y + 15.0)} class="count">{ thousands(b.count) }</text>
+                <text x={format!("{:.1}", LABEL + width + 4.0)} y={format!("{}", y + 15.0)} class="count">{ lang.number(b.count as f64) }</text>
             </g>
         }
     });
     html! {
         <figure class="chart">
-            <figcaption>{ title.to_owned() }</figcaption>
+            <figcaption>{ title }</figcaption>
             <svg viewBox={format!("0 0 {W} {height}")} width="100%" preserveAspectRatio="xMinYMin meet">{ for rows }</svg>
         </figure>
     }
@@ -119,22 +126,20 @@ fn hbars(title: &str, bars: Vec<Bar>, dispatch: &Callback<Action>) -> Html {
 /// A bar's accessible name: it starts with what the bar shows (the label as drawn, the count),
 /// so speech input can name it by its visible text (WCAG 2.5.3); a label cut short on screen
 /// follows in full.
-fn bar_name(label: &str, shown: &str, count: usize) -> String {
-    let n = thousands(count);
-    let noun = if count == 1 { "session" } else { "sessions" };
+fn bar_name(lang: Lang, label: &str, shown: &str, count: usize) -> String {
     if label == shown {
-        format!("{label}: {n} {noun}")
+        tr!(lang, BAR_NAME, label = label, n = count)
     } else {
-        format!("{shown} {n} {noun} ({label})")
+        tr!(lang, BAR_NAME_CUT, shown = shown, n = count, label = label)
     }
 }
 
 /// Logins over time: one column per local day, or per run of days when the range is longer
 /// than [`DAYS`] (the caption says which). A column filters to its days.
-fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html {
+fn timeline(lang: Lang, days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return html! {
-            <figure class="chart"><figcaption>{ "Logins per day" }</figcaption><p>{ "No login times." }</p></figure>
+            <figure class="chart"><figcaption>{ tr!(lang, LOGINS_PER_DAY) }</figcaption><p>{ tr!(lang, NO_LOGIN_TIMES) }</p></figure>
         };
     };
     let start = first.0;
@@ -156,10 +161,10 @@ fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html
         let when = if step == 1 {
             format_day(a)
         } else {
-            format!("{} – {}", format_day(a), format_day(b.min(last.0)))
+            tr!(lang, DAY_RANGE, from = &format_day(a), to = &format_day(b.min(last.0)))
         };
         let h = (H * n as f64 / max).max(1.0);
-        let name = format!("{when}: {} logins", thousands(n));
+        let name = tr!(lang, DAY_BAR_NAME, when = &when, n = n);
         let (onclick, onkeydown) = activate(dispatch, Some(Action::DrillDay { from, to }));
         html! {
             <g class="bar clickable" role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
@@ -169,9 +174,9 @@ fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html
         }
     });
     let caption = match step {
-        1 => "Logins per day".to_owned(),
-        7 => "Logins per week".to_owned(),
-        n => format!("Logins per {n} days"),
+        1 => tr!(lang, LOGINS_PER_DAY),
+        7 => tr!(lang, LOGINS_PER_WEEK),
+        n => tr!(lang, LOGINS_PER_DAYS, n = n),
     };
     html! {
         <figure class="chart days">
@@ -184,24 +189,25 @@ fn timeline(days: &[(i64, usize)], tz: i32, dispatch: &Callback<Action>) -> Html
 
 #[function_component(Charts)]
 pub fn charts(p: &ChartsProps) -> Html {
+    let lang = use_lang();
     let s = &p.stats;
     let kinds = s
         .kinds
         .iter()
         .map(|(k, n)| Bar {
-            label: k.label().to_owned(),
+            label: lang.t(k.key_text()),
             count: *n,
             action: Some(Action::Drill(Chip::Kind(*k))),
         })
         .collect();
     html! {
-        <section class="overview" aria-label="Overview">
-            { hbars("Sessions per client", category(&s.clients, Chip::Client, "Other clients"), &p.dispatch) }
-            { hbars("Sessions per OS", category(&s.oses, Chip::Os, "Other systems"), &p.dispatch) }
-            { hbars("Sessions per device type", kinds, &p.dispatch) }
-            { timeline(&s.days, p.tz_offset_minutes, &p.dispatch) }
+        <section class="overview" aria-label={tr!(lang, MODE_OVERVIEW)}>
+            { hbars(lang, tr!(lang, CHART_CLIENTS), category(lang, &s.clients, Chip::Client, tr!(lang, OTHER_CLIENTS)), &p.dispatch) }
+            { hbars(lang, tr!(lang, CHART_OSES), category(lang, &s.oses, Chip::Os, tr!(lang, OTHER_SYSTEMS)), &p.dispatch) }
+            { hbars(lang, tr!(lang, CHART_KINDS), kinds, &p.dispatch) }
+            { timeline(lang, &s.days, p.tz_offset_minutes, &p.dispatch) }
             if s.no_login > 0 {
-                <p class="note">{ format!("{} sessions without a login time are not in the timeline.", thousands(s.no_login)) }</p>
+                <p class="note">{ tr!(lang, NO_LOGIN_NOTE, n = s.no_login) }</p>
             }
         </section>
     }
@@ -210,15 +216,19 @@ pub fn charts(p: &ChartsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::bar_name;
+    use crate::i18n::Lang::En;
 
     #[test]
     fn a_bar_is_named_by_what_it_shows() {
-        assert_eq!(bar_name("Safari", "Safari", 1234), "Safari: 1,234 sessions");
-        assert_eq!(bar_name("iOS", "iOS", 1), "iOS: 1 session");
+        assert_eq!(
+            bar_name(En, "Safari", "Safari", 1234),
+            "Safari: 1,234 sessions"
+        );
+        assert_eq!(bar_name(En, "iOS", "iOS", 1), "iOS: 1 session");
         let long = "Firefox Mobile Longname Edition";
         let shown: String = long.chars().take(17).chain(['…']).collect();
         assert_eq!(
-            bar_name(long, &shown, 12),
+            bar_name(En, long, &shown, 12),
             "Firefox Mobile Lo… 12 sessions (Firefox Mobile Longname Edition)"
         );
     }

@@ -2,7 +2,8 @@
 //! chips and their labels come from the grid (`grid::Chip`).
 
 use super::state::{Action, Chip};
-pub use crate::grid::NONE;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,21 +18,22 @@ pub struct ChipsProps {
 
 #[function_component(Chips)]
 pub fn chips_bar(p: &ChipsProps) -> Html {
+    let lang = use_lang();
     if p.chips.is_empty() && !p.searching {
         return Html::default();
     }
     html! {
-        <div class="chips" role="group" aria-label="Filters in effect">
+        <div class="chips" role="group" aria-label={tr!(lang, FILTERS_IN_EFFECT)}>
             { for p.chips.iter().map(|(chip, label)| {
                 let chip = chip.clone();
                 let onclick = p.dispatch.reform(move |_: MouseEvent| Action::RemoveChip(chip.clone()));
                 html! {
-                    <button type="button" class="chip" aria-label={format!("Remove filter {label}")} {onclick}>
+                    <button type="button" class="chip" aria-label={tr!(lang, REMOVE_FILTER, filter = label)} {onclick}>
                         { label }<span class="x" aria-hidden="true">{ " ×" }</span>
                     </button>
                 }
             }) }
-            <button type="button" class="link clear" onclick={p.dispatch.reform(|_: MouseEvent| Action::ClearFilters)}>{ "Clear filters" }</button>
+            <button type="button" class="link clear" onclick={p.dispatch.reform(|_: MouseEvent| Action::ClearFilters)}>{ tr!(lang, CLEAR_FILTERS) }</button>
         </div>
     }
 }

@@ -2,21 +2,16 @@
 //! report of what failed. A real modal: `role=dialog`, `aria-modal`, focus kept inside,
 //! Escape cancels, and focus goes back where it was.
 
-use super::findings_text::RETRY_FAILURES;
 use super::modal::use_modal;
 use super::preview::preview;
 use super::report;
 use super::state::Dialog;
 use crate::grid::preview::Preview;
+use crate::i18n::k;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Rocket.Chat's own words for it.
-pub const LOGOUT_TEXT: &str = "Device will be logged out from workspace and current session will be ended. User will be able to log in again with the same device.";
-pub const OWN_SESSION_TEXT: &str =
-    "This is the session this page is signed in with; you will be signed out.";
-/// The second question when the server does not say which session is the page's own.
-pub const MAYBE_OWN_TEXT: &str = "This server does not say which session this page is signed in with (Rocket.Chat before 8.7 does not), so each of your own sessions may be it. They are logged out last, and if one of them is this page's, you will be signed out.";
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
@@ -51,6 +46,7 @@ fn step(d: &Dialog) -> u8 {
 
 #[function_component(Confirm)]
 pub fn confirm(p: &ConfirmProps) -> Html {
+    let lang = use_lang();
     let root = use_node_ref();
     let busy = matches!(p.dialog, Dialog::Running { .. });
     let onkeydown = use_modal(&root, &p.fallback, step(&p.dialog), busy, &p.on_cancel);
@@ -61,42 +57,37 @@ pub fn confirm(p: &ConfirmProps) -> Html {
     let (title, body, buttons) = match &p.dialog {
         Dialog::Confirm { targets, again } => {
             let n = targets.len();
-            let title = match n {
-                1 => "Log out device".to_owned(),
-                n => format!("Log out {} devices", crate::grid::thousands(n)),
-            };
-            let (text, ok) = if *again {
-                if p.own_known {
-                    (OWN_SESSION_TEXT, "Log out and sign me out")
-                } else {
-                    (MAYBE_OWN_TEXT, "Log out, even if it signs me out")
-                }
-            } else {
-                (LOGOUT_TEXT, "Log out")
+            let title = tr!(lang, LOGOUT_TITLE, n = n);
+            // The first text is Rocket.Chat's own words for it.
+            let (text, ok) = match (*again, p.own_known) {
+                (true, true) => (k::LOGOUT_OWN_TEXT, k::LOGOUT_OWN_OK),
+                (true, false) => (k::LOGOUT_MAYBE_OWN_TEXT, k::LOGOUT_MAYBE_OWN_OK),
+                (false, _) => (k::LOGOUT_TEXT, k::LOGOUT_OK),
             };
             let shown = p.preview.as_ref().filter(|_| !*again);
+            let (text, ok) = (lang.t(text), lang.t(ok));
             (
                 title,
                 html! {
                     <>
                         <p id={text_id.clone()}>{ text }</p>
-                        if let Some(pv) = shown { { preview(pv, p.tz_offset_minutes) } }
+                        if let Some(pv) = shown { { preview(lang, pv, p.tz_offset_minutes) } }
                     </>
                 },
                 html! {
                     <>
-                        <button type="button" data-autofocus="" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" data-autofocus="" onclick={cancel}>{ tr!(lang, CANCEL) }</button>
                         <button type="button" class="danger" onclick={confirm}>{ ok }</button>
                     </>
                 },
             )
         }
         Dialog::Running { targets, done, .. } => (
-            "Logging out…".to_owned(),
+            tr!(lang, LOGGING_OUT),
             html! {
                 <p id={text_id.clone()}>
                     <progress max={targets.len().to_string()} value={done.to_string()}></progress>
-                    { format!(" {done} of {}", targets.len()) }
+                    { " " }{ tr!(lang, DONE_OF, n = *done, total = targets.len()) }
                 </p>
             },
             Html::default(),
@@ -107,14 +98,14 @@ pub fn confirm(p: &ConfirmProps) -> Html {
             verify,
             ..
         } => (
-            "Logout results".to_owned(),
-            report::body(&text_id, results, verify),
+            tr!(lang, LOGOUT_RESULTS),
+            report::body(lang, &text_id, results, verify),
             html! {
                 <>
                     if !failed.is_empty() {
-                        <button type="button" onclick={p.on_retry.reform(|_: MouseEvent| ())}>{ RETRY_FAILURES }</button>
+                        <button type="button" onclick={p.on_retry.reform(|_: MouseEvent| ())}>{ tr!(lang, FD_RETRY_FAILURES) }</button>
                     }
-                    <button type="button" data-autofocus="" onclick={cancel}>{ "Close" }</button>
+                    <button type="button" data-autofocus="" onclick={cancel}>{ tr!(lang, CLOSE) }</button>
                 </>
             },
         ),

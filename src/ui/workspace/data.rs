@@ -6,6 +6,8 @@ use super::state::Target;
 use super::when;
 use crate::api::wire::Session;
 use crate::grid::{group_by_user, sort_indices, stats, Column, RowRef, Sessions};
+use crate::i18n::{k, Key, Lang};
+use crate::tr;
 use std::rc::Rc;
 
 /// The values the column filters offer, from every row present (not only matching ones).
@@ -102,7 +104,7 @@ impl RowVm {
         let cells: Vec<String> = columns.iter().map(|&c| cell(r, c)).collect();
         let login_ms = r.login_ms();
         let login_rel = login_ms
-            .map(|ms| when::relative(ms, me.now_ms))
+            .map(|ms| when::relative(me.lang, ms, me.now_ms))
             .unwrap_or_default();
         RowVm {
             index: r.index(),
@@ -132,11 +134,8 @@ pub fn cell(r: &RowRef, c: Column) -> String {
 }
 
 /// Headers exactly as the contract and the e2e tests name them.
-pub fn header(c: Column) -> &'static str {
-    match c {
-        Column::Ip => "IP address",
-        other => other.label(),
-    }
+pub fn header(lang: Lang, c: Column) -> String {
+    lang.t(c.header())
 }
 
 /// The columns the options ask for, in their order; unknown keys are skipped and an empty
@@ -157,7 +156,7 @@ pub fn columns(keys: &[String]) -> Vec<Column> {
 /// One labelled value of the details panel.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
-    pub label: &'static str,
+    pub label: Key,
     pub value: String,
     /// Hover text (the absolute login time).
     pub title: String,
@@ -172,25 +171,30 @@ pub fn fields(r: &RowRef, me: &Me) -> Vec<Field> {
     };
     let login = match r.login_ms() {
         Some(ms) => Field {
-            label: "Last login",
-            value: format!("{} ({})", r.login_text(), when::relative(ms, me.now_ms)),
-            title: when::absolute(ms, me.locale.as_deref()),
+            label: k::COL_LAST_LOGIN,
+            value: tr!(
+                me.lang,
+                LOGIN_WITH_AGE,
+                time = &r.login_text(),
+                age = &when::relative(me.lang, ms, me.now_ms)
+            ),
+            title: when::absolute(ms, me.date_locale()),
         },
-        None => f("Last login", ""),
+        None => f(k::COL_LAST_LOGIN, ""),
     };
     vec![
-        f("Client", r.client()),
-        f("Device type", r.kind().label()),
-        f("Version", r.version()),
-        f("Long version", r.long_version()),
-        f("OS", &r.os()),
-        f("User", r.user_name()),
-        f("Username", r.username()),
-        f("User ID", r.user_id()),
+        f(k::COL_CLIENT, r.client()),
+        f(k::FIELD_DEVICE_TYPE, &me.lang.t(r.kind().key_text())),
+        f(k::COL_VERSION, r.version()),
+        f(k::FIELD_LONG_VERSION, r.long_version()),
+        f(k::COL_OS, &r.os()),
+        f(k::COL_USER, r.user_name()),
+        f(k::FIELD_USERNAME, r.username()),
+        f(k::COL_USER_ID, r.user_id()),
         login,
-        f("Device ID", r.session_id()),
-        f("IP address", r.ip()),
-        f("Host", r.host()),
+        f(k::COL_DEVICE_ID, r.session_id()),
+        f(k::COL_IP, r.ip()),
+        f(k::COL_HOST, r.host()),
     ]
 }
 
@@ -213,7 +217,7 @@ mod tests {
             [Column::User, Column::Ip, Column::Host]
         );
         assert_eq!(columns(&keys(&["nope"])), Column::VISIBLE);
-        let heads: Vec<&str> = Column::ALL.iter().map(|&c| header(c)).collect();
+        let heads: Vec<String> = Column::ALL.iter().map(|&c| header(Lang::En, c)).collect();
         assert_eq!(
             heads,
             [
@@ -261,9 +265,9 @@ mod tests {
         let me = Me::default();
         let from_grid = set.row(1).map(|r| fields(&r, &me)).unwrap_or_default();
         assert_eq!(fresh_fields(&rows[1], 60, &me), from_grid);
-        let labels: Vec<&str> = from_grid.iter().map(|f| f.label).collect();
+        let labels: Vec<String> = from_grid.iter().map(|f| Lang::En.t(f.label)).collect();
         for want in ["Long version", "User ID", "Device ID", "Host", "IP address"] {
-            assert!(labels.contains(&want), "{want}");
+            assert!(labels.iter().any(|l| l == want), "{want}");
         }
     }
 

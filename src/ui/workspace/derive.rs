@@ -3,7 +3,6 @@
 //! keystroke recomputes the view and the page's rows, and nothing else.
 
 use super::data::{self, Facets, Field, Me, RowVm};
-use super::findings_text as text;
 use super::groups::group_key;
 use super::state::{Dialog, Fresh, Mode, State, Target};
 use crate::grid::findings::{count_all, users_over, Context, Counts, Settings, UserCount};
@@ -12,6 +11,7 @@ use crate::grid::{
     group_by_user, stats, Chip, Column, Filters, Pipeline, QueryError, Recomputes, Sessions, Stats,
     UserGroup, View,
 };
+use crate::i18n::Lang;
 use std::rc::Rc;
 
 /// A value and the inputs it was computed from; computed again only when they differ.
@@ -54,7 +54,7 @@ type PageDeps = (u64, Vec<u32>, Rc<[Column]>, Me);
 /// The expanded groups: the order, how many groups show, columns, who looks, which are open.
 type GroupDeps = (Ordered, usize, Rc<[Column]>, Me, Vec<String>);
 /// The chips: the filters and the time zone their days are read in.
-type ChipDeps = (Filters, i32);
+type ChipDeps = (Filters, i32, Lang);
 /// The details panel: the rows' version, the open row and its refresh, who looks.
 type DetailsDeps = (u64, Option<(u32, Fresh)>, Me, Rc<Settings>);
 /// The Findings panel: the rows' version, the settings and the minute (for stale).
@@ -188,11 +188,11 @@ impl Derive {
             .filters_open
             .then(|| self.facets.get(version, |_| Rc::new(Facets::of(sessions))));
         let chips = self.chips.get(
-            (s.query.filters.clone(), s.me.tz_offset_minutes),
-            |(f, tz)| {
+            (s.query.filters.clone(), s.me.tz_offset_minutes, s.me.lang),
+            |(f, tz, lang)| {
                 f.chips()
                     .into_iter()
-                    .map(|c| (c.clone(), c.label(*tz)))
+                    .map(|c| (c.clone(), c.label(*lang, *tz)))
                     .collect()
             },
         );
@@ -279,12 +279,11 @@ fn details(
     // Every row's network label, once the admin has named networks.
     if let Some(r) = row.as_ref().filter(|_| !settings.networks.is_empty()) {
         fields.push(Field {
-            label: text::NETWORK,
-            value: settings
-                .networks
-                .label_of(r.ip())
-                .unwrap_or(text::NO_NETWORK)
-                .to_owned(),
+            label: crate::i18n::k::FD_NETWORK,
+            value: match settings.networks.label_of(r.ip()) {
+                Some(label) => label.to_owned(),
+                None => me.lang.t(crate::i18n::k::FD_NO_NETWORK),
+            },
             title: String::new(),
         });
     }

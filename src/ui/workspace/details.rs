@@ -3,6 +3,9 @@
 
 use super::data::Field;
 use super::state::Fresh;
+use crate::i18n::Key;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -39,8 +42,9 @@ async fn copy(text: String) -> bool {
 
 #[function_component(Details)]
 pub fn details(p: &DetailsProps) -> Html {
+    let lang = use_lang();
     // Which field was copied last, and whether it worked: the button says so.
-    let copied = use_state(|| None::<(&'static str, bool)>);
+    let copied = use_state(|| None::<(Key, bool)>);
     let heading = use_node_ref();
     {
         let (heading, copied) = (heading.clone(), copied.clone());
@@ -62,72 +66,78 @@ pub fn details(p: &DetailsProps) -> Html {
         })
     };
     let status = match &p.fresh {
-        Fresh::Loading => html! { <p class="refreshing" role="status">{ "refreshing…" }</p> },
-        Fresh::Loaded(_) => html! { <p class="refreshed" role="status">{ "Up to date" }</p> },
+        Fresh::Loading => {
+            html! { <p class="refreshing" role="status">{ tr!(lang, DETAILS_REFRESHING) }</p> }
+        }
+        Fresh::Loaded(_) => {
+            html! { <p class="refreshed" role="status">{ tr!(lang, DETAILS_UP_TO_DATE) }</p> }
+        }
         Fresh::Failed(e) => html! {
             <div class="error" role="alert">
-                <p>{ format!("Could not refresh: {e}") }</p>
-                <button type="button" onclick={p.on_refresh.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
+                <p>{ tr!(lang, DETAILS_REFRESH_FAILED, error = &e.message(lang)) }</p>
+                <button type="button" onclick={p.on_refresh.reform(|_: MouseEvent| ())}>{ tr!(lang, TRY_AGAIN) }</button>
             </div>
         },
         Fresh::Gone => html! {
             <div class="error gone" role="alert">
-                <p>{ "Session not found: this device is no longer signed in." }</p>
-                <button type="button" onclick={p.on_remove.reform(|_: MouseEvent| ())}>{ "Remove from table" }</button>
+                <p>{ tr!(lang, DETAILS_GONE) }</p>
+                <button type="button" onclick={p.on_remove.reform(|_: MouseEvent| ())}>{ tr!(lang, REMOVE_FROM_TABLE) }</button>
             </div>
         },
     };
     let rows = p.fields.iter().map(|f| {
-        let label = f.label;
-        let state = copied.as_ref().filter(|c| c.0 == label).map(|c| c.1);
+        let key = f.label;
+        let label = lang.t(key);
+        let state = copied.as_ref().filter(|c| c.0 == key).map(|c| c.1);
         let onclick = {
             let (text, copied) = (f.value.clone(), copied.clone());
             Callback::from(move |_: MouseEvent| {
                 let (text, copied) = (text.clone(), copied.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let ok = copy(text).await;
-                    copied.set(Some((label, ok)));
+                    copied.set(Some((key, ok)));
                 });
             })
         };
         let text = match state {
-            Some(true) => "Copied",
-            Some(false) => "Copy failed",
-            None => "Copy",
+            Some(true) => tr!(lang, COPIED),
+            Some(false) => tr!(lang, COPY_FAILED),
+            None => tr!(lang, COPY),
         };
         html! {
             <div class="field">
-                <dt>{ label }</dt>
+                <dt>{ label.clone() }</dt>
                 <dd title={(!f.title.is_empty()).then(|| f.title.clone())}>
-                    <span class="value">{ f.value.clone() }</span>
+                    <bdi class="value">{ f.value.clone() }</bdi>
                     if !f.value.is_empty() {
-                        <button type="button" class="copy" aria-label={format!("Copy {label}")} {onclick}>{ text }</button>
+                        <button type="button" class="copy" aria-label={tr!(lang, COPY_FIELD, field = &label)} {onclick}>{ text }</button>
                     }
                 </dd>
             </div>
         }
     });
-    let announce = copied.as_ref().map(|(label, ok)| {
+    let announce = copied.as_ref().map(|(key, ok)| {
+        let field = lang.t(*key);
         if *ok {
-            format!("Copied {label}")
+            tr!(lang, COPIED_FIELD, field = &field)
         } else {
-            format!("Could not copy {label}; the browser refused clipboard access.")
+            tr!(lang, COPY_REFUSED, field = &field)
         }
     });
     html! {
         <aside class="details" aria-labelledby={title_id.clone()} {onkeydown}>
             <header>
-                <h2 id={title_id} tabindex="-1" ref={heading}>{ "Device details" }</h2>
-                if p.mine { <span class="badge">{ "You" }</span> }
-                <button type="button" class="close" aria-label="Close details" onclick={p.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
+                <h2 id={title_id} tabindex="-1" ref={heading}>{ tr!(lang, DEVICE_DETAILS) }</h2>
+                if p.mine { <span class="badge">{ tr!(lang, YOU) }</span> }
+                <button type="button" class="close" aria-label={tr!(lang, CLOSE_DETAILS)} onclick={p.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
             </header>
             { status }
             <dl>{ for rows }</dl>
             <p class="visually-hidden" role="status">{ announce.unwrap_or_default() }</p>
             <div class="panel-actions">
-                <button type="button" onclick={p.on_refresh.reform(|_: MouseEvent| ())}>{ "Refresh details" }</button>
+                <button type="button" onclick={p.on_refresh.reform(|_: MouseEvent| ())}>{ tr!(lang, REFRESH_DETAILS) }</button>
                 if !p.read_only && p.fresh != Fresh::Gone {
-                    <button type="button" class="danger" onclick={p.on_logout.reform(|_: MouseEvent| ())}>{ "Log out device" }</button>
+                    <button type="button" class="danger" onclick={p.on_logout.reform(|_: MouseEvent| ())}>{ tr!(lang, LOG_OUT_DEVICE) }</button>
                 }
             </div>
         </aside>

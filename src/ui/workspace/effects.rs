@@ -31,7 +31,7 @@ pub fn use_details_refresh(state: &State, api: ApiCtx, dispatch: Callback<Action
                 let fresh = match api.session_info(&id).await {
                     Ok(s) => Fresh::Loaded(Rc::new(s)),
                     Err(ApiError::SessionNotFound) => Fresh::Gone,
-                    Err(e) => Fresh::Failed(e.to_string()),
+                    Err(e) => Fresh::Failed(e),
                 };
                 dispatch.emit(Action::DetailsAnswer { request, fresh });
             });
@@ -82,7 +82,7 @@ impl Runner {
                 None
             }
             Err(ApiError::SessionNotFound) => None,
-            Err(e) => Some(e.to_string()),
+            Err(e) => Some(e),
         };
         if error.is_none() {
             // The rows store tells the model, which forgets the row everywhere.

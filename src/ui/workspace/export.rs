@@ -2,6 +2,8 @@
 //! browser downloads: a Blob, an object URL and a temporary `<a download>`.
 
 use crate::grid::{to_csv, to_json, Sessions, UTF8_BOM};
+use crate::i18n::{k, Key, Lang};
+use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -17,30 +19,38 @@ pub struct ExportFile {
     pub content: String,
 }
 
-/// The file for `rows` (display order) on local day `day` (`YYYY-MM-DD`). CSV starts with a
+/// The file for `rows` (display order) on local day `day` (`YYYY-MM-DD`), named in the
+/// screen's language (`devices-2026-11-28.csv`); its contents do not follow it (field names
+/// and values are the same in every language). CSV starts with a
 /// byte-order mark so that spreadsheet programs read it as UTF-8; its cells are already
 /// guarded against formula injection by the grid.
-pub fn build(format: Format, sessions: &Sessions, rows: &[u32], day: &str) -> ExportFile {
+pub fn build(
+    lang: Lang,
+    format: Format,
+    sessions: &Sessions,
+    rows: &[u32],
+    day: &str,
+) -> ExportFile {
     match format {
         Format::Csv => ExportFile {
-            name: format!("devices-{day}.csv"),
+            name: tr!(lang, EXPORT_FILE_CSV, day = day),
             mime: "text/csv;charset=utf-8",
             content: format!("{UTF8_BOM}{}", to_csv(sessions, rows)),
         },
         Format::Json => ExportFile {
-            name: format!("devices-{day}.json"),
+            name: tr!(lang, EXPORT_FILE_JSON, day = day),
             mime: "application/json",
             content: to_json(sessions, rows),
         },
     }
 }
 
-/// Starts the download; the error is a sentence for the admin.
-pub fn download(file: &ExportFile) -> Result<(), String> {
+/// Starts the download; the error is the catalogue's sentence for the admin.
+pub fn download(file: &ExportFile) -> Result<(), Key> {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::{JsCast, JsValue};
-        let fail = |_: JsValue| "The browser refused to create the file; try again.".to_owned();
+        let fail = |_: JsValue| k::DOWNLOAD_REFUSED;
         let parts = js_sys::Array::of1(&JsValue::from_str(&file.content));
         let bag = web_sys::BlobPropertyBag::new();
         bag.set_type(file.mime);
@@ -48,12 +58,12 @@ pub fn download(file: &ExportFile) -> Result<(), String> {
         let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
         let document = web_sys::window()
             .and_then(|w| w.document())
-            .ok_or("No document to download from.")?;
+            .ok_or(k::DOWNLOAD_NO_DOCUMENT)?;
         let a: web_sys::HtmlAnchorElement = document
             .create_element("a")
             .map_err(fail)?
             .dyn_into()
-            .map_err(|_| "The browser refused to create the file; try again.".to_owned())?;
+            .map_err(|_| k::DOWNLOAD_REFUSED)?;
         a.set_href(&url);
         a.set_download(&file.name);
         a.click();
@@ -67,7 +77,7 @@ pub fn download(file: &ExportFile) -> Result<(), String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = file;
-        Err("Downloads need a browser.".to_owned())
+        Err(k::DOWNLOAD_NO_BROWSER)
     }
 }
 
@@ -79,7 +89,7 @@ mod tests {
     #[test]
     fn files_are_named_by_day_and_hold_the_given_rows_in_order() {
         let s = Sessions::from_wire(testdata::sessions(10, 4), 0);
-        let csv = build(Format::Csv, &s, &[3, 1], "2026-11-28");
+        let csv = build(Lang::En, Format::Csv, &s, &[3, 1], "2026-11-28");
         assert_eq!(csv.name, "devices-2026-11-28.csv");
         let body = csv.content.strip_prefix(UTF8_BOM).expect("BOM");
         let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
@@ -90,7 +100,7 @@ mod tests {
                 .unwrap_or_default()
         };
         assert!(lines[1].contains(&id(3)) && lines[2].contains(&id(1)));
-        let json = build(Format::Json, &s, &[3, 1], "2026-11-28");
+        let json = build(Lang::En, Format::Json, &s, &[3, 1], "2026-11-28");
         assert_eq!(json.name, "devices-2026-11-28.json");
         let v: serde_json::Value = serde_json::from_str(&json.content).expect("json");
         assert_eq!(v[0]["sessionId"], id(3).as_str());

@@ -1,10 +1,12 @@
 //! The column filter panel: device type, client, OS, user and a login date range. Each pick
 //! adds a chip; the pickers reset so the same control can add a second value.
 
-use super::chips::NONE;
 use super::data::Facets;
 use super::state::{Action, Chip};
-use crate::grid::{day_bounds, format_day, local_day, parse_day, thousands, DeviceKind, Filters};
+use crate::grid::{day_bounds, format_day, local_day, none_text, parse_day, DeviceKind, Filters};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,7 +28,8 @@ fn select_value(e: &Event) -> Option<(web_sys::HtmlSelectElement, String)> {
 /// A picker whose options carry a `=` prefix, so that the empty value stays the placeholder
 /// while an empty client or OS name can still be picked.
 fn picker(
-    label: &'static str,
+    lang: Lang,
+    label: String,
     values: &[(String, usize)],
     make: fn(String) -> Chip,
     dispatch: &Callback<Action>,
@@ -43,11 +46,12 @@ fn picker(
     html! {
         <label>{ label }
             <select {onchange}>
-                <option value="" selected=true>{ "Any" }</option>
-                { for values.iter().map(|(v, n)| html! {
-                    <option value={format!("={v}")}>
-                        { format!("{} ({})", if v.is_empty() { NONE } else { v }, thousands(*n)) }
-                    </option>
+                <option value="" selected=true>{ tr!(lang, ANY) }</option>
+                { for values.iter().map(|(v, n)| {
+                    let shown = if v.is_empty() { none_text(lang) } else { v.clone() };
+                    html! {
+                        <option value={format!("={v}")}>{ tr!(lang, FACET_OPTION, value = &shown, n = *n) }</option>
+                    }
                 }) }
             </select>
         </label>
@@ -56,6 +60,7 @@ fn picker(
 
 #[function_component(FilterPanel)]
 pub fn filter_panel(p: &FiltersProps) -> Html {
+    let lang = use_lang();
     let tz = p.tz_offset_minutes;
     let on_kind = {
         let dispatch = p.dispatch.clone();
@@ -100,28 +105,28 @@ pub fn filter_panel(p: &FiltersProps) -> Html {
     let users_id = format!("{}-users", p.uid);
     html! {
         <fieldset class="filters" id={format!("{}-filters", p.uid)}>
-            <legend>{ "Column filters" }</legend>
-            <label>{ "Device type" }
+            <legend>{ tr!(lang, COLUMN_FILTERS) }</legend>
+            <label>{ tr!(lang, FIELD_DEVICE_TYPE) }
                 <select onchange={on_kind}>
-                    <option value="" selected=true>{ "Any" }</option>
+                    <option value="" selected=true>{ tr!(lang, ANY) }</option>
                     { for DeviceKind::ALL.iter().map(|k| html! {
-                        <option value={k.key()}>{ k.label() }</option>
+                        <option value={k.key()}>{ lang.t(k.key_text()) }</option>
                     }) }
                 </select>
             </label>
-            { picker("Client", &p.facets.clients, Chip::Client, &p.dispatch) }
-            { picker("OS", &p.facets.oses, Chip::Os, &p.dispatch) }
-            <label>{ "User" }
+            { picker(lang, tr!(lang, COL_CLIENT), &p.facets.clients, Chip::Client, &p.dispatch) }
+            { picker(lang, tr!(lang, COL_OS), &p.facets.oses, Chip::Os, &p.dispatch) }
+            <label>{ tr!(lang, COL_USER) }
                 <input type="text" list={users_id.clone()} onchange={on_user} autocomplete="off"
-                    placeholder="Username or name, then Enter" />
+                    placeholder={tr!(lang, USER_FILTER_PLACEHOLDER)} />
                 <datalist id={users_id}>
                     { for p.facets.users.iter().map(|u| html! { <option value={u.clone()} /> }) }
                 </datalist>
             </label>
-            <label>{ "Logged in from" }
+            <label>{ tr!(lang, LOGGED_IN_FROM) }
                 <input type="date" value={day_value(p.filters.login_from)} onchange={on_day(false)} />
             </label>
-            <label>{ "Logged in to" }
+            <label>{ tr!(lang, LOGGED_IN_TO) }
                 <input type="date" value={day_value(p.filters.login_to)} onchange={on_day(true)} />
             </label>
         </fieldset>

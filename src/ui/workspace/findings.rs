@@ -8,6 +8,9 @@ use super::findings_text as text;
 use super::state::{Action, Chip};
 use crate::grid::findings::{Finding, Gone, Settings};
 use crate::grid::format_login;
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,6 +42,7 @@ pub struct FindingsProps {
 
 /// The toolbar's buttons for the Findings panel and the logout record.
 pub fn toggles(
+    lang: Lang,
     uid: &str,
     findings_open: bool,
     active: usize,
@@ -50,11 +54,11 @@ pub fn toggles(
         <>
             <button type="button" class="findings-toggle" aria-expanded={findings_open.to_string()}
                 aria-controls={format!("{uid}-findings")} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleFindings)}>
-                { text::findings_button(active) }
+                { text::findings_button(lang, active) }
             </button>
             <button type="button" class="log-toggle" aria-expanded={log_open.to_string()}
                 aria-controls={format!("{uid}-log")} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleLog)}>
-                { text::log_button(logged) }
+                { text::log_button(lang, logged) }
             </button>
         </>
     }
@@ -65,34 +69,35 @@ const GONE_SHOWN: usize = 50;
 
 #[function_component(FindingsPanel)]
 pub fn findings_panel(p: &FindingsProps) -> Html {
+    let lang = use_lang();
     let title_id = format!("{}-findings-title", p.uid);
     html! {
         <section class="findings" id={format!("{}-findings", p.uid)} aria-labelledby={title_id.clone()}>
-            <h2 id={title_id}>{ text::FINDINGS }</h2>
-            <p class="note">{ text::PANEL_NOTE }</p>
+            <h2 id={title_id}>{ tr!(lang, FD_FINDINGS) }</h2>
+            <p class="note">{ tr!(lang, FD_PANEL_NOTE) }</p>
             <ul class="finding-list">
-                { for p.settings.findings().into_iter().map(|f| finding_item(p, f)) }
+                { for p.settings.findings().into_iter().map(|f| finding_item(lang, p, f)) }
             </ul>
-            if !p.read_only { { keep_actions(p) } }
+            if !p.read_only { { keep_actions(lang, p) } }
             <FindingsSettings uid={p.uid.clone()} settings={p.settings.clone()} dispatch={p.dispatch.clone()} />
-            { gone_list(&p.gone, p.tz_offset_minutes) }
+            { gone_list(lang, &p.gone, p.tz_offset_minutes) }
         </section>
     }
 }
 
-fn finding_item(p: &FindingsProps, f: Finding) -> Html {
+fn finding_item(lang: Lang, p: &FindingsProps, f: Finding) -> Html {
     let c = &p.vm.counts;
     let count = match f {
-        Finding::TooMany { .. } => text::too_many_count(c.too_many, c.too_many_users),
-        Finding::Duplicates => text::duplicates_count(c.duplicates, c.duplicates_extra),
-        f => text::sessions(c.of(f)),
+        Finding::TooMany { .. } => text::too_many_count(lang, c.too_many, c.too_many_users),
+        Finding::Duplicates => text::duplicates_count(lang, c.duplicates, c.duplicates_extra),
+        f => text::sessions(lang, c.of(f)),
     };
     let off = match f {
-        Finding::Untrusted if p.settings.networks.is_empty() => Some(text::UNTRUSTED_OFF),
-        Finding::Outdated if p.settings.min_versions.is_empty() => Some(text::OUTDATED_OFF),
+        Finding::Untrusted if p.settings.networks.is_empty() => Some(tr!(lang, FD_UNTRUSTED_OFF)),
+        Finding::Outdated if p.settings.min_versions.is_empty() => Some(tr!(lang, FD_OUTDATED_OFF)),
         _ => None,
     };
-    let label = f.label();
+    let label = f.label(lang);
     let pressed = p.active.contains(&f);
     let onclick = p
         .dispatch
@@ -101,14 +106,14 @@ fn finding_item(p: &FindingsProps, f: Finding) -> Html {
         <li data-finding={f.url_key()}>
             <span class="finding-name">{ label.clone() }</span>
             <span class="count">{ count }</span>
-            <button type="button" aria-pressed={pressed.to_string()} aria-label={text::show_label(&label)}
-                {onclick}>{ text::SHOW }</button>
+            <button type="button" aria-pressed={pressed.to_string()} aria-label={text::show_label(lang, &label)}
+                {onclick}>{ tr!(lang, FD_SHOW) }</button>
             if let Some(off) = off { <span class="note">{ off }</span> }
         </li>
     }
 }
 
-fn keep_actions(p: &FindingsProps) -> Html {
+fn keep_actions(lang: Lang, p: &FindingsProps) -> Html {
     let (c, n) = (&p.vm.counts, p.settings.max_per_user);
     let keep = |k: Keep| p.on_keep.reform(move |_: MouseEvent| k.clone());
     let users = p.vm.over.iter().map(|u| {
@@ -120,7 +125,7 @@ fn keep_actions(p: &FindingsProps) -> Html {
         html! {
             <li>
                 <button type="button" class="danger" onclick={keep(Keep::User(key))}>
-                    { text::keep_newest_user(n, &u.name, u.sessions) }
+                    { text::keep_newest_user(lang, n, &u.name, u.sessions) }
                 </button>
             </li>
         }
@@ -131,22 +136,22 @@ fn keep_actions(p: &FindingsProps) -> Html {
             if c.too_many_users > 0 {
                 <ul class="keep-users">
                     { for users }
-                    if more > 0 { <li class="note">{ text::more_users(more) }</li> }
+                    if more > 0 { <li class="note">{ text::more_users(lang, more) }</li> }
                 </ul>
                 <button type="button" class="danger" data-keep="all" onclick={keep(Keep::All)}>
-                    { text::keep_newest_all(n, c.too_many_users) }
+                    { text::keep_newest_all(lang, n, c.too_many_users) }
                 </button>
             }
             if c.duplicates_extra > 0 {
                 <button type="button" class="danger" data-keep="duplicates" onclick={keep(Keep::Duplicates)}>
-                    { text::keep_newest_of_each(c.duplicates_extra) }
+                    { text::keep_newest_of_each(lang, c.duplicates_extra) }
                 </button>
             }
         </div>
     }
 }
 
-fn gone_list(gone: &[Gone], tz: i32) -> Html {
+fn gone_list(lang: Lang, gone: &[Gone], tz: i32) -> Html {
     let item = |g: &Gone| {
         let login = g
             .login_ms
@@ -163,13 +168,13 @@ fn gone_list(gone: &[Gone], tz: i32) -> Html {
     let more = gone.len().saturating_sub(GONE_SHOWN);
     html! {
         <div class="gone">
-            <h3>{ text::GONE }</h3>
+            <h3>{ tr!(lang, FD_GONE) }</h3>
             if gone.is_empty() {
-                <p class="note">{ text::GONE_NONE }</p>
+                <p class="note">{ tr!(lang, FD_GONE_NONE) }</p>
             } else {
                 <ul class="gone-list">
                     { for gone.iter().take(GONE_SHOWN).map(item) }
-                    if more > 0 { <li class="note">{ text::gone_more(more) }</li> }
+                    if more > 0 { <li class="note">{ text::more_sessions(lang, more) }</li> }
                 </ul>
             }
         </div>

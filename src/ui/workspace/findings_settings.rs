@@ -6,6 +6,9 @@ use super::export::{download, ExportFile};
 use super::findings_text as text;
 use super::state::Action;
 use crate::grid::findings::{MinVersions, Networks, Settings, MAX_PER_USER_LIMIT, MAX_STALE_DAYS};
+use crate::i18n::{k, Lang, Said};
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,18 +37,18 @@ fn value_of(r: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-fn number(v: &str, max: u32) -> Result<u32, String> {
+fn number(lang: Lang, v: &str, max: u32) -> Result<u32, String> {
     v.trim()
         .parse::<u32>()
         .ok()
         .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| text::number_error(1, max))
+        .ok_or_else(|| text::number_error(lang, 1, max))
 }
 
 /// The form's settings, or every error in it.
-fn read(refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
-    let stale = number(&value_of(&refs[0]), MAX_STALE_DAYS);
-    let many = number(&value_of(&refs[1]), MAX_PER_USER_LIMIT);
+fn read(lang: Lang, refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
+    let stale = number(lang, &value_of(&refs[0]), MAX_STALE_DAYS);
+    let many = number(lang, &value_of(&refs[1]), MAX_PER_USER_LIMIT);
     let (min_versions, v_errors) = MinVersions::parse_lines(&value_of(&refs[2]));
     let (networks, n_errors) = Networks::parse(&value_of(&refs[3]));
     let errors = Errors {
@@ -53,11 +56,11 @@ fn read(refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
         many: many.clone().err(),
         versions: v_errors
             .iter()
-            .map(|(l, m)| text::line_error(*l, m))
+            .map(|(l, m)| text::line_error(lang, *l, m))
             .collect(),
         networks: n_errors
             .iter()
-            .map(|e| text::line_error(e.line, &e.message))
+            .map(|e| text::line_error(lang, e.line, &e.message))
             .collect(),
     };
     match (stale, many) {
@@ -94,6 +97,7 @@ fn errors_of(id: &str, errors: &[String]) -> Html {
 
 #[function_component(FindingsSettings)]
 pub fn findings_settings(p: &SettingsProps) -> Html {
+    let lang = use_lang();
     let refs = use_memo((), |_| {
         [
             NodeRef::default(),
@@ -107,7 +111,7 @@ pub fn findings_settings(p: &SettingsProps) -> Html {
         let (refs, errors, dispatch) = (refs.clone(), errors.clone(), p.dispatch.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match read(&refs) {
+            match read(lang, &refs) {
                 Ok(s) => {
                     errors.set(Errors::default());
                     dispatch.emit(Action::SetSettings(Rc::new(s)));
@@ -122,51 +126,51 @@ pub fn findings_settings(p: &SettingsProps) -> Html {
     let s = &p.settings;
     html! {
         <form class="findings-settings" {onsubmit} novalidate=true>
-            <h3>{ text::SETTINGS }</h3>
-            <label>{ text::STALE_DAYS }
+            <h3>{ tr!(lang, FD_SETTINGS) }</h3>
+            <label>{ tr!(lang, FD_STALE_DAYS) }
                 <input type="number" min="1" max={MAX_STALE_DAYS.to_string()} ref={refs[0].clone()}
                     value={s.stale_days.to_string()} aria-invalid={errors.stale.is_some().then_some("true")}
                     aria-describedby={described("stale", errors.stale.is_some())} />
             </label>
             { errors_of(&id("stale-err"), &one(&errors.stale)) }
-            <label>{ text::MAX_PER_USER }
+            <label>{ tr!(lang, FD_MAX_PER_USER) }
                 <input type="number" min="1" max={MAX_PER_USER_LIMIT.to_string()} ref={refs[1].clone()}
                     value={s.max_per_user.to_string()} aria-invalid={errors.many.is_some().then_some("true")}
                     aria-describedby={described("many", errors.many.is_some())} />
             </label>
             { errors_of(&id("many-err"), &one(&errors.many)) }
-            <label>{ text::MIN_VERSIONS }
+            <label>{ tr!(lang, FD_MIN_VERSIONS) }
                 <textarea rows="3" ref={refs[2].clone()} value={s.min_versions.to_text()} spellcheck="false"
-                    placeholder={text::MIN_VERSIONS_HINT} aria-invalid={(!errors.versions.is_empty()).then_some("true")}
+                    placeholder={tr!(lang, FD_MIN_VERSIONS_HINT)} aria-invalid={(!errors.versions.is_empty()).then_some("true")}
                     aria-describedby={described("versions", !errors.versions.is_empty())} />
             </label>
             { errors_of(&id("versions-err"), &errors.versions) }
-            <label>{ text::NETWORKS }
+            <label>{ tr!(lang, FD_NETWORKS) }
                 <textarea rows="3" ref={refs[3].clone()} value={s.networks.to_text()} spellcheck="false"
-                    placeholder={text::NETWORKS_HINT} aria-invalid={(!errors.networks.is_empty()).then_some("true")}
+                    placeholder={tr!(lang, FD_NETWORKS_HINT)} aria-invalid={(!errors.networks.is_empty()).then_some("true")}
                     aria-describedby={described("networks", !errors.networks.is_empty())} />
             </label>
             { errors_of(&id("networks-err"), &errors.networks) }
             <div class="settings-actions">
-                <button type="submit">{ text::APPLY }</button>
-                { file_buttons(s, &p.dispatch) }
+                <button type="submit">{ tr!(lang, FD_APPLY) }</button>
+                { file_buttons(lang, s, &p.dispatch) }
             </div>
         </form>
     }
 }
 
-fn file_buttons(s: &Rc<Settings>, dispatch: &Callback<Action>) -> Html {
+fn file_buttons(lang: Lang, s: &Rc<Settings>, dispatch: &Callback<Action>) -> Html {
     let export = {
         let (s, dispatch) = (s.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let file = ExportFile {
-                name: text::SETTINGS_FILE.to_owned(),
+                name: tr!(lang, FD_SETTINGS_FILE),
                 mime: "application/json",
                 content: s.to_json(),
             };
             let (text, error) = match download(&file) {
-                Ok(()) => (text::SETTINGS_EXPORTED.to_owned(), false),
-                Err(e) => (e, true),
+                Ok(()) => (Said::key(k::FD_SETTINGS_EXPORTED), false),
+                Err(e) => (Said::key(e), true),
             };
             dispatch.emit(Action::Toast { text, error });
         })
@@ -186,8 +190,8 @@ fn file_buttons(s: &Rc<Settings>, dispatch: &Callback<Action>) -> Html {
     };
     html! {
         <>
-            <button type="button" onclick={export}>{ text::EXPORT_SETTINGS }</button>
-            <label class="file-button">{ text::IMPORT_SETTINGS }
+            <button type="button" onclick={export}>{ tr!(lang, FD_EXPORT_SETTINGS) }</button>
+            <label class="file-button">{ tr!(lang, FD_IMPORT_SETTINGS) }
                 <input type="file" accept=".json,application/json" onchange={import} />
             </label>
         </>
@@ -200,19 +204,23 @@ fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
         let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         let action = match read.ok().and_then(|v| v.as_string()) {
             None => Action::Toast {
-                text: text::FILE_UNREADABLE.to_owned(),
+                text: Said::key(k::FD_FILE_UNREADABLE),
                 error: true,
             },
             Some(json) => match Settings::from_json(&json) {
                 Ok(s) => {
                     dispatch.emit(Action::SetSettings(Rc::new(s)));
                     Action::Toast {
-                        text: text::SETTINGS_IMPORTED.to_owned(),
+                        text: Said::key(k::FD_SETTINGS_IMPORTED),
                         error: false,
                     }
                 }
+                // The file's own fault, said by the settings parser (in English for now).
                 Err(e) => Action::Toast {
-                    text: e.to_string(),
+                    text: {
+                        let why = e.to_string();
+                        Said::new(move |_| why.clone())
+                    },
                     error: true,
                 },
             },

@@ -3,7 +3,9 @@
 
 use super::data::RowVm;
 use super::state::Action;
-use crate::grid::{thousands, UserGroup};
+use crate::grid::UserGroup;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,15 +35,16 @@ pub struct GroupsProps {
 
 #[function_component(Groups)]
 pub fn groups(p: &GroupsProps) -> Html {
+    let lang = use_lang();
     let total = p.groups.len();
     let items = p.groups.iter().take(p.shown).map(|g| {
         let key = group_key(g);
         let open = p.expanded.contains(&key);
         let who = match (g.username.as_str(), g.name.as_str()) {
-            ("", "") => format!("(unknown user {})", g.user_id),
+            ("", "") => tr!(lang, UNKNOWN_USER, id = &g.user_id),
             (u, "") => u.to_owned(),
             ("", n) => n.to_owned(),
-            (u, n) => format!("{n} ({u})"),
+            (u, n) => tr!(lang, NAME_AND_USERNAME, name = n, username = u),
         };
         let toggle = {
             let k = key.clone();
@@ -53,21 +56,18 @@ pub fn groups(p: &GroupsProps) -> Html {
         };
         let mine = !p.self_user_id.is_empty() && g.user_id == p.self_user_id;
         let rows = p.rows.iter().find(|(k, _)| *k == key).map(|(_, r)| r.as_slice()).unwrap_or(&[]);
-        let count = match g.count() {
-            1 => "1 session".to_owned(),
-            n => format!("{} sessions", thousands(n)),
-        };
+        let count = tr!(lang, SESSION_COUNT, n = g.count());
         html! {
             <li class="group">
                 <div class="group-head">
                     <button type="button" class="expander" aria-expanded={open.to_string()} onclick={toggle}>
                         <span class="who">{ who.clone() }</span>
-                        if mine { <span class="badge">{ "You" }</span> }
+                        if mine { <span class="badge">{ tr!(lang, YOU) }</span> }
                         <span class="count">{ count }</span>
                     </button>
                     if !p.read_only {
-                        <button type="button" class="danger" aria-label={format!("Log out all devices of {who}")} onclick={logout}>
-                            { "Log out all devices" }
+                        <button type="button" class="danger" aria-label={tr!(lang, LOG_OUT_ALL_OF, who = &who)} onclick={logout}>
+                            { tr!(lang, LOG_OUT_ALL) }
                         </button>
                     }
                 </div>
@@ -87,11 +87,11 @@ pub fn groups(p: &GroupsProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(Action::ShowMoreGroups))
     };
     html! {
-        <section class="groups" aria-label="Sessions by user">
-            <p class="status">{ format!("{} users", thousands(total)) }</p>
+        <section class="groups" aria-label={tr!(lang, SESSIONS_BY_USER)}>
+            <p class="status">{ tr!(lang, USER_COUNT, n = total) }</p>
             <ul class="group-list">{ for items }</ul>
             if more > 0 {
-                <button type="button" onclick={show_more}>{ format!("Show more ({} more users)", thousands(more)) }</button>
+                <button type="button" onclick={show_more}>{ tr!(lang, SHOW_MORE_USERS, n = more) }</button>
             }
         </section>
     }

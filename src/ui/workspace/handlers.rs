@@ -5,13 +5,13 @@
 use super::data::targets;
 use super::export::{self, Format};
 use super::findings::Keep;
-use super::findings_text;
 use super::groups::group_key;
 use super::model::{Input, Model};
 use super::state::Action;
 use super::when;
 use crate::grid::findings::{keep_newest, keep_newest_of_each, Whose};
-use crate::grid::thousands;
+use crate::i18n::Said;
+use crate::tr;
 use crate::ui::store::Store;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -71,7 +71,7 @@ impl Handlers {
                 };
                 Some(match end.is_empty() {
                     true => Action::Toast {
-                        text: findings_text::NOTHING_TO_END.to_owned(),
+                        text: Said::key(crate::i18n::k::FD_NOTHING_TO_END),
                         error: false,
                     },
                     false => Action::AskLogout(targets(&rows, &end)),
@@ -102,17 +102,19 @@ impl Handlers {
 /// Downloads every matching row in display order, and says how it went.
 fn export_file(m: &Model, format: Format) -> Action {
     let ordered = m.ordered();
-    let file = export::build(format, &m.rows.get(), &ordered, &when::today());
+    let lang = m.state.me.lang;
+    let file = export::build(lang, format, &m.rows.get(), &ordered, &when::today());
+    let (n, name, partial) = (ordered.len(), file.name.clone(), m.state.partial);
     let (text, error) = match export::download(&file) {
-        Ok(()) => {
-            let n = thousands(ordered.len());
-            let text = format!("Exported {n} devices to {}", file.name);
-            match m.state.partial {
-                true => (format!("{text}: only the sessions read so far, as loading still runs. Export again when it ends for every session."), false),
-                false => (text, false),
-            }
-        }
-        Err(e) => (e, true),
+        Ok(()) if partial => (
+            Said::new(move |l| tr!(l, EXPORTED_PARTIAL, n = n, file = &name)),
+            false,
+        ),
+        Ok(()) => (
+            Said::new(move |l| tr!(l, EXPORTED, n = n, file = &name)),
+            false,
+        ),
+        Err(key) => (Said::key(key), true),
     };
     Action::Toast { text, error }
 }

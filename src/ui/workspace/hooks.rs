@@ -6,6 +6,8 @@ use super::model::{Input, Model};
 use super::state::Action;
 use super::{url_state, when, WorkspaceProps};
 use crate::grid::Column;
+use crate::i18n::Lang;
+use crate::ui::lang::use_lang;
 use crate::ui::store::{use_store, Store};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
@@ -17,11 +19,12 @@ fn this_minute() -> i64 {
     now - now.rem_euclid(60_000)
 }
 
-fn me(props: &WorkspaceProps) -> Me {
+fn me(props: &WorkspaceProps, lang: Lang) -> Me {
     Me {
         user_id: props.self_user_id.clone(),
         now_ms: this_minute(),
         locale: props.options.locale.clone(),
+        lang,
         tz_offset_minutes: when::tz_offset_minutes(),
     }
 }
@@ -30,6 +33,7 @@ fn me(props: &WorkspaceProps) -> Me {
 /// workspace's life (a new one per render would re-render every child on each keystroke).
 #[hook]
 pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<Action>) {
+    let lang = use_lang();
     let columns = use_memo(props.options.columns.clone(), |keys| {
         Rc::<[Column]>::from(data::columns(keys))
     });
@@ -40,7 +44,7 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
             props.data.load_id,
             rows,
             query,
-            me(props),
+            me(props, lang),
             (*columns).clone(),
         );
         Store::new(model)
@@ -67,7 +71,7 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
     }
     // Who is looking and what is shown, and the clock's minute.
     {
-        let (d, me, partial) = (dispatch.clone(), me(props), props.data.partial);
+        let (d, me, partial) = (dispatch.clone(), me(props, lang), props.data.partial);
         let me_now = Me { now_ms: 0, ..me };
         use_effect_with(
             (me_now, columns.clone(), partial),
@@ -101,7 +105,9 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
         let (d, enabled) = (dispatch.clone(), props.options.url_state);
         use_effect_with((), move |_| {
             if enabled {
-                for text in crate::grid::finding_errors(&url_state::location_search()) {
+                // The finding's own sentence (in English for now: grid/findings says it).
+                for why in crate::grid::finding_errors(&url_state::location_search()) {
+                    let text = crate::i18n::Said::new(move |_| why.clone());
                     d.emit(Action::Toast { text, error: true });
                 }
             }

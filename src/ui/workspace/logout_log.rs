@@ -9,6 +9,9 @@ use super::when;
 use crate::grid::format_login;
 use crate::grid::record::{Entry, LogoutLog};
 use crate::grid::UTF8_BOM;
+use crate::i18n::{Lang, Said};
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,15 +34,15 @@ pub fn file(log: &LogoutLog, format: Format, day: &str) -> ExportFile {
     }
 }
 
-fn entry_row(e: &Entry, tz: i32) -> Html {
+fn entry_row(lang: Lang, e: &Entry, tz: i32) -> Html {
     let whose = if e.username.is_empty() {
         &e.user_id
     } else {
         &e.username
     };
     let result = match e.outcome.reason() {
-        Some(why) => format!("{}: {why}", e.outcome.label()),
-        None => e.outcome.label().to_owned(),
+        Some(why) => format!("{}: {why}", text::outcome(lang, &e.outcome)),
+        None => text::outcome(lang, &e.outcome),
     };
     html! {
         <tr>
@@ -60,14 +63,18 @@ pub struct LogProps {
 
 #[function_component(LogPanel)]
 pub fn log_panel(p: &LogProps) -> Html {
+    let lang = use_lang();
     let title_id = format!("{}-log-title", p.uid);
-    let export = |format: Format, label: &'static str| {
+    let export = |format: Format, label: String| {
         let (log, dispatch) = (p.log.clone(), p.dispatch.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let f = file(&log, format, &when::today());
             let (text, error) = match download(&f) {
-                Ok(()) => (text::log_exported(log.len(), &f.name), false),
-                Err(e) => (e, true),
+                Ok(()) => {
+                    let (n, name) = (log.len(), f.name.clone());
+                    (Said::new(move |l| text::log_exported(l, n, &name)), false)
+                }
+                Err(e) => (Said::key(e), true),
             };
             dispatch.emit(Action::Toast { text, error });
         });
@@ -75,20 +82,20 @@ pub fn log_panel(p: &LogProps) -> Html {
     };
     html! {
         <section class="logout-log" id={format!("{}-log", p.uid)} aria-labelledby={title_id.clone()}>
-            <h2 id={title_id.clone()}>{ text::LOG }</h2>
-            <p class="note">{ text::LOG_NOTE }</p>
+            <h2 id={title_id.clone()}>{ tr!(lang, FD_LOG) }</h2>
+            <p class="note">{ tr!(lang, FD_LOG_NOTE) }</p>
             <div class="settings-actions">
-                { export(Format::Csv, text::EXPORT_CSV) }
-                { export(Format::Json, text::EXPORT_JSON) }
+                { export(Format::Csv, tr!(lang, EXPORT_CSV)) }
+                { export(Format::Json, tr!(lang, EXPORT_JSON)) }
             </div>
             if p.log.is_empty() {
-                <p class="note">{ text::LOG_EMPTY }</p>
+                <p class="note">{ tr!(lang, FD_LOG_EMPTY) }</p>
             } else {
                 // Scrolls within the panel on a narrow screen instead of widening the page.
                 <div class="log-scroll">
                     <table class="log" aria-labelledby={title_id}>
-                        <thead><tr>{ for text::LOG_HEADERS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
-                        <tbody>{ for p.log.entries().iter().rev().take(SHOWN).map(|e| entry_row(e, p.tz_offset_minutes)) }</tbody>
+                        <thead><tr>{ for text::log_headers(lang).into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>{ for p.log.entries().iter().rev().take(SHOWN).map(|e| entry_row(lang, e, p.tz_offset_minutes)) }</tbody>
                     </table>
                 </div>
             }

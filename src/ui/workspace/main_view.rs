@@ -5,6 +5,7 @@ use super::handlers::Handlers;
 use super::model::Model;
 use super::state::{Action, Mode};
 use super::{charts, groups, pager, table};
+use crate::tr;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,6 +23,7 @@ pub struct MainProps {
 #[function_component(MainView)]
 pub fn main_view(p: &MainProps) -> Html {
     let (s, d) = (&p.model.state, &p.model.derived);
+    let lang = s.me.lang;
     let dispatch = p.dispatch.clone();
     match s.mode {
         Mode::Table => html! {
@@ -29,14 +31,14 @@ pub fn main_view(p: &MainProps) -> Html {
                 <table::Table columns={s.columns.clone()} rows={d.rows.clone()} sort={s.query.sort.clone()}
                     selection={s.selection.clone()} active={s.active} read_only={p.read_only}
                     matched={d.view.matched} partial={s.partial} dispatch={dispatch.clone()} on_select_all={p.on.select_all.clone()}
-                    table_ref={p.table_ref.clone()} locale={p.locale.clone()} new_ids={s.new_ids.clone()} />
+                    table_ref={p.table_ref.clone()} locale={s.me.date_locale().map(str::to_owned)} new_ids={s.new_ids.clone()} />
                 if d.view.matched == 0 {
                     <div class="empty">
                         if d.view.total == 0 {
-                            <p>{ "No sessions" }</p>
+                            <p>{ tr!(lang, EMPTY_NONE) }</p>
                         } else {
-                            <p>{ "No sessions match" }</p>
-                            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::ClearFilters)}>{ "Clear filters" }</button>
+                            <p>{ tr!(lang, EMPTY_NO_MATCH) }</p>
+                            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::ClearFilters)}>{ tr!(lang, CLEAR_FILTERS) }</button>
                         }
                     </div>
                 }

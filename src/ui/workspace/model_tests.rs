@@ -183,7 +183,7 @@ fn details_name_the_rows_network_once_networks_are_set() {
         m.derived.details.as_ref().and_then(|d| {
             d.fields
                 .iter()
-                .find(|f| f.label == "Network")
+                .find(|f| f.label == crate::i18n::k::FD_NETWORK)
                 .map(|f| f.value.clone())
         })
     };

@@ -2,7 +2,10 @@
 //! and the spoken count of matching sessions once the search or filters stop changing.
 
 use super::state::Action;
-use crate::grid::{thousands, PageNav, PageSize, View};
+use crate::grid::{PageNav, PageSize, View};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -12,28 +15,24 @@ pub const COUNT_SETTLE_MS: u32 = 1_000;
 
 /// What a screen reader hears once the matching rows stop changing; worded apart from the
 /// empty state's visible "No sessions match", so finding that by its text finds one element.
-pub fn count_sentence(matched: usize) -> String {
-    match matched {
-        0 => "None of the sessions match".to_owned(),
-        1 => "1 session matches".to_owned(),
-        n => format!("{} sessions match", thousands(n)),
-    }
+pub fn count_sentence(lang: Lang, matched: usize) -> String {
+    tr!(lang, COUNT_MATCH, n = matched)
 }
 
 /// The count, said [`COUNT_SETTLE_MS`] after it last changed (a debounce: each change drops
 /// the pending timer); not on the first render, where the load's own announcement speaks.
 #[hook]
-fn use_settled_count(matched: usize, total: usize) -> String {
+fn use_settled_count(lang: Lang, matched: usize, total: usize) -> String {
     let said = use_state(String::new);
     let first = use_mut_ref(|| true);
     {
         let said = said.clone();
-        use_effect_with((matched, total), move |_| {
+        use_effect_with((matched, total, lang), move |_| {
             let timer = if std::mem::replace(&mut *first.borrow_mut(), false) {
                 None
             } else {
                 Some(Timeout::new(COUNT_SETTLE_MS, move || {
-                    said.set(count_sentence(matched))
+                    said.set(count_sentence(lang, matched))
                 }))
             };
             // A newer count, or unmounting, cancels the pending one.
@@ -53,10 +52,11 @@ pub struct PagerProps {
 pub fn pager(p: &PagerProps) -> Html {
     let v = &p.view;
     let (page, pages) = (v.page, v.pages);
-    let said = use_settled_count(v.matched, v.total);
+    let lang = use_lang();
+    let said = use_settled_count(lang, v.matched, v.total);
     // `aria-disabled` instead of `disabled`: a button that disables itself under the
     // keyboard would drop focus to the page body.
-    let nav = |label: &'static str, text: &'static str, to: PageNav, off: bool| {
+    let nav = |label: String, text: &'static str, to: PageNav, off: bool| {
         let dispatch = p.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             if !off {
@@ -64,7 +64,7 @@ pub fn pager(p: &PagerProps) -> Html {
             }
         });
         html! {
-            <button type="button" class="page-btn" aria-label={label} title={label}
+            <button type="button" class="page-btn" aria-label={label.clone()} title={label}
                 aria-disabled={off.to_string()} {onclick}>{ text }</button>
         }
     };
@@ -98,11 +98,11 @@ pub fn pager(p: &PagerProps) -> Html {
         })
     };
     html! {
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={tr!(lang, PAGES)}>
             // Not a live region: it changes with every key and page; the settled count is.
-            <p class="status">{ v.status() }</p>
+            <p class="status">{ v.status(lang) }</p>
             <p class="visually-hidden" role="status" data-announce="count">{ said }</p>
-            <label class="page-size">{ "Rows per page" }
+            <label class="page-size">{ tr!(lang, ROWS_PER_PAGE) }
                 <select onchange={on_size}>
                     { for PageSize::ALL.iter().map(|s| html! {
                         <option value={s.get().to_string()} selected={*s == v.page_size}>{ s.get() }</option>
@@ -110,15 +110,15 @@ pub fn pager(p: &PagerProps) -> Html {
                 </select>
             </label>
             <div class="page-nav">
-                { nav("First page", "«", PageNav::First, page <= 1) }
-                { nav("Previous page", "‹", PageNav::Prev, page <= 1) }
-                <label class="page-to">{ "Page" }
+                { nav(tr!(lang, FIRST_PAGE), "«", PageNav::First, page <= 1) }
+                { nav(tr!(lang, PREVIOUS_PAGE), "‹", PageNav::Prev, page <= 1) }
+                <label class="page-to">{ tr!(lang, PAGE) }
                     <input type="number" min="1" max={pages.to_string()} value={page.to_string()}
                         inputmode="numeric" onchange={on_page} />
                 </label>
-                <span class="page-of">{ format!("of {}", thousands(pages)) }</span>
-                { nav("Next page", "›", PageNav::Next, page >= pages) }
-                { nav("Last page", "»", PageNav::Last, page >= pages) }
+                <span class="page-of">{ tr!(lang, PAGE_OF, pages = pages) }</span>
+                { nav(tr!(lang, NEXT_PAGE), "›", PageNav::Next, page >= pages) }
+                { nav(tr!(lang, LAST_PAGE), "»", PageNav::Last, page >= pages) }
             </div>
         </nav>
     }
@@ -130,8 +130,17 @@ mod tests {
 
     #[test]
     fn count_sentences() {
-        assert_eq!(count_sentence(0), "None of the sessions match");
-        assert_eq!(count_sentence(1), "1 session matches");
-        assert_eq!(count_sentence(12_345), "12,345 sessions match");
+        assert_eq!(
+            count_sentence(crate::i18n::Lang::En, 0),
+            "None of the sessions match"
+        );
+        assert_eq!(
+            count_sentence(crate::i18n::Lang::En, 1),
+            "1 session matches"
+        );
+        assert_eq!(
+            count_sentence(crate::i18n::Lang::En, 12_345),
+            "12,345 sessions match"
+        );
     }
 }

@@ -2,23 +2,25 @@
 //! the admin's own called out, the first rows). A plain function, not a component.
 
 use super::findings_text as text;
+use crate::grid::format_login;
 use crate::grid::preview::{Preview, PreviewRow};
-use crate::grid::{format_login, thousands};
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 /// Groups listed per user or client before "and N more".
 const GROUPS_SHOWN: usize = 8;
 
-fn counts(title: &'static str, list: &[(String, usize)], class: &'static str) -> Html {
+fn counts(lang: Lang, title: String, list: &[(String, usize)], class: &'static str) -> Html {
     let more = list.len().saturating_sub(GROUPS_SHOWN);
     html! {
         <div class={class}>
             <h3>{ title }</h3>
             <ul>
                 { for list.iter().take(GROUPS_SHOWN).map(|(name, n)| html! {
-                    <li>{ format!("{}: {}", if name.is_empty() { crate::grid::NONE } else { name }, thousands(*n)) }</li>
+                    <li>{ format!("{}: {}", if name.is_empty() { crate::grid::none_text(lang) } else { name.clone() }, lang.number(*n as f64)) }</li>
                 }) }
-                if more > 0 { <li class="note">{ text::preview_more_groups(more) }</li> }
+                if more > 0 { <li class="note">{ text::more_groups(lang, more) }</li> }
             </ul>
         </div>
     }
@@ -37,17 +39,17 @@ fn row(r: &PreviewRow, tz: i32) -> Html {
     }
 }
 
-pub fn preview(p: &Preview, tz: i32) -> Html {
+pub fn preview(lang: Lang, p: &Preview, tz: i32) -> Html {
     let more = p.total.saturating_sub(p.first.len());
     html! {
         <div class="preview">
-            if p.own > 0 { <p class="own-note" role="note"><strong>{ text::preview_own(p.own) }</strong></p> }
-            { counts(text::PREVIEW_USERS, &p.per_user, "per-user") }
-            { counts(text::PREVIEW_CLIENTS, &p.per_client, "per-client") }
-            <h3>{ text::PREVIEW_FIRST }</h3>
+            if p.own > 0 { <p class="own-note" role="note"><strong>{ text::preview_own(lang, p.own) }</strong></p> }
+            { counts(lang, tr!(lang, FD_PREVIEW_USERS), &p.per_user, "per-user") }
+            { counts(lang, tr!(lang, FD_PREVIEW_CLIENTS), &p.per_client, "per-client") }
+            <h3>{ tr!(lang, FD_PREVIEW_FIRST) }</h3>
             <ul class="first-rows">
                 { for p.first.iter().map(|r| row(r, tz)) }
-                if more > 0 { <li class="note">{ text::preview_more(more) }</li> }
+                if more > 0 { <li class="note">{ text::more_sessions(lang, more) }</li> }
             </ul>
         </div>
     }

@@ -4,6 +4,8 @@
 use super::findings_text as text;
 use super::state::{RowResult, Verify};
 use crate::grid::record::Outcome;
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 /// Rows listed (failures and survivors first, so they are never cut off).
@@ -16,7 +18,7 @@ fn who(r: &RowResult) -> &str {
     }
 }
 
-fn row(r: &RowResult) -> Html {
+fn row(lang: Lang, r: &RowResult) -> Html {
     let why = r
         .outcome
         .reason()
@@ -26,19 +28,19 @@ fn row(r: &RowResult) -> Html {
         <li class={classes!("result", r.outcome.key(), r.survived.then_some("survived-row"))}
             data-session={r.target.session_id.clone()}>
             <span class="who">{ format!("{} · {}", who(r), r.target.session_id) }</span>
-            { " — " }<span class="outcome">{ r.outcome.label() }</span><span class="why">{ why }</span>
-            if r.survived { { " — " }<span class="survived">{ text::SURVIVED }</span> }
+            { " — " }<span class="outcome">{ text::outcome(lang, &r.outcome) }</span><span class="why">{ why }</span>
+            if r.survived { { " — " }<span class="survived">{ tr!(lang, FD_SURVIVED) }</span> }
         </li>
     }
 }
 
-fn verification(v: &Option<Verify>, survivors: usize) -> Html {
+fn verification(lang: Lang, v: &Option<Verify>, survivors: usize) -> Html {
     let (line, alert) = match v {
         None => return Html::default(),
-        Some(Verify::Running(_)) => (text::VERIFY_RUNNING.to_owned(), false),
-        Some(Verify::Done) if survivors == 0 => (text::VERIFY_OK.to_owned(), false),
-        Some(Verify::Done) => (text::verify_survivors(survivors), true),
-        Some(Verify::Failed(why)) => (text::verify_failed(why), true),
+        Some(Verify::Running(_)) => (tr!(lang, FD_VERIFY_RUNNING), false),
+        Some(Verify::Done) if survivors == 0 => (tr!(lang, FD_VERIFY_OK), false),
+        Some(Verify::Done) => (text::verify_survivors(lang, survivors), true),
+        Some(Verify::Failed(why)) => (text::verify_failed(lang, why), true),
     };
     html! {
         <p class={classes!("verify", alert.then_some("error"))} role={if alert { "alert" } else { "status" }}>{ line }</p>
@@ -46,10 +48,11 @@ fn verification(v: &Option<Verify>, survivors: usize) -> Html {
 }
 
 /// The report's body (under `text_id`).
-pub fn body(text_id: &str, results: &[RowResult], verify: &Option<Verify>) -> Html {
+pub fn body(lang: Lang, text_id: &str, results: &[RowResult], verify: &Option<Verify>) -> Html {
     let count = |o: &str| results.iter().filter(|r| r.outcome.key() == o).count();
     let refused = count(Outcome::Refused(String::new()).key());
     let summary = text::report_summary(
+        lang,
         count(Outcome::Ended.key()),
         count(Outcome::AlreadyGone.key()),
         refused,
@@ -64,8 +67,8 @@ pub fn body(text_id: &str, results: &[RowResult], verify: &Option<Verify>) -> Ht
     html! {
         <div id={text_id.to_owned()}>
             <p class="summary">{ summary }</p>
-            { verification(verify, survivors) }
-            <ul class="results">{ for first.chain(rest).take(ROWS_SHOWN).map(row) }</ul>
+            { verification(lang, verify, survivors) }
+            <ul class="results">{ for first.chain(rest).take(ROWS_SHOWN).map(|r| row(lang, r)) }</ul>
         </div>
     }
 }

@@ -6,10 +6,13 @@
 //! `derive.rs` (see `store.rs`, which ties the three together).
 
 use crate::api::wire::Session;
+pub use crate::api::ApiError;
 use crate::grid::findings::{Gone, Settings};
 use crate::grid::record::{Entry, LogoutLog, Outcome};
 pub use crate::grid::Chip;
 use crate::grid::{Column, PageNav, PageSize, Query};
+use crate::i18n::Said;
+use crate::tr;
 use crate::ui::store::Reduce;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -34,10 +37,22 @@ pub struct Me {
     pub user_id: String,
     /// Minute resolution, so that rows do not all re-render on every keystroke.
     pub now_ms: i64,
-    /// The host's locale for absolute times (`None`: the browser's).
+    /// The host's locale for absolute times (`None`: the language's).
     pub locale: Option<String>,
+    /// The language the workspace speaks (labels, relative times, chips).
+    pub lang: crate::i18n::Lang,
     /// Local time = UTC + this.
     pub tz_offset_minutes: i32,
+}
+
+impl Me {
+    /// The locale of absolute dates: the host's `locale`, else the language's.
+    pub fn date_locale(&self) -> Option<&str> {
+        self.locale.as_deref().or(match self.lang {
+            crate::i18n::Lang::Pseudo => None,
+            lang => Some(lang.tag()),
+        })
+    }
 }
 
 /// A device the admin asked to log out, captured when asked: a reload in the meantime cannot
@@ -52,10 +67,10 @@ pub struct Target {
     pub current: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Failure {
     pub target: Target,
-    pub reason: String,
+    pub reason: ApiError,
 }
 
 /// How one session of a run ended, and whether the verification found it still signed in.
@@ -104,7 +119,7 @@ pub enum Dialog {
 pub enum Fresh {
     Loading,
     Loaded(Rc<Session>),
-    Failed(String),
+    Failed(ApiError),
     /// 404 "Session not found": the device is no longer signed in.
     Gone,
 }
@@ -118,10 +133,10 @@ pub struct Details {
     pub fresh: Fresh,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
     pub id: u64,
-    pub text: String,
+    pub text: Said,
     pub error: bool,
 }
 
@@ -205,7 +220,7 @@ impl State {
         self.seq
     }
 
-    fn toast(&mut self, text: String, error: bool) {
+    fn toast(&mut self, text: Said, error: bool) {
         let id = self.next();
         self.toasts.push(Toast { id, text, error });
         let extra = self.toasts.len().saturating_sub(MAX_TOASTS);
@@ -411,7 +426,7 @@ impl State {
 
     /// One answer of a run; the last one shows the report (or, for one device that ended,
     /// a toast).
-    fn logout_result(&mut self, run: u64, target: Target, error: Option<String>, gone: bool) {
+    fn logout_result(&mut self, run: u64, target: Target, error: Option<ApiError>, gone: bool) {
         if error.is_none() {
             self.forget_rows(&[target.index], &[target.session_id.as_str()]);
         }
@@ -430,7 +445,8 @@ impl State {
         }
         *done += 1;
         let outcome = match (&error, gone) {
-            (Some(reason), _) => Outcome::Refused(reason.clone()),
+            // The record keeps the reason in English, as its CSV and events do.
+            (Some(reason), _) => Outcome::Refused(reason.to_string()),
             (None, true) => Outcome::AlreadyGone,
             (None, false) => Outcome::Ended,
         };
@@ -450,10 +466,7 @@ impl State {
         let succeeded = total - failed.len();
         self.dialog = None;
         if failed.is_empty() {
-            let text = match total {
-                1 => "Device logged out".to_owned(),
-                n => format!("{} devices logged out", crate::grid::thousands(n)),
-            };
+            let text = Said::new(move |l| tr!(l, LOGGED_OUT_TOAST, n = total));
             self.toast(text, false);
             if total == 1 {
                 return;
@@ -583,7 +596,7 @@ pub enum Action {
     LogoutResult {
         run: u64,
         target: Target,
-        error: Option<String>,
+        error: Option<ApiError>,
         /// The server no longer knew the session (it ended before the request).
         gone: bool,
     },
@@ -597,7 +610,7 @@ pub enum Action {
     /// Rows taken out of the grid without a logout (a session found to be gone).
     RowsRemoved(Vec<(u32, String)>),
     Toast {
-        text: String,
+        text: Said,
         error: bool,
     },
     DismissToast(u64),

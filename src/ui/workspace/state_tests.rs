@@ -205,7 +205,10 @@ fn a_single_logout_confirms_runs_removes_and_toasts() {
     assert!(s.details.is_none());
     assert!(s.selection.is_empty());
     assert_eq!(
-        s.toasts.last().map(|t| t.text.as_str()),
+        s.toasts
+            .last()
+            .map(|t| t.text.say(crate::i18n::Lang::En))
+            .as_deref(),
         Some("Device logged out")
     );
 }
@@ -226,7 +229,7 @@ fn a_failed_logout_is_reported_and_keeps_the_row() {
         [Action::LogoutResult {
             run: run_id,
             target: target(1, false),
-            error: Some("No permission".into()),
+            error: Some(ApiError::Forbidden),
             gone: false,
         }],
     );
@@ -235,7 +238,7 @@ fn a_failed_logout_is_reported_and_keeps_the_row() {
             succeeded: 0,
             failed,
             ..
-        }) => assert_eq!(failed[0].reason, "No permission"),
+        }) => assert_eq!(failed[0].reason, ApiError::Forbidden),
         other => panic!("{other:?}"),
     }
     assert_eq!(s.selection.len(), 1, "nothing is lost");
@@ -289,7 +292,7 @@ fn a_bulk_run_counts_results_and_reports_failures() {
         all.iter().enumerate().map(|(i, t)| Action::LogoutResult {
             run: run_id,
             target: t.clone(),
-            error: (i % 2 == 1).then(|| "Rate limited".to_owned()),
+            error: (i % 2 == 1).then_some(ApiError::RateLimited { wait_ms: None }),
             gone: false,
         }),
     );
@@ -334,7 +337,10 @@ fn a_bulk_run_reports_each_row_and_verifies_the_ended_ones() {
         panic!("{:?}", s.dialog)
     };
     assert_eq!(
-        s.toasts.last().map(|t| t.text.as_str()),
+        s.toasts
+            .last()
+            .map(|t| t.text.say(crate::i18n::Lang::En))
+            .as_deref(),
         Some("3 devices logged out")
     );
     let outcomes: Vec<&str> = results.iter().map(|r| r.outcome.key()).collect();
@@ -405,7 +411,7 @@ fn retry_failures_runs_only_the_failed_rows_again() {
         all.iter().enumerate().map(|(i, t)| Action::LogoutResult {
             run: run_id,
             target: t.clone(),
-            error: (i == 0).then(|| "Rate limited".to_owned()),
+            error: (i == 0).then_some(ApiError::RateLimited { wait_ms: None }),
             gone: false,
         }),
     );
@@ -436,7 +442,10 @@ fn one_device_ended_is_a_toast_and_a_refused_one_a_report_without_verification()
     );
     assert!(ok.dialog.is_none());
     assert_eq!(
-        ok.toasts.last().map(|t| t.text.as_str()),
+        ok.toasts
+            .last()
+            .map(|t| t.text.say(crate::i18n::Lang::En))
+            .as_deref(),
         Some("Device logged out")
     );
     let refused = run(
@@ -444,7 +453,7 @@ fn one_device_ended_is_a_toast_and_a_refused_one_a_report_without_verification()
         [Action::LogoutResult {
             run: run_id,
             target: target(1, false),
-            error: Some("No permission".into()),
+            error: Some(ApiError::Forbidden),
             gone: false,
         }],
     );
@@ -503,11 +512,15 @@ fn toasts_are_capped_and_dismissed_by_id() {
     let s = run(
         start(),
         (0..6).map(|i| Action::Toast {
-            text: format!("t{i}"),
+            text: crate::i18n::Said::new(move |_| format!("t{i}")),
             error: false,
         }),
     );
-    let texts: Vec<&str> = s.toasts.iter().map(|t| t.text.as_str()).collect();
+    let texts: Vec<String> = s
+        .toasts
+        .iter()
+        .map(|t| t.text.say(crate::i18n::Lang::En))
+        .collect();
     assert_eq!(texts, ["t2", "t3", "t4", "t5"]);
     let id = s.toasts[0].id;
     let s = run(s, [Action::DismissToast(id)]);

@@ -4,6 +4,9 @@
 use super::data::{header, RowVm};
 use super::state::Action;
 use crate::grid::{Column, SortKey};
+use crate::i18n::Lang;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -36,6 +39,7 @@ pub struct TableProps {
 
 #[function_component(Table)]
 pub fn table(p: &TableProps) -> Html {
+    let lang = use_lang();
     let selected = p.selection.len();
     let all = p.matched > 0 && selected >= p.matched;
     let select_all_ref = use_node_ref();
@@ -79,6 +83,7 @@ pub fn table(p: &TableProps) -> Html {
         });
     }
     let body = body_listeners(p, &hovered);
+    let texts = use_memo(lang, |&lang| RowTexts::new(lang));
     html! {
         <table class="devices" ref={p.table_ref.clone()}>
             <thead>
@@ -87,8 +92,11 @@ pub fn table(p: &TableProps) -> Html {
                         // `td`, not `th`: the column headers are exactly the data columns.
                         <td class="sel">
                             <input type="checkbox" ref={select_all_ref}
-                                aria-label={format!("Select all {} matching devices{}", crate::grid::thousands(p.matched),
-                                    if p.partial { " read so far" } else { "" })}
+                                aria-label={if p.partial {
+                                    tr!(lang, SELECT_ALL_PARTIAL, n = p.matched)
+                                } else {
+                                    tr!(lang, SELECT_ALL, n = p.matched)
+                                }}
                                 checked={all} disabled={p.matched == 0} onchange={on_all} />
                         </td>
                     }
@@ -104,7 +112,7 @@ pub fn table(p: &TableProps) -> Html {
                 { for p.rows.iter().enumerate().map(|(place, vm)| html! {
                     <Row key={place} vm={vm.clone()} columns={p.columns.clone()}
                         selected={p.selection.contains(&vm.index)} tab_stop={tab_stop == Some(vm.index)}
-                        read_only={p.read_only} new={p.new_ids.contains(&vm.target.session_id)} />
+                        read_only={p.read_only} new={p.new_ids.contains(&vm.target.session_id)} texts={texts.clone()} />
                 }) }
             </tbody>
         </table>
@@ -122,6 +130,7 @@ struct HeadsProps {
 /// not rebuild them.
 #[function_component(Heads)]
 fn heads(p: &HeadsProps) -> Html {
+    let lang = use_lang();
     let heads = p.columns.iter().map(|&c| {
         let sorted = p.sort.iter().position(|k| k.column == c);
         let desc = sorted.and_then(|i| p.sort.get(i)).is_some_and(|k| k.desc);
@@ -140,12 +149,12 @@ fn heads(p: &HeadsProps) -> Html {
             }
         });
         let title = sorted.map(|i| {
-            format!(
-                "Sort key {} of {}, {}. Shift-click to add or change a secondary key.",
-                i + 1,
-                p.sort.len(),
-                if desc { "descending" } else { "ascending" }
-            )
+            let (rank, of) = (i + 1, p.sort.len());
+            if desc {
+                tr!(lang, SORT_KEY_DESC, rank = rank, of = of)
+            } else {
+                tr!(lang, SORT_KEY_ASC, rank = rank, of = of)
+            }
         });
         let dispatch = p.dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
@@ -156,7 +165,7 @@ fn heads(p: &HeadsProps) -> Html {
         });
         html! {
             <th scope="col" aria-sort={aria_sort} class={cell_class(c, false)}>
-                <button type="button" class="sort" data-sort={mark} {title} {onclick}>{ header(c) }</button>
+                <button type="button" class="sort" data-sort={mark} {title} {onclick}>{ header(lang, c) }</button>
             </th>
         }
     });
@@ -309,6 +318,36 @@ struct RowProps {
     read_only: bool,
     /// New since the last load.
     new: bool,
+    texts: Rc<RowTexts>,
+}
+
+/// What every row says the same way, said once per language for all rows (a page flip then
+/// builds no sentence but the checkbox's).
+#[derive(PartialEq)]
+struct RowTexts {
+    lang: Lang,
+    you: String,
+    current: String,
+    mine: String,
+    log_out: String,
+    log_out_device: String,
+    new: String,
+    new_title: String,
+}
+
+impl RowTexts {
+    fn new(lang: Lang) -> RowTexts {
+        RowTexts {
+            lang,
+            you: tr!(lang, YOU),
+            current: tr!(lang, BADGE_CURRENT),
+            mine: tr!(lang, BADGE_MINE),
+            log_out: tr!(lang, LOGOUT_OK),
+            log_out_device: tr!(lang, LOG_OUT_DEVICE),
+            new: tr!(lang, FD_NEW),
+            new_title: tr!(lang, FD_NEW_TITLE),
+        }
+    }
 }
 
 /// Moves focus to another row of the same body.
@@ -360,29 +399,31 @@ fn row_class(selected: bool, mine: bool) -> Option<&'static str> {
     }
 }
 
-fn new_badge(new: bool) -> Html {
-    use super::findings_text::{NEW, NEW_TITLE};
+fn new_badge(t: &RowTexts, new: bool) -> Html {
     match new {
-        true => html! { <span class="badge-new" title={NEW_TITLE}>{ NEW }</span> },
+        true => {
+            html! { <span class="badge-new" title={t.new_title.clone()}>{ t.new.clone() }</span> }
+        }
         false => Html::default(),
     }
 }
 
 #[function_component(Row)]
 fn row(p: &RowProps) -> Html {
+    let t = &p.texts;
     let vm = &p.vm;
     let tabindex = if p.tab_stop { "0" } else { "-1" };
     let badge = if vm.mine || vm.current {
         let title = if vm.current {
-            "Your session: the one this page is signed in with"
+            t.current.clone()
         } else {
-            "One of your own sessions"
+            t.mine.clone()
         };
-        html! { <span class="badge" {title}>{ "You" }</span> }
+        html! { <span class="badge" {title}>{ t.you.clone() }</span> }
     } else {
         Html::default()
     };
-    let badge = html! { <>{ badge }{ new_badge(p.new) }</> };
+    let badge = html! { <>{ badge }{ new_badge(t, p.new) }</> };
     let badge_col = p
         .columns
         .iter()
@@ -414,14 +455,14 @@ fn row(p: &RowProps) -> Html {
             if !p.read_only {
                 <td class="sel">
                     <input type="checkbox" {tabindex} checked={p.selected}
-                        aria-label={format!("Select device {}", vm.target.session_id)} />
+                        aria-label={tr!(t.lang, SELECT_DEVICE, id = &vm.target.session_id)} />
                 </td>
             }
             { for cells }
             if !p.read_only {
                 <td class="act">
-                    <button type="button" class="icon danger logout" {tabindex} aria-label="Log out device" title="Log out device">
-                        { "Log out" }
+                    <button type="button" class="icon danger logout" {tabindex} aria-label={t.log_out_device.clone()} title={t.log_out_device.clone()}>
+                        { t.log_out.clone() }
                     </button>
                 </td>
             }

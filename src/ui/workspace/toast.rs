@@ -32,6 +32,7 @@ struct ItemProps {
 
 #[function_component(ToastItem)]
 fn toast_item(p: &ItemProps) -> Html {
+    let lang = crate::ui::lang::use_lang();
     {
         let (dispatch, id) = (p.dispatch.clone(), p.toast.id);
         use_effect_with(id, move |_| {
@@ -48,8 +49,8 @@ fn toast_item(p: &ItemProps) -> Html {
     };
     html! {
         <div class={classes!("toast", p.toast.error.then_some("error"))}>
-            <span>{ p.toast.text.clone() }</span>
-            <button type="button" class="close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+            <span>{ p.toast.text.say(lang) }</span>
+            <button type="button" class="close" aria-label={crate::tr!(lang, DISMISS)} onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }

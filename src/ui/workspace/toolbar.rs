@@ -5,6 +5,8 @@
 use super::export::Format;
 use super::state::{Action, Mode};
 use crate::grid::QueryError;
+use crate::tr;
+use crate::ui::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,7 @@ pub struct ToolbarProps {
 
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
+    let lang = use_lang();
     let error_id = format!("{}-search-error", p.uid);
     let oninput = {
         let dispatch = p.dispatch.clone();
@@ -54,12 +57,12 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         };
         html! {
             <div id={error_id.clone()} class="search-error error" role="alert">
-                <p>{ e.to_string() }{ " The table still shows the last valid search." }</p>
+                <p>{ e.text(lang) }</p>
                 { detail }
             </div>
         }
     });
-    let mode_button = |mode: Mode, label: &'static str| {
+    let mode_button = |mode: Mode, label: String| {
         let dispatch = p.dispatch.clone();
         html! {
             <button type="button" class="mode" aria-pressed={(p.mode == mode).to_string()}
@@ -68,7 +71,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             </button>
         }
     };
-    let export = |format: Format, label: &'static str| {
+    let export = |format: Format, label: String| {
         let cb = p.on_export.clone();
         html! {
             <button type="button" onclick={Callback::from(move |_: MouseEvent| cb.emit(format))}>{ label }</button>
@@ -79,34 +82,34 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleFilters))
     };
     let filters_label = match p.filter_count {
-        0 => "Filters".to_owned(),
-        n => format!("Filters ({n})"),
+        0 => tr!(lang, FILTERS),
+        n => tr!(lang, FILTERS_COUNT, n = n),
     };
     html! {
         <div class="toolbar">
             <div class="search-row">
                 <label class="search">
-                    <span class="label">{ "Search" }</span>
+                    <span class="label">{ tr!(lang, SEARCH) }</span>
                     <input type="search" value={p.search.clone()} {oninput} autocomplete="off" spellcheck="false"
-                        placeholder={if p.regex { "Regular expression, e.g. ^chrome 12\\d" } else { "Any column: client, user, IP, date…" }}
+                        placeholder={if p.regex { tr!(lang, SEARCH_REGEX_PLACEHOLDER) } else { tr!(lang, SEARCH_PLACEHOLDER) }}
                         aria-invalid={p.error.is_some().then_some("true")}
                         aria-describedby={p.error.is_some().then(|| error_id.clone())} />
                 </label>
                 <label class="regex">
-                    <input type="checkbox" checked={p.regex} onchange={on_regex} />{ "Regex" }
+                    <input type="checkbox" checked={p.regex} onchange={on_regex} />{ tr!(lang, REGEX) }
                 </label>
                 <button type="button" class="filters-toggle" aria-expanded={p.filters_open.to_string()}
                     aria-controls={format!("{}-filters", p.uid)} onclick={toggle_filters}>{ filters_label }</button>
-                <div class="modes" role="group" aria-label="View">
-                    { mode_button(Mode::Table, "Table") }
-                    { mode_button(Mode::Overview, "Overview") }
-                    { mode_button(Mode::Groups, "Group by user") }
+                <div class="modes" role="group" aria-label={tr!(lang, VIEW)}>
+                    { mode_button(Mode::Table, tr!(lang, MODE_TABLE)) }
+                    { mode_button(Mode::Overview, tr!(lang, MODE_OVERVIEW)) }
+                    { mode_button(Mode::Groups, tr!(lang, MODE_GROUPS)) }
                 </div>
             </div>
             if let Some(e) = error { { e } }
             <div class="actions-row">
-                { export(Format::Csv, "Export CSV") }
-                { export(Format::Json, "Export JSON") }
+                { export(Format::Csv, tr!(lang, EXPORT_CSV)) }
+                { export(Format::Json, tr!(lang, EXPORT_JSON)) }
                 { p.children.clone() }
             </div>
         </div>

@@ -1,12 +1,15 @@
 //! Times as people read them: "3 h ago", and the absolute time in the browser's locale.
 
+use crate::i18n::{k, Arg, Lang};
+use crate::tr;
+
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
 /// `ms` relative to `now_ms`, coarse on purpose: "just now", "5 min ago", "3 h ago",
 /// "12 d ago", "4 mo ago", "2 y ago"; a time ahead of the clock reads "in 3 h".
-pub fn relative(ms: i64, now_ms: i64) -> String {
+pub fn relative(lang: Lang, ms: i64, now_ms: i64) -> String {
     let diff = now_ms.saturating_sub(ms);
     let (ago, d) = if diff >= 0 {
         (true, diff)
@@ -14,24 +17,21 @@ pub fn relative(ms: i64, now_ms: i64) -> String {
         (false, diff.saturating_neg())
     };
     if d < MINUTE {
-        return "just now".to_owned();
+        return tr!(lang, REL_NOW);
     }
-    let amount = if d < HOUR {
-        format!("{} min", d / MINUTE)
+    let (n, ago_key, in_key) = if d < HOUR {
+        (d / MINUTE, k::REL_MIN_AGO, k::REL_MIN_IN)
     } else if d < DAY {
-        format!("{} h", d / HOUR)
+        (d / HOUR, k::REL_H_AGO, k::REL_H_IN)
     } else if d < 60 * DAY {
-        format!("{} d", d / DAY)
+        (d / DAY, k::REL_D_AGO, k::REL_D_IN)
     } else if d < 365 * DAY {
-        format!("{} mo", d / (30 * DAY))
+        (d / (30 * DAY), k::REL_MO_AGO, k::REL_MO_IN)
     } else {
-        format!("{} y", d / (365 * DAY))
+        (d / (365 * DAY), k::REL_Y_AGO, k::REL_Y_IN)
     };
-    if ago {
-        format!("{amount} ago")
-    } else {
-        format!("in {amount}")
-    }
+    let key = if ago { ago_key } else { in_key };
+    lang.f(key, &[("n", Arg::from(n))])
 }
 
 /// Local time minus UTC in minutes (JavaScript's `getTimezoneOffset` has the opposite sign).
@@ -145,13 +145,14 @@ mod tests {
             (now + 3 * HOUR, "in 3 h"),
         ];
         for (ms, want) in cases {
-            assert_eq!(relative(ms, now), want, "{}", now - ms);
+            assert_eq!(relative(Lang::En, ms, now), want, "{}", now - ms);
         }
         // Extremes do not overflow.
         assert_eq!(
-            relative(i64::MIN, i64::MAX),
-            format!("{} y ago", i64::MAX / (365 * DAY))
+            relative(Lang::En, i64::MIN, i64::MAX),
+            format!("{} y ago", Lang::En.number((i64::MAX / (365 * DAY)) as f64))
         );
-        assert!(relative(i64::MAX, i64::MIN).starts_with("in "));
+        assert!(relative(Lang::En, i64::MAX, i64::MIN).starts_with("in "));
+        assert_eq!(relative(Lang::De, now - 3 * HOUR, now), "vor 3 Std.");
     }
 }
