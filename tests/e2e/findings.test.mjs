@@ -212,7 +212,7 @@ test('the preview calls out the admin\'s own sessions', async () => {
   await statusMatches(page, /filtered from/);
   const mine = page.locator('table.devices tbody tr.mine');
   await mine.first().waitFor();
-  await page.getByLabel(/^Select all [\d,]+ matching devices$/).check();
+  await page.getByLabel(/^Select all [\d,]+ matching devices?$/).check();
   await page.locator('.bulk button.danger').click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('.own-note', { hasText: /of these (is|are) yours\./ }).waitFor();
@@ -252,7 +252,7 @@ test('verification: sessions the server said it ended but kept are flagged', asy
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Log out', exact: true }).click();
   await dialog.locator('.summary', { hasText: '2 ended, 0 already gone, 0 refused.' }).waitFor();
-  await dialog.locator('.verify', { hasText: '2 sessions still signed in after the server said it ended' }).waitFor();
+  await dialog.locator('.verify', { hasText: '2 sessions are still signed in after the server said they ended' }).waitFor();
   const flagged = await dialog.locator('li.survived-row').evaluateAll((els) => els.map((e) => e.dataset.session).sort());
   assert.deepEqual(flagged, [...ids].sort());
   for (const id of ids) assert.equal(await serverLists(sim, id), true, 'rc-sim kept it');

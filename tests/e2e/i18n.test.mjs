@@ -43,8 +43,10 @@ async function signIn(page) {
   await page.locator('form.sign-in input[name="code"]').fill(totp());
   await page.locator('form.sign-in button.primary').click();
   await page.locator('table.devices tbody tr').first().waitFor();
-  // The whole load: the header's Refresh is enabled again.
+  // The whole load: the header's Refresh is enabled again, and the rows-so-far banner of a
+  // first load is gone.
   await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
+  await page.locator('.note.partial').waitFor({ state: 'detached' });
 }
 
 const statusText = async (page) => (await page.locator('.pager .status').textContent()).trim();

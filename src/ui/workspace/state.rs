@@ -472,10 +472,13 @@ impl State {
                 return;
             }
         }
-        let verify = results
-            .iter()
-            .any(|r| r.outcome == Outcome::Ended)
-            .then(|| Verify::Running(self.next()));
+        // Nothing to verify when nothing ended, nor when the page's own session (or, on a
+        // server that does not say which it is, any of the admin's own) ended: the page is
+        // signed out, and a re-read could only answer 401.
+        let ended = |r: &&RowResult| r.outcome == Outcome::Ended;
+        let verify = (results.iter().any(|r| ended(&r))
+            && !results.iter().filter(ended).any(|r| r.target.current))
+        .then(|| Verify::Running(self.next()));
         self.dialog = Some(Dialog::Report {
             succeeded,
             failed,

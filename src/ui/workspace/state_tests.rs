@@ -316,6 +316,34 @@ fn a_bulk_run_counts_results_and_reports_failures() {
 }
 
 #[test]
+fn a_run_that_ended_the_pages_own_session_is_not_verified() {
+    // The page is signed out by it: a re-read could only answer 401.
+    let all: Vec<Target> = (0..3).map(|i| target(i, i == 1)).collect();
+    let s = run(
+        start(),
+        [
+            Action::AskLogout(all.clone()),
+            Action::ConfirmLogout,
+            Action::ConfirmLogout,
+        ],
+    );
+    let (run_id, _) = s.running().expect("running");
+    let results = all.iter().map(|t| Action::LogoutResult {
+        run: run_id,
+        target: t.clone(),
+        error: None,
+        gone: false,
+    });
+    let s = run(s, results);
+    assert!(
+        matches!(s.dialog, Some(Dialog::Report { verify: None, .. })),
+        "{:?}",
+        s.dialog
+    );
+    assert!(s.verifying().is_none());
+}
+
+#[test]
 fn a_bulk_run_reports_each_row_and_verifies_the_ended_ones() {
     let all: Vec<Target> = (0..3).map(|i| target(i, false)).collect();
     let s = run(
