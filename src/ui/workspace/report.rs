@@ -20,9 +20,9 @@ fn who(r: &RowResult) -> &str {
 
 fn row(lang: Lang, r: &RowResult) -> Html {
     let why = r
-        .outcome
-        .reason()
-        .map(|w| format!(": {w}"))
+        .reason
+        .as_ref()
+        .map(|e| format!(": {}", e.message(lang)))
         .unwrap_or_default();
     html! {
         <li class={classes!("result", r.outcome.key(), r.survived.then_some("survived-row"))}

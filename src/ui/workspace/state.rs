@@ -74,10 +74,13 @@ pub struct Failure {
 }
 
 /// How one session of a run ended, and whether the verification found it still signed in.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RowResult {
     pub target: Target,
     pub outcome: Outcome,
+    /// Why the server refused, said in the language current when the report is shown (the
+    /// outcome keeps the record's English sentence).
+    pub reason: Option<ApiError>,
     pub survived: bool,
 }
 
@@ -453,6 +456,7 @@ impl State {
         results.push(RowResult {
             target: target.clone(),
             outcome,
+            reason: error.clone(),
             survived: false,
         });
         if let Some(reason) = error {
