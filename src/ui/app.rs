@@ -91,9 +91,14 @@ pub fn app(props: &AppProps) -> Html {
         host: props.host.as_ref(),
         lang,
     };
-    if standalone {
-        mark_document(lang);
-    }
+    // Once per language, not per render: the shell renders on every progress step of a load,
+    // and an attribute set on <html>, even to the value it has, makes the browser recompute
+    // the style of the whole page (360 times in a load of 100,000 on loopback).
+    use_effect_with((lang, standalone), |&(lang, standalone)| {
+        if standalone {
+            mark_document(lang);
+        }
+    });
     let switch = standalone.then(|| html! { <LangSwitch store={(*lang_store).clone()} /> });
     html! {
         <ContextProvider<Lang> context={lang}>
