@@ -2,7 +2,7 @@
 
 use super::by_value::Values;
 pub use super::column::{Column, DeviceKind};
-use super::sort::{build_ranks, Ranks};
+use super::sort::{ColumnRanks, Ranks};
 pub(crate) use super::text::SEPARATOR;
 use super::text::{fold_into, Pool};
 use super::time::{format_login, push_login};
@@ -116,7 +116,6 @@ impl Sessions {
     ) -> Sessions {
         let end = hay.len().saturating_add(SEPARATOR.len());
         starts.push(u32::try_from(end).unwrap_or(u32::MAX));
-        let ranks = build_ranks(&rows, &pools);
         let version = next_version();
         Sessions {
             dead: vec![0; rows.len().div_ceil(64)],
@@ -125,12 +124,29 @@ impl Sessions {
             pools,
             hay,
             starts,
-            ranks,
+            ranks: Ranks::default(),
             load_id: version,
             version,
             tz_offset_minutes,
             own_known: true,
             values: OnceCell::new(),
+        }
+    }
+
+    /// `column`'s sort ranks, built the first time they are asked (see `sort.rs`).
+    pub(crate) fn column_ranks(&self, column: Column) -> &ColumnRanks {
+        self.ranks.column(column, &self.rows, &self.pools)
+    }
+
+    /// Ranks the first column not ranked yet, so that a first sort by it need not; `false`
+    /// once every column is. The page calls it while idle after a load.
+    pub fn warm_ranks(&self) -> bool {
+        match Column::ALL.into_iter().find(|&c| !self.ranks.has(c)) {
+            Some(c) => {
+                self.column_ranks(c);
+                true
+            }
+            None => false,
         }
     }
 

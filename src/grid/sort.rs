@@ -1,10 +1,14 @@
-//! Sorting: per-column ranks computed once at load, then multi-key stable sorts of index lists.
+//! Sorting: per-column ranks computed once per set, then multi-key stable sorts of index lists.
 //!
 //! Comparing strings 1.7 million times per click is what makes big tables slow; instead
-//! each column is ranked once (equal values share a rank) and a sort compares `u32`s.
+//! each column is ranked once (equal values share a rank) and a sort compares `u32`s. A
+//! column is ranked the first time something sorts by it (or [`Sessions::warm_ranks`] gets to
+//! it while the page is idle), not at load: a load's snapshots and its final set would
+//! otherwise rank all nine columns each, on the main thread the pages arrive on.
 
 use super::session::{Column, Field, Row, Sessions, FIELDS, NO_LOGIN};
 use super::text::{cmp_version, Pool};
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::net::IpAddr;
 
@@ -30,40 +34,63 @@ impl SortKey {
 /// Rank of a missing value: after everything, in both directions.
 pub(crate) const MISSING: u32 = u32::MAX;
 
-/// Dense ranks per column and row; ranks at or above `trailing` always sort last, ascending
-/// (missing values, and IPs that do not parse).
+/// Dense ranks per column and row, each column's built on first use; ranks at or above a
+/// column's `trailing` always sort last, ascending (missing values, and IPs that do not parse).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ranks {
-    by_column: Vec<Vec<u32>>,
-    trailing: Vec<u32>,
+    by_column: [OnceCell<ColumnRanks>; Column::ALL.len()],
 }
 
-impl Ranks {
-    fn get(&self, column: Column, row: u32) -> u32 {
-        self.by_column
-            .get(column.index())
-            .and_then(|r| r.get(row as usize))
-            .copied()
-            .unwrap_or(MISSING)
+/// One column's rank per row, and where its trailing ranks start.
+#[derive(Debug, Clone)]
+pub(crate) struct ColumnRanks {
+    ranks: Vec<u32>,
+    trailing: u32,
+}
+
+impl ColumnRanks {
+    fn get(&self, row: u32) -> u32 {
+        self.ranks.get(row as usize).copied().unwrap_or(MISSING)
     }
 
     /// The rank turned so that an ascending sort on it gives the key's order.
-    fn directed(&self, key: SortKey, row: u32) -> u32 {
-        let r = self.get(key.column, row);
-        let t = self.trailing.get(key.column.index()).copied().unwrap_or(0);
-        if key.desc && r < t {
+    fn directed(&self, desc: bool, row: u32) -> u32 {
+        let (r, t) = (self.get(row), self.trailing);
+        if desc && r < t {
             t - 1 - r
         } else {
             r
         }
     }
+}
+
+impl Ranks {
+    /// `column`'s ranks, built from the set's rows and pools the first time they are asked.
+    pub(crate) fn column(
+        &self,
+        column: Column,
+        rows: &[Row],
+        pools: &[Pool; FIELDS],
+    ) -> &ColumnRanks {
+        // In bounds: one cell per column, `Column::ALL.len()` of them.
+        let cell = &self.by_column[column.index()];
+        cell.get_or_init(|| {
+            let (ranks, trailing) = column_ranks(column, rows, pools);
+            ColumnRanks { ranks, trailing }
+        })
+    }
+
+    /// Whether `column` is ranked yet.
+    pub(crate) fn has(&self, column: Column) -> bool {
+        self.by_column[column.index()].get().is_some()
+    }
 
     pub(crate) fn heap_bytes(&self) -> usize {
         self.by_column
             .iter()
-            .map(|v| v.capacity() * 4)
-            .sum::<usize>()
-            + self.trailing.capacity() * 4
+            .filter_map(OnceCell::get)
+            .map(|c| c.ranks.capacity() * 4)
+            .sum()
     }
 }
 
@@ -74,14 +101,14 @@ impl Ranks {
 /// `rank << 32 | tie` where `tie` is the row index in the first pass and the position
 /// from the previous pass afterwards; this is an LSD sort on plain `u64`s.
 pub fn sort_rows(sessions: &Sessions, rows: &mut [u32], keys: &[SortKey]) {
-    let ranks = &sessions.ranks;
     let mut buf: Vec<u64> = Vec::with_capacity(rows.len());
     let mut prev: Vec<u32> = Vec::new();
     for (pass, &key) in keys.iter().rev().enumerate() {
+        let ranks = sessions.column_ranks(key.column);
         buf.clear();
         buf.extend(rows.iter().enumerate().map(|(pos, &row)| {
             let tie = if pass == 0 { row } else { pos as u32 };
-            (u64::from(ranks.directed(key, row)) << 32) | u64::from(tie)
+            (u64::from(ranks.directed(key.desc, row)) << 32) | u64::from(tie)
         }));
         buf.sort_unstable();
         if pass == 0 {
@@ -111,42 +138,33 @@ pub fn parse_ip(s: &str) -> Option<IpAddr> {
     bare.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
 }
 
-pub(crate) fn build_ranks(rows: &[Row], pools: &[Pool; FIELDS]) -> Ranks {
+/// One column's ranks per row and its trailing start (see [`Ranks`]).
+fn column_ranks(column: Column, rows: &[Row], pools: &[Pool; FIELDS]) -> (Vec<u32>, u32) {
     let pool = |f: Field| &pools[f as usize];
-    let mut by_column = Vec::with_capacity(Column::ALL.len());
-    let mut trailing = Vec::with_capacity(Column::ALL.len());
-    for column in Column::ALL {
-        let (r, t) = match column {
-            Column::Client => text_ranks(rows, pool(Field::Client), Field::Client),
-            Column::Version => {
-                let (table, n) = symbol_ranks(pool(Field::Version), cmp_version);
-                (per_row(rows, Field::Version, &table), n)
-            }
-            Column::Os => {
-                let (names, _) = text_symbol_ranks(pool(Field::OsName));
-                let (vers, _) = symbol_ranks(pool(Field::OsVersion), cmp_version);
-                pair_ranks(rows, |r| {
-                    let (n, v) = (r.sym(Field::OsName), r.sym(Field::OsVersion));
-                    (n != 0 || v != 0)
-                        .then(|| (u64::from(lookup(&names, n)) << 32) | u64::from(lookup(&vers, v)))
-                })
-            }
-            Column::User => user_ranks(rows, pool(Field::UserName), pool(Field::Username)),
-            Column::LastLogin => pair_ranks(rows, |r| {
-                // Flipping the sign bit makes the u64 order the i64 order.
-                (r.login != NO_LOGIN).then_some((r.login as u64) ^ (1 << 63))
-            }),
-            Column::DeviceId => text_ranks(rows, pool(Field::SessionId), Field::SessionId),
-            Column::Ip => ip_ranks(rows, pool(Field::Ip)),
-            Column::Host => text_ranks(rows, pool(Field::Host), Field::Host),
-            Column::UserId => text_ranks(rows, pool(Field::UserId), Field::UserId),
-        };
-        by_column.push(r);
-        trailing.push(t);
-    }
-    Ranks {
-        by_column,
-        trailing,
+    match column {
+        Column::Client => text_ranks(rows, pool(Field::Client), Field::Client),
+        Column::Version => {
+            let (table, n) = symbol_ranks(pool(Field::Version), cmp_version);
+            (per_row(rows, Field::Version, &table), n)
+        }
+        Column::Os => {
+            let (names, _) = text_symbol_ranks(pool(Field::OsName));
+            let (vers, _) = symbol_ranks(pool(Field::OsVersion), cmp_version);
+            pair_ranks(rows, |r| {
+                let (n, v) = (r.sym(Field::OsName), r.sym(Field::OsVersion));
+                (n != 0 || v != 0)
+                    .then(|| (u64::from(lookup(&names, n)) << 32) | u64::from(lookup(&vers, v)))
+            })
+        }
+        Column::User => user_ranks(rows, pool(Field::UserName), pool(Field::Username)),
+        Column::LastLogin => pair_ranks(rows, |r| {
+            // Flipping the sign bit makes the u64 order the i64 order.
+            (r.login != NO_LOGIN).then_some((r.login as u64) ^ (1 << 63))
+        }),
+        Column::DeviceId => text_ranks(rows, pool(Field::SessionId), Field::SessionId),
+        Column::Ip => ip_ranks(rows, pool(Field::Ip)),
+        Column::Host => text_ranks(rows, pool(Field::Host), Field::Host),
+        Column::UserId => text_ranks(rows, pool(Field::UserId), Field::UserId),
     }
 }
 

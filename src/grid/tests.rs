@@ -492,3 +492,30 @@ fn the_pages_own_session_is_marked_by_id_or_when_unknown_every_session_of_its_us
     assert_eq!(nobody.mark_own(Own::AnyOfUser(" ")), 0);
     assert_eq!(current(&nobody), [false, false, false]);
 }
+
+#[test]
+fn a_column_is_ranked_once_on_first_use_and_idle_warming_ranks_each_once() {
+    let s = Sessions::from_wire(testdata::sessions(2_000, 5), 0);
+    let bare = s.heap_bytes();
+    // A sort ranks its column on demand; the idle warm-up then skips it.
+    let mut by_ip = s.live_indices();
+    sort_rows(&s, &mut by_ip, &[SortKey::asc(Column::Ip)]);
+    assert_eq!(s.heap_bytes(), bare + 2_000 * 4, "one column's ranks, not nine");
+    let mut warmed = 0;
+    while s.warm_ranks() {
+        warmed += 1;
+        assert!(warmed <= Column::ALL.len(), "warming ends");
+    }
+    assert_eq!(warmed, Column::ALL.len() - 1, "every other column, once");
+    // Ranked up front or on demand, every sort gives the same order.
+    let cold = Sessions::from_wire(testdata::sessions(2_000, 5), 0);
+    for column in Column::ALL {
+        for desc in [false, true] {
+            let (mut a, mut b) = (s.live_indices(), cold.live_indices());
+            let keys = [SortKey { column, desc }, SortKey::asc(Column::User)];
+            sort_rows(&s, &mut a, &keys);
+            sort_rows(&cold, &mut b, &keys);
+            assert_eq!(a, b, "{column:?} desc={desc}");
+        }
+    }
+}

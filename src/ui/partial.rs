@@ -6,7 +6,9 @@
 //! last: on a fast link the rows double every few pages, and each snapshot rebuilds the
 //! workspace's views on the main thread the pages arrive on (the whole load of 100,000 on
 //! loopback paid for ten of them), while an admin already searching the rows so far is
-//! better served by a table that changes once a second than one that jumps.
+//! better served by a table that changes once a second than one that jumps. And none is
+//! taken when the rest, at the pace so far, will be in within [`SOON_MS`]: the finished set
+//! is about to replace it, and building it would only delay that.
 
 use crate::api::wire::Session;
 use crate::api::RowSink;
@@ -16,6 +18,9 @@ use crate::grid::{Sessions, SessionsBuilder};
 const FIRST: usize = 25;
 /// The least time between two snapshots, ms.
 pub const MIN_GAP_MS: f64 = 1000.0;
+/// A later snapshot is worth building only if the rest of the load, at the pace so far, is
+/// further away than this, ms.
+pub const SOON_MS: f64 = 1500.0;
 
 pub struct Publishing<'a> {
     inner: SessionsBuilder,
@@ -27,6 +32,8 @@ pub struct Publishing<'a> {
     /// The time now, ms, and when the last snapshot went out.
     clock: fn() -> f64,
     last: Option<f64>,
+    /// When the first snapshot went out and how many rows it had: the pace is measured from it.
+    first: Option<(f64, usize)>,
 }
 
 impl<'a> Publishing<'a> {
@@ -42,6 +49,7 @@ impl<'a> Publishing<'a> {
             expected: 0,
             clock,
             last: None,
+            first: None,
         }
     }
 }
@@ -67,16 +75,33 @@ impl RowSink for Publishing<'_> {
             return;
         };
         let now = (self.clock)();
-        if self.last.is_some_and(|last| now - last < MIN_GAP_MS) {
+        if self.last.is_some_and(|last| now - last < MIN_GAP_MS) || self.rest_is_near(n, now) {
             return;
         }
         self.next_at = n.saturating_mul(2);
         self.last = Some(now);
+        self.first.get_or_insert((now, n));
         publish(self.inner.snapshot());
     }
 
     fn finish(self, keep_newest: Option<usize>) -> Sessions {
         RowSink::finish(self.inner, keep_newest)
+    }
+}
+
+impl Publishing<'_> {
+    /// Whether the rows still to come, at the pace since the first snapshot, arrive within
+    /// [`SOON_MS`]. Unknown (no total yet, no pace yet) is not near.
+    fn rest_is_near(&self, n: usize, now: f64) -> bool {
+        let Some((t0, n0)) = self.first else {
+            return false;
+        };
+        let (rows, ms) = (n.saturating_sub(n0) as f64, now - t0);
+        if self.expected == 0 || rows <= 0.0 || ms <= 0.0 {
+            return false;
+        }
+        let rest = (self.expected as f64 - n as f64).max(0.0);
+        rest * ms / rows < SOON_MS
     }
 }
 
@@ -117,8 +142,8 @@ mod tests {
         let sizes: Vec<usize> = seen.iter().map(Sessions::len).collect();
         assert_eq!(
             sizes,
-            [30, 60, 120, 240, 480],
-            "after a page, once rows doubled"
+            [30, 60, 120, 240],
+            "after a page, once rows doubled; not at 480, when the last 20 were 0.7 s away"
         );
         assert_eq!(last.len(), 500, "repeated rows are not counted twice");
         for s in &seen {
@@ -149,18 +174,44 @@ mod tests {
         let seen = RefCell::new(Vec::new());
         let publish = |s: Sessions| seen.borrow_mut().push(s.len());
         let mut sink = Publishing::new(SessionsBuilder::deduplicating(0), Some(&publish), clock);
-        sink.expect(3_000);
+        sink.expect(30_000);
         // Pages of 100, 50 ms apart: the rows double far faster than once a second.
-        for page in testdata::sessions(3_000, 4).chunks(100) {
+        for page in testdata::sessions(30_000, 4).chunks(100) {
             for r in page {
                 sink.take(r.clone());
             }
             sink.page_taken();
             advance(50.0);
         }
-        // At once after the first page; then at 2,000 rows (the first page that had doubled
+        // At once after the first page; then at 2,100 rows (the first page that had doubled
         // them a second later); never more often than once a second.
-        assert_eq!(*seen.borrow(), [100, 2_100]);
-        assert_eq!(sink.finish(None).len(), 3_000);
+        assert_eq!(*seen.borrow(), [100, 2_100, 4_200, 8_400, 16_800]);
+        assert_eq!(sink.finish(None).len(), 30_000);
+    }
+
+    #[test]
+    fn no_snapshot_when_the_rest_is_about_to_arrive() {
+        // 3,000 rows in pages of 100, 50 ms apart: a second after the first page, 2,100 rows
+        // are in and the other 900 are 0.45 s away; the finished set will replace any
+        // snapshot before an admin could use it.
+        let run = |expected: u64| {
+            let seen = RefCell::new(Vec::new());
+            let publish = |s: Sessions| seen.borrow_mut().push(s.len());
+            let mut sink =
+                Publishing::new(SessionsBuilder::deduplicating(0), Some(&publish), clock);
+            sink.expect(expected);
+            for page in testdata::sessions(3_000, 4).chunks(100) {
+                for r in page {
+                    sink.take(r.clone());
+                }
+                sink.page_taken();
+                advance(50.0);
+            }
+            assert_eq!(sink.finish(None).len(), 3_000);
+            seen.into_inner()
+        };
+        assert_eq!(run(3_000), [100]);
+        // A server that gave no total: the rest could be anything, so the pace says nothing.
+        assert_eq!(run(0), [100, 2_100]);
     }
 }

@@ -109,6 +109,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let (store, model, dispatch) = hooks::use_model(props);
     let table_ref = use_node_ref();
     let on = use_memo((), |_| Handlers::new(&store, table_ref.clone()));
+    effects::use_warm_ranks(&props.data);
     effects::use_details_refresh(&model.state, props.api.clone(), dispatch.clone());
     effects::use_verification(&model.state, props.api.clone(), dispatch.clone());
     effects::use_logout_runner(

@@ -263,3 +263,31 @@ async fn survivors(api: &ApiCtx, ended: &[Target]) -> Result<Vec<String>, ApiErr
     out.dedup();
     Ok(out)
 }
+
+/// Time between two columns ranked while idle, ms: a frame for whatever else waits.
+const WARM_GAP_MS: u32 = 50;
+
+/// Ranks a finished load's columns one by one while the page is idle (see
+/// `Sessions::warm_ranks`), so the first click on a header sorts at once without the load
+/// paying for nine columns on the thread its pages arrive on. Stops when the load is
+/// replaced or the workspace goes.
+#[hook]
+pub fn use_warm_ranks(data: &crate::ui::workspace::LoadedData) {
+    let finished = (!data.partial).then_some(data.load_id);
+    let rows = data.sessions.clone();
+    use_effect_with(finished, move |finished| {
+        let stop = Rc::new(std::cell::Cell::new(false));
+        if finished.is_some() {
+            let stop = stop.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                loop {
+                    gloo_timers::future::TimeoutFuture::new(WARM_GAP_MS).await;
+                    if stop.get() || !rows.get().warm_ranks() {
+                        break;
+                    }
+                }
+            });
+        }
+        move || stop.set(true)
+    });
+}
