@@ -1,6 +1,8 @@
 // The app in other languages (issue #15): the main flow (sign in, search, sort, page,
 // details, sign out) in a pseudo-locale where every catalogue message is wrapped in ⟦…⟧,
-// so that a text a component shows without the catalogue is found; the same flow in German
+// so that a text a component shows without the catalogue is found (and the Findings
+// settings' line errors, a refused settings file and a bad finding value in a link, the
+// same way); the same flow in German
 // and in Arabic (right to left) with screenshots in target/e2e-artifacts/i18n/; and the
 // Arabic layout at 360 px without horizontal overflow. Selectors here never use English
 // words: they go by names, classes and roles.
@@ -158,6 +160,64 @@ test('pseudo-locale: every text of the main flow comes from the catalogue', asyn
     await page.locator('table.devices').waitFor();
   });
   assert.equal(await page.title(), '⟦Device management · Rocket.Chat⟧');
+  assert.deepEqual(errors, []);
+});
+
+/** The widget's texts without the pseudo-locale's markers, as `unmarked` finds them. */
+const unmarkedIn = (page) => page.evaluate((fn) => new Function(`return (${fn})`)()(document.querySelector('.rcdm')), unmarked.toString());
+
+test('pseudo-locale: the findings settings\' errors, a refused settings file and a bad link value come from the catalogue', async () => {
+  // A link whose finding value is out of range: said as a toast once the table is there.
+  const { page, errors } = await open('x-pseudo', undefined, { path: '/?stale=0&dup=yes' });
+  await page.locator('form.sign-in').waitFor();
+  const check = async (step) => {
+    const found = await unmarkedIn(page);
+    assert.deepEqual(found, [], `${step}:\n${found.join('\n')}`);
+  };
+  // Signed in by hand: the toasts come when the table first shows and leave after 6 s,
+  // so they are checked before the whole load is waited for.
+  await page.locator('form.sign-in input[name="user-id"]').fill(ADMIN.userId);
+  await page.locator('form.sign-in input[name="auth-token"]').fill(ADMIN.token);
+  await page.locator('form.sign-in input[name="code"]').fill(totp());
+  await page.locator('form.sign-in button.primary').click();
+  await page.locator('.toast.error').nth(1).waitFor();
+  await check('bad link values');
+  await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
+  await page.locator('.note.partial').waitFor({ state: 'detached' });
+
+  // The form: a bad minimum-version line and a bad trusted-network line, applied.
+  await page.locator('button.findings-toggle').click();
+  const form = page.locator('section.findings form.findings-settings');
+  await form.locator('textarea').nth(0).fill('Chrome 120\nFirefox beta');
+  await form.locator('textarea').nth(1).fill('10.0.0.0/8 Office\n10.0.0.1/8 Typo\ngarbage');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.field-errors li').nth(2).waitFor();
+  assert.equal(await form.locator('.field-errors li').count(), 3, 'one error per bad line');
+  // Each line's number is its own label, and its sentence its own text.
+  assert.equal(await form.locator('.field-errors li .line-no').count(), 3);
+  await check('the form\'s line errors');
+
+  // Settings files refused: a bad network entry (its sentence inside the file's) and a
+  // number out of range.
+  // Every toast dismissed at once (each also leaves on its own timer), so the next is first.
+  const dismissAll = async () => {
+    await page.evaluate(() => document.querySelectorAll('.toast button.close').forEach((b) => b.click()));
+    await page.locator('.toast').first().waitFor({ state: 'detached' });
+  };
+  await dismissAll();
+  const input = form.locator('input[type="file"]');
+  const file = (json) => ({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await input.setInputFiles(file({ trustedNetworks: ['10.0.0.0/8', '10.0.0.0/33 x'] }));
+  const toast = page.locator('.toast.error span').first();
+  await toast.waitFor();
+  await check('a refused settings file');
+  // The network's own sentence inside the file's is marked too (a sentence given as a
+  // variable would pass the check above even in English).
+  assert.match(await toast.textContent(), /^⟦[^⟦⟧]*⟦[^⟦⟧]+⟧⟧$/);
+  await dismissAll();
+  await input.setInputFiles(file({ staleDays: 0 }));
+  await toast.waitFor();
+  await check('a second refused settings file');
   assert.deepEqual(errors, []);
 });
 
