@@ -230,12 +230,8 @@ impl NetworkError {
     pub fn say(&self, lang: Lang) -> String {
         match self {
             NetworkError::LabelTooLong { net } => {
-                tr!(
-                    lang,
-                    FD_NET_LABEL_TOO_LONG,
-                    net = net,
-                    max = &MAX_LABEL.to_string()
-                )
+                let max = MAX_LABEL.to_string();
+                tr!(lang, FD_NET_LABEL_TOO_LONG, net = net, max = &max)
             }
             NetworkError::Control { net } => tr!(lang, FD_NET_LABEL_CONTROL, net = net),
             NetworkError::NotRange { text } => tr!(lang, FD_NET_NOT_RANGE, text = text),

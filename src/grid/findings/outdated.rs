@@ -39,12 +39,8 @@ impl VersionError {
         match self {
             VersionError::NoClient => tr!(lang, FD_VER_NO_CLIENT),
             VersionError::BadName { client } => {
-                tr!(
-                    lang,
-                    FD_VER_BAD_NAME,
-                    client = client,
-                    max = &MAX_TEXT.to_string()
-                )
+                let max = MAX_TEXT.to_string();
+                tr!(lang, FD_VER_BAD_NAME, client = client, max = &max)
             }
             VersionError::BadVersion { version, client } => {
                 tr!(lang, FD_VER_BAD_VERSION, version = version, client = client)
