@@ -38,17 +38,39 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in by field names (their labels are in the page's language). */
-async function signIn(page) {
+/** Fills the sign-in form by field names (their labels are in the page's language) and
+ *  submits it. */
+async function submitSignIn(page) {
   await page.locator('form.sign-in input[name="user-id"]').fill(ADMIN.userId);
   await page.locator('form.sign-in input[name="auth-token"]').fill(ADMIN.token);
   await page.locator('form.sign-in input[name="code"]').fill(totp());
   await page.locator('form.sign-in button.primary').click();
+}
+
+/** The whole load: the header's Refresh is enabled again, and the rows-so-far banner of a
+ *  first load is gone. */
+async function loaded(page) {
   await page.locator('table.devices tbody tr').first().waitFor();
-  // The whole load: the header's Refresh is enabled again, and the rows-so-far banner of a
-  // first load is gone.
   await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
   await page.locator('.note.partial').waitFor({ state: 'detached' });
+}
+
+async function signIn(page) {
+  await submitSignIn(page);
+  await loaded(page);
+}
+
+/** Opens the Findings panel and applies a bad minimum-version line and two bad network
+ *  lines; resolves to the form once its three errors show. */
+async function applyBadFindingsSettings(page) {
+  await page.locator('button.findings-toggle').click();
+  const form = page.locator('section.findings form.findings-settings');
+  await form.locator('textarea').nth(0).fill('Chrome 120\nFirefox beta');
+  await form.locator('textarea').nth(1).fill('10.0.0.0/8 Office\n10.0.0.1/8 Typo\ngarbage');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.field-errors li').nth(2).waitFor();
+  assert.equal(await form.locator('.field-errors li').count(), 3, 'one error per bad line');
+  return form;
 }
 
 const statusText = async (page) => (await page.locator('.pager .status').textContent()).trim();
@@ -174,25 +196,15 @@ test('pseudo-locale: the findings settings\' errors, a refused settings file and
     const found = await unmarkedIn(page);
     assert.deepEqual(found, [], `${step}:\n${found.join('\n')}`);
   };
-  // Signed in by hand: the toasts come when the table first shows and leave after 6 s,
-  // so they are checked before the whole load is waited for.
-  await page.locator('form.sign-in input[name="user-id"]').fill(ADMIN.userId);
-  await page.locator('form.sign-in input[name="auth-token"]').fill(ADMIN.token);
-  await page.locator('form.sign-in input[name="code"]').fill(totp());
-  await page.locator('form.sign-in button.primary').click();
+  // The toasts come when the table first shows and leave after 6 s, so they are checked
+  // before the whole load is waited for.
+  await submitSignIn(page);
   await page.locator('.toast.error').nth(1).waitFor();
   await check('bad link values');
-  await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
-  await page.locator('.note.partial').waitFor({ state: 'detached' });
+  await loaded(page);
 
-  // The form: a bad minimum-version line and a bad trusted-network line, applied.
-  await page.locator('button.findings-toggle').click();
-  const form = page.locator('section.findings form.findings-settings');
-  await form.locator('textarea').nth(0).fill('Chrome 120\nFirefox beta');
-  await form.locator('textarea').nth(1).fill('10.0.0.0/8 Office\n10.0.0.1/8 Typo\ngarbage');
-  await form.locator('button[type="submit"]').click();
-  await form.locator('.field-errors li').nth(2).waitFor();
-  assert.equal(await form.locator('.field-errors li').count(), 3, 'one error per bad line');
+  // The form: a bad minimum-version line and bad trusted-network lines, applied.
+  const form = await applyBadFindingsSettings(page);
   // Each line's number is its own label, and its sentence its own text.
   assert.equal(await form.locator('.field-errors li .line-no').count(), 3);
   await check('the form\'s line errors');
@@ -220,6 +232,30 @@ test('pseudo-locale: the findings settings\' errors, a refused settings file and
   await check('a second refused settings file');
   assert.deepEqual(errors, []);
 });
+
+for (const [lang, dir] of [['de', 'ltr'], ['ar', 'rtl']]) {
+  test(`the findings settings' errors in ${lang}: each names what was typed, in the language's sentence`, async () => {
+    const { page, errors } = await open(lang, undefined, { path: '/?stale=0' });
+    await page.locator('form.sign-in').waitFor();
+    await submitSignIn(page);
+    await page.locator('.toast.error span').first().waitFor();
+    const toast = await page.locator('.toast.error span').first().textContent();
+    assert.match(toast, /stale=0/);
+    assert.doesNotMatch(toast, /is not valid|whole number/);
+    await loaded(page);
+    const form = await applyBadFindingsSettings(page);
+    const items = await form.locator('.field-errors li').allTextContents();
+    // In the order of the fields: the version line, then the network lines.
+    for (const [item, value] of [[items[0], 'beta'], [items[1], '10.0.0.0/8'], [items[2], 'garbage']]) {
+      assert.ok(item.includes(value), `${lang}: ${item}`);
+      assert.doesNotMatch(item, /Line|is not|has bits|did you mean/, `${lang}: ${item}`);
+    }
+    assert.equal(await form.locator('.field-errors li').first().evaluate((li) => getComputedStyle(li).direction), dir);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await form.screenshot({ path: path.join(ARTIFACTS, `${lang}-4-findings-errors.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
 
 for (const [lang, dir, word] of [['de', 'ltr', /Sitzung/], ['ar', 'rtl', /جلس/]]) {
   test(`the main flow in ${lang}, with screenshots`, async () => {
