@@ -34,17 +34,18 @@ pub enum VersionError {
 }
 
 impl VersionError {
-    /// The sentence for the admin, in `lang` (limits as the language writes numbers).
+    /// The sentence for the admin, in `lang` (limits as plain digits, see `NetworkError::say`).
     pub fn say(&self, lang: Lang) -> String {
         match self {
             VersionError::NoClient => tr!(lang, FD_VER_NO_CLIENT),
             VersionError::BadName { client } => {
-                tr!(lang, FD_VER_BAD_NAME, client = client, max = MAX_TEXT)
+                let max = MAX_TEXT.to_string();
+                tr!(lang, FD_VER_BAD_NAME, client = client, max = &max)
             }
             VersionError::BadVersion { version, client } => {
                 tr!(lang, FD_VER_BAD_VERSION, version = version, client = client)
             }
-            VersionError::TooMany => tr!(lang, FD_VER_TOO_MANY, max = MAX_RULES),
+            VersionError::TooMany => tr!(lang, FD_VER_TOO_MANY, max = &MAX_RULES.to_string()),
         }
     }
 }

@@ -77,7 +77,8 @@ impl SettingsError {
     pub fn say(&self, lang: Lang) -> String {
         match self {
             SettingsError::TooLarge => {
-                tr!(lang, FD_FILE_TOO_LARGE, kb = MAX_FILE_BYTES / 1024)
+                let kb = (MAX_FILE_BYTES / 1024).to_string();
+                tr!(lang, FD_FILE_TOO_LARGE, kb = &kb)
             }
             SettingsError::NotObject => tr!(lang, FD_FILE_NOT_OBJECT),
             SettingsError::NotSettings { detail } => {
