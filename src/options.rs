@@ -154,6 +154,8 @@ impl Options {
                 "findings" => match Settings::from_json(&v.to_string()) {
                     Ok(s) => set(&mut o.findings, Some(s)),
                     Err(e) => {
+                        // The error's English sentence (its Display): warnings are for the
+                        // host page's developer, like every other option warning.
                         warnings.push(format!("option \"findings\" is not used: {e}"));
                         continue;
                     }

@@ -4,7 +4,7 @@
 //! hand-edited or truncated link yields the defaults for what it gets wrong, never a panic.
 
 use super::chip::Chip;
-use super::findings::Finding;
+use super::findings::{Finding, FindingError};
 use super::page::PageSize;
 use super::session::Column;
 use super::sort::SortKey;
@@ -86,8 +86,9 @@ pub fn decode_query(s: &str) -> Query {
 }
 
 /// Why each finding in a link was left out (a bad number, a value other than `1`): one
-/// sentence per bad pair, for the page to say instead of silently showing every row.
-pub fn finding_errors(s: &str) -> Vec<String> {
+/// error per bad pair, for the page to say (in its language) instead of silently showing
+/// every row.
+pub fn finding_errors(s: &str) -> Vec<FindingError> {
     s.trim_start_matches('?')
         .split('&')
         .filter_map(|pair| {
@@ -96,7 +97,6 @@ pub fn finding_errors(s: &str) -> Vec<String> {
             Finding::is_url_key(&k)
                 .then(|| Finding::from_url(&k, &percent_decode(v)).err())
                 .flatten()
-                .map(|e| e.to_string())
         })
         .collect()
 }
@@ -205,8 +205,12 @@ mod tests {
         assert!(finding_errors(&encode_query(&q)).is_empty());
         let q = decode_query("stale=0&many=%2B5&dup=yes&client=x&orphan");
         assert!(q.filters.findings.is_empty(), "{q:?}");
+        let said: Vec<String> = finding_errors("stale=0&many=%2B5&dup=yes&client=x&orphan")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(
-            finding_errors("stale=0&many=%2B5&dup=yes&client=x&orphan"),
+            said,
             [
                 "stale=0 is not valid: use a whole number from 1 to 36500.",
                 "many=+5 is not valid: use a whole number from 1 to 1000000.",

@@ -1,6 +1,8 @@
 // The app in other languages (issue #15): the main flow (sign in, search, sort, page,
 // details, sign out) in a pseudo-locale where every catalogue message is wrapped in ⟦…⟧,
-// so that a text a component shows without the catalogue is found; the same flow in German
+// so that a text a component shows without the catalogue is found (and the Findings
+// settings' line errors, a refused settings file and a bad finding value in a link, the
+// same way); the same flow in German
 // and in Arabic (right to left) with screenshots in target/e2e-artifacts/i18n/; and the
 // Arabic layout at 360 px without horizontal overflow. Selectors here never use English
 // words: they go by names, classes and roles.
@@ -36,17 +38,39 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in by field names (their labels are in the page's language). */
-async function signIn(page) {
+/** Fills the sign-in form by field names (their labels are in the page's language) and
+ *  submits it. */
+async function submitSignIn(page) {
   await page.locator('form.sign-in input[name="user-id"]').fill(ADMIN.userId);
   await page.locator('form.sign-in input[name="auth-token"]').fill(ADMIN.token);
   await page.locator('form.sign-in input[name="code"]').fill(totp());
   await page.locator('form.sign-in button.primary').click();
+}
+
+/** The whole load: the header's Refresh is enabled again, and the rows-so-far banner of a
+ *  first load is gone. */
+async function loaded(page) {
   await page.locator('table.devices tbody tr').first().waitFor();
-  // The whole load: the header's Refresh is enabled again, and the rows-so-far banner of a
-  // first load is gone.
   await page.locator('header.rcdm-bar .actions button:not([disabled])').first().waitFor();
   await page.locator('.note.partial').waitFor({ state: 'detached' });
+}
+
+async function signIn(page) {
+  await submitSignIn(page);
+  await loaded(page);
+}
+
+/** Opens the Findings panel and applies a bad minimum-version line and two bad network
+ *  lines; resolves to the form once its three errors show. */
+async function applyBadFindingsSettings(page) {
+  await page.locator('button.findings-toggle').click();
+  const form = page.locator('section.findings form.findings-settings');
+  await form.locator('textarea').nth(0).fill('Chrome 120\nFirefox beta');
+  await form.locator('textarea').nth(1).fill('10.0.0.0/8 Office\n10.0.0.1/8 Typo\ngarbage');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.field-errors li').nth(2).waitFor();
+  assert.equal(await form.locator('.field-errors li').count(), 3, 'one error per bad line');
+  return form;
 }
 
 const statusText = async (page) => (await page.locator('.pager .status').textContent()).trim();
@@ -160,6 +184,78 @@ test('pseudo-locale: every text of the main flow comes from the catalogue', asyn
   assert.equal(await page.title(), '⟦Device management · Rocket.Chat⟧');
   assert.deepEqual(errors, []);
 });
+
+/** The widget's texts without the pseudo-locale's markers, as `unmarked` finds them. */
+const unmarkedIn = (page) => page.evaluate((fn) => new Function(`return (${fn})`)()(document.querySelector('.rcdm')), unmarked.toString());
+
+test('pseudo-locale: the findings settings\' errors, a refused settings file and a bad link value come from the catalogue', async () => {
+  // A link whose finding value is out of range: said as a toast once the table is there.
+  const { page, errors } = await open('x-pseudo', undefined, { path: '/?stale=0&dup=yes' });
+  await page.locator('form.sign-in').waitFor();
+  const check = async (step) => {
+    const found = await unmarkedIn(page);
+    assert.deepEqual(found, [], `${step}:\n${found.join('\n')}`);
+  };
+  // The toasts come when the table first shows and leave after 6 s, so they are checked
+  // before the whole load is waited for.
+  await submitSignIn(page);
+  await page.locator('.toast.error').nth(1).waitFor();
+  await check('bad link values');
+  await loaded(page);
+
+  // The form: a bad minimum-version line and bad trusted-network lines, applied.
+  const form = await applyBadFindingsSettings(page);
+  // Each line's number is its own label, and its sentence its own text.
+  assert.equal(await form.locator('.field-errors li .line-no').count(), 3);
+  await check('the form\'s line errors');
+
+  // Settings files refused: a bad network entry (its sentence inside the file's) and a
+  // number out of range.
+  // Every toast dismissed at once (each also leaves on its own timer), so the next is first.
+  const dismissAll = async () => {
+    await page.evaluate(() => document.querySelectorAll('.toast button.close').forEach((b) => b.click()));
+    await page.locator('.toast').first().waitFor({ state: 'detached' });
+  };
+  await dismissAll();
+  const input = form.locator('input[type="file"]');
+  const file = (json) => ({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await input.setInputFiles(file({ trustedNetworks: ['10.0.0.0/8', '10.0.0.0/33 x'] }));
+  const toast = page.locator('.toast.error span').first();
+  await toast.waitFor();
+  await check('a refused settings file');
+  // The network's own sentence inside the file's is marked too (a sentence given as a
+  // variable would pass the check above even in English).
+  assert.match(await toast.textContent(), /^⟦[^⟦⟧]*⟦[^⟦⟧]+⟧⟧$/);
+  await dismissAll();
+  await input.setInputFiles(file({ staleDays: 0 }));
+  await toast.waitFor();
+  await check('a second refused settings file');
+  assert.deepEqual(errors, []);
+});
+
+for (const [lang, dir] of [['de', 'ltr'], ['ar', 'rtl']]) {
+  test(`the findings settings' errors in ${lang}: each names what was typed, in the language's sentence`, async () => {
+    const { page, errors } = await open(lang, undefined, { path: '/?stale=0' });
+    await page.locator('form.sign-in').waitFor();
+    await submitSignIn(page);
+    await page.locator('.toast.error span').first().waitFor();
+    const toast = await page.locator('.toast.error span').first().textContent();
+    assert.match(toast, /stale=0/);
+    assert.doesNotMatch(toast, /is not valid|whole number/);
+    await loaded(page);
+    const form = await applyBadFindingsSettings(page);
+    const items = await form.locator('.field-errors li').allTextContents();
+    // In the order of the fields: the version line, then the network lines.
+    for (const [item, value] of [[items[0], 'beta'], [items[1], '10.0.0.0/8'], [items[2], 'garbage']]) {
+      assert.ok(item.includes(value), `${lang}: ${item}`);
+      assert.doesNotMatch(item, /Line|is not|has bits|did you mean/, `${lang}: ${item}`);
+    }
+    assert.equal(await form.locator('.field-errors li').first().evaluate((li) => getComputedStyle(li).direction), dir);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await form.screenshot({ path: path.join(ARTIFACTS, `${lang}-4-findings-errors.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
 
 for (const [lang, dir, word] of [['de', 'ltr', /Sitzung/], ['ar', 'rtl', /جلس/]]) {
   test(`the main flow in ${lang}, with screenshots`, async () => {

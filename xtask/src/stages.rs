@@ -12,7 +12,7 @@ use std::time::Instant;
 /// its fast engines costs ~150 KB alone (deploy/SIZE.md), so the stage reports the gap...
 const SIZE_TARGET_BROTLI: u64 = 200_000;
 /// ...and fails only past this guard, a few KB over today's build, so any growth is caught.
-const SIZE_GUARD_BROTLI: u64 = 459_000;
+const SIZE_GUARD_BROTLI: u64 = 460_400;
 
 fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));

@@ -25,11 +25,11 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
-pub use cidr::{LineError, Network, Networks, MAX_NETWORKS};
+pub use cidr::{LineError, Network, NetworkError, Networks, MAX_NETWORKS};
 pub use diff::{diff, Diff, Gone};
 pub use duplicates::{duplicates, keep_newest_of_each};
 pub use orphaned::orphaned;
-pub use outdated::{outdated, ClientRule, MinVersions};
+pub use outdated::{outdated, ClientRule, MinVersions, VersionError};
 pub use per_user::{keep_newest, too_many, users_over, UserCount, Whose};
 pub use settings::{Settings, SettingsError};
 pub use stale::stale;
@@ -158,23 +158,39 @@ pub enum FindingError {
     NotOne { key: &'static str, value: String },
 }
 
-impl fmt::Display for FindingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FindingError {
+    /// The sentence for the admin, in `lang`. The pair is written as in the link
+    /// (`stale=0`, one variable so it stays in order in right-to-left text) and the bounds
+    /// as numbers to type there, not grouped.
+    pub fn say(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
         match self {
-            FindingError::UnknownKey(k) => write!(f, "“{k}” is not a finding."),
+            FindingError::UnknownKey(key) => tr!(lang, FD_LINK_UNKNOWN, key = key),
             FindingError::BadNumber {
                 key,
                 value,
                 min,
                 max,
-            } => write!(
-                f,
-                "{key}={value} is not valid: use a whole number from {min} to {max}."
+            } => tr!(
+                lang,
+                FD_LINK_BAD_NUMBER,
+                pair = &format!("{key}={value}"),
+                min = &min.to_string(),
+                max = &max.to_string()
             ),
-            FindingError::NotOne { key, value } => {
-                write!(f, "{key}={value} is not valid: use {key}=1.")
-            }
+            FindingError::NotOne { key, value } => tr!(
+                lang,
+                FD_LINK_NOT_ONE,
+                pair = &format!("{key}={value}"),
+                fix = &format!("{key}=1")
+            ),
         }
+    }
+}
+
+impl fmt::Display for FindingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(crate::i18n::Lang::En))
     }
 }
 

@@ -6,15 +6,57 @@
 //! when its version sorts below the rule's minimum under `cmp_version` (numeric part by
 //! part: `113.0.9` < `113.0.10`); a row without a version is not judged.
 
-use super::RowSet;
+use super::{LineError, RowSet};
 use crate::grid::column::DeviceKind;
 use crate::grid::session::{Field, Sessions};
 use crate::grid::text::{cmp_version, fold};
+use crate::i18n::Lang;
+use crate::tr;
 use std::cmp::Ordering;
+use std::fmt;
 
 /// The most rules a settings file may hold, and the longest name or version.
 pub const MAX_RULES: usize = 64;
 const MAX_TEXT: usize = 64;
+
+/// Why a minimum version was refused, with the offending text as data: said in the admin's
+/// language by [`VersionError::say`], in English by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionError {
+    /// No client name before the version.
+    NoClient,
+    /// `client` is too long or holds a control character.
+    BadName { client: String },
+    /// `version` does not start with a digit, is too long or holds a space or control.
+    BadVersion { version: String, client: String },
+    /// [`MAX_RULES`] clients already have a minimum.
+    TooMany,
+}
+
+impl VersionError {
+    /// The sentence for the admin, in `lang` (limits as plain digits, see `NetworkError::say`).
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            VersionError::NoClient => tr!(lang, FD_VER_NO_CLIENT),
+            VersionError::BadName { client } => {
+                let max = MAX_TEXT.to_string();
+                tr!(lang, FD_VER_BAD_NAME, client = client, max = &max)
+            }
+            VersionError::BadVersion { version, client } => {
+                tr!(lang, FD_VER_BAD_VERSION, version = version, client = client)
+            }
+            VersionError::TooMany => tr!(lang, FD_VER_TOO_MANY, max = &MAX_RULES.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for VersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for VersionError {}
 
 /// One minimum: which client, and the lowest version that is not outdated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,31 +99,30 @@ impl MinVersions {
     }
 
     /// Sets (or replaces) the minimum for a client; a bad name or version is explained.
-    pub fn set(&mut self, client: &str, version: &str) -> Result<(), String> {
+    pub fn set(&mut self, client: &str, version: &str) -> Result<(), VersionError> {
         let (client, version) = (client.trim(), version.trim());
         if client.is_empty() {
-            return Err(
-                "Name a client: desktop-app, mobile-app or a browser such as Chrome.".into(),
-            );
+            return Err(VersionError::NoClient);
         }
         if client.chars().count() > MAX_TEXT || client.chars().any(char::is_control) {
-            return Err(format!("“{client}” is not a client name (at most {MAX_TEXT} characters, no control characters)."));
+            return Err(VersionError::BadName {
+                client: client.to_owned(),
+            });
         }
         if !version.starts_with(|c: char| c.is_ascii_digit())
             || version.chars().count() > MAX_TEXT
             || version.chars().any(|c| c.is_control() || c.is_whitespace())
         {
-            return Err(format!(
-                "“{version}” is not a version for {client}: write a number such as 120 or 4.44.2."
-            ));
+            return Err(VersionError::BadVersion {
+                version: version.to_owned(),
+                client: client.to_owned(),
+            });
         }
         let t = target(client);
         let full = self.rules.len() >= MAX_RULES;
         match self.rules.iter_mut().find(|r| target(&r.client) == t) {
             Some(r) => r.version = version.to_owned(),
-            None if full => {
-                return Err(format!("At most {MAX_RULES} minimum versions can be set."))
-            }
+            None if full => return Err(VersionError::TooMany),
             None => {
                 self.rules.push(ClientRule {
                     client: client.to_owned(),
@@ -97,7 +138,7 @@ impl MinVersions {
     /// Reads the panel's text, one `client version` per line (the version is the last word,
     /// so a client name may hold spaces); blank lines are skipped. Each bad line is explained
     /// with its 1-based number.
-    pub fn parse_lines(text: &str) -> (MinVersions, Vec<(usize, String)>) {
+    pub fn parse_lines(text: &str) -> (MinVersions, Vec<LineError<VersionError>>) {
         let mut out = MinVersions::default();
         let mut errors = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -106,8 +147,8 @@ impl MinVersions {
                 continue;
             }
             let (client, version) = line.rsplit_once(char::is_whitespace).unwrap_or(("", line));
-            if let Err(e) = out.set(client, version) {
-                errors.push((i + 1, e));
+            if let Err(error) = out.set(client, version) {
+                errors.push(LineError { line: i + 1, error });
             }
         }
         (out, errors)

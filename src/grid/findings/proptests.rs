@@ -297,7 +297,7 @@ proptest! {
         let mut min = MinVersions::default();
         let mut naive: Vec<(String, String)> = Vec::new();
         for (c, v) in &rules {
-            min.set(c, v).map_err(TestCaseError::fail)?;
+            min.set(c, v).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let key = c.to_lowercase();
             naive.retain(|(k, _)| *k != key);
             naive.push((key, (*v).to_owned()));
@@ -353,7 +353,7 @@ proptest! {
     ) {
         let s = load(&rows, &removed);
         let mut settings = Settings { stale_days: days, max_per_user: max, ..Settings::default() };
-        settings.min_versions.set("Chrome", "1.10").map_err(TestCaseError::fail)?;
+        settings.min_versions.set("Chrome", "1.10").map_err(|e| TestCaseError::fail(e.to_string()))?;
         settings.networks = Networks::parse(&ranges.join("\n")).0;
         let counts = count_all(&s, &settings, NOW);
         let cx = Context { settings: &settings, now_ms: NOW };

@@ -10,11 +10,13 @@
 //! one sentence, so a half-read file never applies. Nothing in it is secret: it holds no
 //! server, no user and no token, and an unknown key (say `authToken`) is refused.
 
-use super::cidr::{Network, Networks};
-use super::outdated::MinVersions;
+use super::cidr::{Network, NetworkError, Networks};
+use super::outdated::{MinVersions, VersionError};
 use super::{
     Finding, DEFAULT_MAX_PER_USER, DEFAULT_STALE_DAYS, MAX_PER_USER_LIMIT, MAX_STALE_DAYS,
 };
+use crate::i18n::Lang;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,13 +46,67 @@ impl Default for Settings {
     }
 }
 
-/// Why a settings file was refused: a sentence for the admin.
+/// Why a settings file was refused, with the offending part as data: said in the admin's
+/// language by [`SettingsError::say`], in English by `Display` (console, options warnings).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SettingsError(pub String);
+pub enum SettingsError {
+    /// Over 256 KB (`MAX_FILE_BYTES`).
+    TooLarge,
+    /// Not a JSON object at all.
+    NotObject,
+    /// The JSON parser's own explanation (English: it is serde's text).
+    NotSettings { detail: String },
+    /// `staleDays` or `maxPerUser` out of 1..=`max`.
+    BadNumber {
+        key: &'static str,
+        value: u64,
+        max: u32,
+    },
+    /// A bad `minVersions` entry.
+    MinVersion(VersionError),
+    /// Two `minVersions` names that differ only in case.
+    SameClientTwice,
+    /// A `trustedNetworks` entry holding a line break.
+    OnePerEntry,
+    /// A bad `trustedNetworks` entry (numbered from 1).
+    Network { entry: usize, error: NetworkError },
+}
+
+impl SettingsError {
+    /// The sentence for the admin, in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            SettingsError::TooLarge => {
+                let kb = (MAX_FILE_BYTES / 1024).to_string();
+                tr!(lang, FD_FILE_TOO_LARGE, kb = &kb)
+            }
+            SettingsError::NotObject => tr!(lang, FD_FILE_NOT_OBJECT),
+            SettingsError::NotSettings { detail } => {
+                tr!(lang, FD_FILE_NOT_SETTINGS, detail = detail)
+            }
+            SettingsError::BadNumber { key, value, max } => tr!(
+                lang,
+                FD_FILE_BAD_NUMBER,
+                key = *key,
+                value = &value.to_string(),
+                max = &max.to_string()
+            ),
+            SettingsError::MinVersion(e) => tr!(lang, FD_FILE_MIN_VERSION, why = &e.say(lang)),
+            SettingsError::SameClientTwice => tr!(lang, FD_FILE_SAME_CLIENT),
+            SettingsError::OnePerEntry => tr!(lang, FD_FILE_ONE_PER_ENTRY),
+            SettingsError::Network { entry, error } => tr!(
+                lang,
+                FD_FILE_NETWORK,
+                entry = &entry.to_string(),
+                why = &error.say(lang)
+            ),
+        }
+    }
+}
 
 impl fmt::Display for SettingsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.say(Lang::En))
     }
 }
 
@@ -67,10 +123,6 @@ struct File {
     min_versions: BTreeMap<String, String>,
     #[serde(default)]
     trusted_networks: Vec<String>,
-}
-
-fn bad(s: String) -> SettingsError {
-    SettingsError(s)
 }
 
 impl Settings {
@@ -110,24 +162,18 @@ impl Settings {
     /// Reads a settings file; see the module doc for what is refused.
     pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
         if text.len() > MAX_FILE_BYTES {
-            return Err(bad(format!(
-                "This file is too large to be a settings file (over {} KB).",
-                MAX_FILE_BYTES / 1024
-            )));
+            return Err(SettingsError::TooLarge);
         }
         if !text.trim_start().starts_with('{') {
-            return Err(bad(
-                "This is not a settings file: it must be one JSON object.".to_owned(),
-            ));
+            return Err(SettingsError::NotObject);
         }
-        let file: File = serde_json::from_str(text)
-            .map_err(|e| bad(format!("This is not a settings file: {e}.")))?;
-        let number = |v: Option<u64>, name: &str, default: u32, max: u32| match v {
+        let file: File = serde_json::from_str(text).map_err(|e| SettingsError::NotSettings {
+            detail: e.to_string(),
+        })?;
+        let number = |v: Option<u64>, key: &'static str, default: u32, max: u32| match v {
             None => Ok(default),
             Some(n) if (1..=u64::from(max)).contains(&n) => Ok(n as u32),
-            Some(n) => Err(bad(format!(
-                "{name} is {n}: it must be a whole number from 1 to {max}."
-            ))),
+            Some(value) => Err(SettingsError::BadNumber { key, value, max }),
         };
         let stale_days = number(
             file.stale_days,
@@ -145,36 +191,26 @@ impl Settings {
         for (client, version) in &file.min_versions {
             min_versions
                 .set(client, version)
-                .map_err(|e| bad(format!("minVersions: {e}")))?;
+                .map_err(SettingsError::MinVersion)?;
         }
         if min_versions.rules().len() != file.min_versions.len() {
-            return Err(bad(
-                "minVersions names the same client twice (names are compared without case)."
-                    .to_owned(),
-            ));
+            return Err(SettingsError::SameClientTwice);
         }
         if file
             .trusted_networks
             .iter()
             .any(|l| l.contains(['\n', '\r']))
         {
-            return Err(bad(
-                "trustedNetworks: write one network per entry.".to_owned()
-            ));
+            return Err(SettingsError::OnePerEntry);
         }
-        // One entry per line, so a line number is the entry's number.
+        // One entry per line, so a line number is the entry's number. More than
+        // MAX_NETWORKS entries is an error of the first one past it.
         let (networks, errors) = Networks::parse(&file.trusted_networks.join("\n"));
-        if let Some(e) = errors.first() {
-            return Err(bad(format!(
-                "trustedNetworks entry {}: {}",
-                e.line, e.message
-            )));
-        }
-        if networks.len() > super::MAX_NETWORKS {
-            return Err(bad(format!(
-                "trustedNetworks: at most {} networks.",
-                super::MAX_NETWORKS
-            )));
+        if let Some(e) = errors.into_iter().next() {
+            return Err(SettingsError::Network {
+                entry: e.line,
+                error: e.error,
+            });
         }
         Ok(Settings {
             stale_days,

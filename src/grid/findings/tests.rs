@@ -4,6 +4,7 @@
 use super::*;
 use crate::grid::session::Row;
 use crate::grid::tests::{load, Fx};
+use crate::i18n::Lang;
 use std::net::IpAddr;
 
 const NOW: i64 = 1_735_689_600_000; // 2025-01-01T00:00:00Z
@@ -237,7 +238,7 @@ fn a_bad_minimum_version_is_explained() {
         ("Chrome", "1 2"),
         ("a\u{7}", "1"),
     ] {
-        let e = min.set(client, version).expect_err("refused");
+        let e = min.set(client, version).expect_err("refused").to_string();
         assert!(e.ends_with('.'), "{e}");
     }
     for k in 0..MAX_RULES_FOR_TEST {
@@ -303,10 +304,11 @@ fn bad_network_lines_get_their_line_number_and_a_sentence() {
     let text = "10.0.0.0/8 Office\n10.0.0.0/33\n10.0.0.1/8 Typo\ngarbage\n\n# fine\n2001:db8::/129\n10.0.0.0/\n10.0.0.0/+8\n::ffff:10.0.0.1/104\n1.2.3.4/8/9\nfe80::1%eth0/64\n10.0.0.0/008";
     let (n, errors) = Networks::parse(text);
     assert_eq!(n.len(), 2);
-    let got: Vec<(usize, &str)> = errors
+    let got: Vec<(usize, String)> = errors
         .iter()
-        .map(|e| (e.line, e.message.as_str()))
+        .map(|e| (e.line, e.error.to_string()))
         .collect();
+    let got: Vec<(usize, &str)> = got.iter().map(|(l, m)| (*l, m.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -499,7 +501,8 @@ fn a_bad_settings_file_is_refused_whole_with_a_sentence() {
         assert!(e.contains(says), "{text}: {e}");
     }
     let huge = format!(r#"{{"trustedNetworks": ["{}"]}}"#, "1".repeat(300 * 1024));
-    assert!(Settings::from_json(&huge).is_err_and(|e| e.0.contains("too large")));
+    assert_eq!(Settings::from_json(&huge), Err(SettingsError::TooLarge));
+    assert!(SettingsError::TooLarge.to_string().contains("too large"));
 }
 
 #[test]
@@ -587,8 +590,188 @@ fn minimum_versions_read_from_lines_with_each_bad_line_named() {
         "desktop-app 4.0.0\n\n  Mobile Safari 17.1 \nChrome\nFirefox x1\n",
     );
     assert_eq!(m.to_text(), "desktop-app 4.0.0\nMobile Safari 17.1");
-    let lines: Vec<usize> = errors.iter().map(|e| e.0).collect();
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [4, 5], "{errors:?}");
     let (again, none) = MinVersions::parse_lines(&m.to_text());
     assert_eq!((again, none.len()), (m, 0));
+}
+
+/// An error's name, the texts its sentence has to show, and how it is said.
+type Case = (String, Vec<String>, Box<dyn Fn(Lang) -> String>);
+
+/// Every typed error of the findings settings, made by the parsers that raise it.
+fn every_settings_error() -> Vec<Case> {
+    fn net(line: &str) -> NetworkError {
+        let (_, mut errors) = Networks::parse(line);
+        assert_eq!(errors.len(), 1, "{line}");
+        errors.remove(0).error
+    }
+    fn ver(client: &str, version: &str) -> VersionError {
+        MinVersions::default()
+            .set(client, version)
+            .expect_err("refused")
+    }
+    fn file(text: &str) -> SettingsError {
+        Settings::from_json(text).expect_err(text)
+    }
+    let mut full = MinVersions::default();
+    for k in 0..MAX_RULES_FOR_TEST {
+        full.set(&format!("b{k}"), "1").expect("room");
+    }
+    let too_many_rules = full.set("one-more", "1").expect_err("full");
+    let too_many_nets = Networks::parse(&"10.0.0.0/8\n".repeat(MAX_NETWORKS + 1)).1;
+    let long_name = "n".repeat(65);
+    let mut out: Vec<Case> = Vec::new();
+    let mut add = |name: &str, values: &[&str], say: Box<dyn Fn(Lang) -> String>| {
+        let values = values.iter().map(|v| v.to_string()).collect();
+        out.push((name.to_owned(), values, say));
+    };
+    for (line, values) in [
+        (
+            format!("10.0.0.0/8 {}", "x".repeat(101)),
+            vec!["10.0.0.0/8", "100"],
+        ),
+        ("10.0.0.0/8 a\u{1}b".to_owned(), vec!["10.0.0.0/8"]),
+        ("garbage".to_owned(), vec!["garbage"]),
+        ("10.0.0.0/+8".to_owned(), vec!["/+8"]),
+        ("10.0.0.0/33".to_owned(), vec!["10.0.0.0/33", "IPv4", "/32"]),
+        (
+            "2001:db8::/129".to_owned(),
+            vec!["2001:db8::/129", "IPv6", "/128"],
+        ),
+        ("10.0.0.1/8".to_owned(), vec!["10.0.0.1/8", "10.0.0.0/8"]),
+    ] {
+        let e = net(&line);
+        add(&format!("{e:?}"), &values, Box::new(move |l| e.say(l)));
+    }
+    let e = too_many_nets.last().expect("one too many").error.clone();
+    add("network TooMany", &["1000"], Box::new(move |l| e.say(l)));
+    for (client, version, values) in [
+        ("", "1", vec![]),
+        (long_name.as_str(), "1", vec![long_name.as_str(), "64"]),
+        ("Chrome", "beta", vec!["beta", "Chrome"]),
+    ] {
+        let e = ver(client, version);
+        add(&format!("{e:?}"), &values, Box::new(move |l| e.say(l)));
+    }
+    add(
+        "version TooMany",
+        &["64"],
+        Box::new(move |l| too_many_rules.say(l)),
+    );
+    let huge = format!(r#"{{"x": "{}"}}"#, "1".repeat(300 * 1024));
+    for (text, values) in [
+        (huge.as_str(), vec!["256"]),
+        ("[]", vec![]),
+        (r#"{"authToken": "x"}"#, vec!["unknown field `authToken`"]),
+        (r#"{"staleDays": 0}"#, vec!["staleDays", "0", "36500"]),
+        (
+            r#"{"minVersions": {"Chrome": "new"}}"#,
+            vec!["minVersions", "new", "Chrome"],
+        ),
+        (
+            r#"{"minVersions": {"Chrome": "1", "chrome": "2"}}"#,
+            vec!["minVersions"],
+        ),
+        (r#"{"trustedNetworks": ["a\nb"]}"#, vec!["trustedNetworks"]),
+        (
+            r#"{"trustedNetworks": ["10.0.0.0/8", "10.0.0.1/8 x"]}"#,
+            vec!["trustedNetworks", "2", "10.0.0.1/8", "10.0.0.0/8"],
+        ),
+    ] {
+        let e = file(text);
+        add(&format!("{e:?}"), &values, Box::new(move |l| e.say(l)));
+    }
+    for (key, value, values) in [
+        ("stale", "0", vec!["stale=0", "36500"]),
+        ("many", "+5", vec!["many=+5", "1000000"]),
+        ("dup", "yes", vec!["dup=yes", "dup=1"]),
+    ] {
+        let e = Finding::from_url(key, value).expect_err(value);
+        add(&format!("{e:?}"), &values, Box::new(move |l| e.say(l)));
+    }
+    let e = FindingError::UnknownKey("zap".into());
+    add("link UnknownKey", &["zap"], Box::new(move |l| e.say(l)));
+    out
+}
+
+#[test]
+fn every_settings_error_is_said_in_german_and_arabic_with_its_value() {
+    let all = every_settings_error();
+    assert_eq!(all.len(), 24, "every variant, and each way one is raised");
+    for (name, values, say) in &all {
+        let english = say(Lang::En);
+        for lang in [Lang::De, Lang::Ar] {
+            let said = say(lang);
+            assert_ne!(said, english, "{name} in {lang:?}");
+            assert!(
+                !said.contains(['\u{1}', '\u{3}']),
+                "{name}: a marker left: {said}"
+            );
+            for v in values {
+                assert!(
+                    said.contains(v.as_str()),
+                    "{name} in {lang:?} lacks {v}: {said}"
+                );
+            }
+        }
+        // Arabic says it in Arabic, and each value in it keeps its own direction.
+        let arabic = say(Lang::Ar);
+        assert!(
+            arabic.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+            "{name}: {arabic}"
+        );
+        // (The file's key names are words of the message itself, not variables.)
+        for v in values
+            .iter()
+            .filter(|v| !["minVersions", "trustedNetworks"].contains(&v.as_str()))
+        {
+            assert!(
+                arabic.contains(&format!("\u{2068}{v}")),
+                "{name}: {v} not isolated in {arabic}"
+            );
+        }
+        // The pseudo-locale marks it, so the e2e check finds one said without the catalogue.
+        assert!(say(Lang::Pseudo).starts_with('⟦'), "{name}");
+    }
+}
+
+#[test]
+fn the_english_sentences_are_the_ones_said_before_the_catalogue() {
+    let said = |r: Result<(), VersionError>| r.expect_err("refused").to_string();
+    let mut min = MinVersions::default();
+    assert_eq!(
+        said(min.set("Chrome", "beta")),
+        "“beta” is not a version for Chrome: write a number such as 120 or 4.44.2."
+    );
+    assert_eq!(
+        said(min.set(" ", "1")),
+        "Name a client: desktop-app, mobile-app or a browser such as Chrome."
+    );
+    let (_, errors) = MinVersions::parse_lines("desktop-app 4\nFirefox x1");
+    assert_eq!(
+        errors[0].to_string(),
+        "Line 2: “x1” is not a version for Firefox: write a number such as 120 or 4.44.2."
+    );
+    let file = |t: &str| Settings::from_json(t).expect_err(t).to_string();
+    assert_eq!(
+        file(&format!(r#"{{"x": "{}"}}"#, "1".repeat(300 * 1024))),
+        "This file is too large to be a settings file (over 256 KB)."
+    );
+    assert_eq!(
+        file(r#"{"minVersions": {"Chrome": "new"}}"#),
+        "minVersions: “new” is not a version for Chrome: write a number such as 120 or 4.44.2."
+    );
+    assert_eq!(
+        file(r#"{"maxPerUser": 1000001}"#),
+        "maxPerUser is 1000001: it must be a whole number from 1 to 1000000."
+    );
+    assert_eq!(
+        file(r#"{"trustedNetworks": ["10.0.0.0/8 a\u0001"]}"#),
+        "trustedNetworks entry 1: The label of 10.0.0.0/8 holds a control character."
+    );
+    assert_eq!(
+        Networks::parse(&"10.0.0.0/8\n".repeat(1001)).1[0].to_string(),
+        "Line 1001: At most 1000 networks can be trusted."
+    );
 }

@@ -5,7 +5,10 @@
 use super::export::{download, ExportFile};
 use super::findings_text as text;
 use super::state::Action;
-use crate::grid::findings::{MinVersions, Networks, Settings, MAX_PER_USER_LIMIT, MAX_STALE_DAYS};
+use crate::grid::findings::{
+    LineError, MinVersions, NetworkError, Networks, Settings, VersionError, MAX_PER_USER_LIMIT,
+    MAX_STALE_DAYS,
+};
 use crate::i18n::{k, Lang, Said};
 use crate::tr;
 use crate::ui::lang::use_lang;
@@ -19,13 +22,36 @@ pub struct SettingsProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Each field's error sentences, by field.
+/// Each field's errors, by field; said in the language current when they are shown.
 #[derive(Clone, Default, PartialEq)]
 struct Errors {
-    stale: Option<String>,
-    many: Option<String>,
-    versions: Vec<String>,
-    networks: Vec<String>,
+    /// The largest number the field takes, when its value is not one from 1 to it.
+    stale: Option<u32>,
+    many: Option<u32>,
+    versions: Vec<LineError<VersionError>>,
+    networks: Vec<LineError<NetworkError>>,
+}
+
+impl Errors {
+    fn is_empty(&self) -> bool {
+        *self == Errors::default()
+    }
+}
+
+/// An inline error as shown: its line's label (for a list field) and its sentence.
+type Shown = (Option<usize>, String);
+
+fn number_errors(lang: Lang, max: Option<u32>) -> Vec<Shown> {
+    max.map(|max| (None, text::number_error(lang, 1, max)))
+        .into_iter()
+        .collect()
+}
+
+fn line_errors<E>(errors: &[LineError<E>], say: impl Fn(&E) -> String) -> Vec<Shown> {
+    errors
+        .iter()
+        .map(|e| (Some(e.line), say(&e.error)))
+        .collect()
 }
 
 fn value_of(r: &NodeRef) -> String {
@@ -37,60 +63,56 @@ fn value_of(r: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-fn number(lang: Lang, v: &str, max: u32) -> Result<u32, String> {
+fn number(v: &str, max: u32) -> Result<u32, u32> {
     v.trim()
         .parse::<u32>()
         .ok()
         .filter(|n| (1..=max).contains(n))
-        .ok_or_else(|| text::number_error(lang, 1, max))
+        .ok_or(max)
 }
 
 /// The form's settings, or every error in it.
-fn read(lang: Lang, refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
-    let stale = number(lang, &value_of(&refs[0]), MAX_STALE_DAYS);
-    let many = number(lang, &value_of(&refs[1]), MAX_PER_USER_LIMIT);
-    let (min_versions, v_errors) = MinVersions::parse_lines(&value_of(&refs[2]));
+fn read(refs: &[NodeRef; 4]) -> Result<Settings, Errors> {
+    let stale = number(&value_of(&refs[0]), MAX_STALE_DAYS);
+    let many = number(&value_of(&refs[1]), MAX_PER_USER_LIMIT);
+    let (min_versions, versions) = MinVersions::parse_lines(&value_of(&refs[2]));
     let (networks, n_errors) = Networks::parse(&value_of(&refs[3]));
     let errors = Errors {
-        stale: stale.clone().err(),
-        many: many.clone().err(),
-        versions: v_errors
-            .iter()
-            .map(|(l, m)| text::line_error(lang, *l, m))
-            .collect(),
-        networks: n_errors
-            .iter()
-            .map(|e| text::line_error(lang, e.line, &e.message))
-            .collect(),
+        stale: stale.err(),
+        many: many.err(),
+        versions,
+        networks: n_errors,
     };
     match (stale, many) {
-        (Ok(stale_days), Ok(max_per_user))
-            if errors
-                == Errors {
-                    stale: None,
-                    many: None,
-                    ..Errors::default()
-                } =>
-        {
-            Ok(Settings {
-                stale_days,
-                max_per_user,
-                min_versions,
-                networks,
-            })
-        }
+        (Ok(stale_days), Ok(max_per_user)) if errors.is_empty() => Ok(Settings {
+            stale_days,
+            max_per_user,
+            min_versions,
+            networks,
+        }),
         _ => Err(errors),
     }
 }
 
-/// A field's inline errors, tied to it by `aria-describedby`.
-fn errors_of(id: &str, errors: &[String]) -> Html {
+/// A field's inline errors, tied to it by `aria-describedby`; a list field's line number is
+/// its own label before the sentence.
+fn errors_of(lang: Lang, id: &str, errors: &[Shown]) -> Html {
     if errors.is_empty() {
         return Html::default();
     }
+    let item = |(line, sentence): &Shown| {
+        html! {
+            <li>
+                if let Some(line) = line {
+                    <span class="line-no">{ tr!(lang, FD_LINE, line = *line) }</span>{ " " }
+                }
+                { sentence.clone() }
+            </li>
+        }
+    };
     html! {
         <ul id={id.to_owned()} class="field-errors error" role="alert">
-            { for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+            { for errors.iter().map(item) }
         </ul>
     }
 }
@@ -111,7 +133,7 @@ pub fn findings_settings(p: &SettingsProps) -> Html {
         let (refs, errors, dispatch) = (refs.clone(), errors.clone(), p.dispatch.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match read(lang, &refs) {
+            match read(&refs) {
                 Ok(s) => {
                     errors.set(Errors::default());
                     dispatch.emit(Action::SetSettings(Rc::new(s)));
@@ -122,7 +144,10 @@ pub fn findings_settings(p: &SettingsProps) -> Html {
     };
     let id = |k: &str| format!("{}-fs-{k}", p.uid);
     let described = |k: &str, bad: bool| bad.then(|| id(&format!("{k}-err")));
-    let one = |e: &Option<String>| e.iter().cloned().collect::<Vec<_>>();
+    let (versions, networks) = (
+        line_errors(&errors.versions, |e| e.say(lang)),
+        line_errors(&errors.networks, |e| e.say(lang)),
+    );
     let s = &p.settings;
     html! {
         <form class="findings-settings" {onsubmit} novalidate=true>
@@ -132,25 +157,25 @@ pub fn findings_settings(p: &SettingsProps) -> Html {
                     value={s.stale_days.to_string()} aria-invalid={errors.stale.is_some().then_some("true")}
                     aria-describedby={described("stale", errors.stale.is_some())} />
             </label>
-            { errors_of(&id("stale-err"), &one(&errors.stale)) }
+            { errors_of(lang, &id("stale-err"), &number_errors(lang, errors.stale)) }
             <label>{ tr!(lang, FD_MAX_PER_USER) }
                 <input type="number" min="1" max={MAX_PER_USER_LIMIT.to_string()} ref={refs[1].clone()}
                     value={s.max_per_user.to_string()} aria-invalid={errors.many.is_some().then_some("true")}
                     aria-describedby={described("many", errors.many.is_some())} />
             </label>
-            { errors_of(&id("many-err"), &one(&errors.many)) }
+            { errors_of(lang, &id("many-err"), &number_errors(lang, errors.many)) }
             <label>{ tr!(lang, FD_MIN_VERSIONS) }
                 <textarea rows="3" ref={refs[2].clone()} value={s.min_versions.to_text()} spellcheck="false"
                     placeholder={tr!(lang, FD_MIN_VERSIONS_HINT)} aria-invalid={(!errors.versions.is_empty()).then_some("true")}
                     aria-describedby={described("versions", !errors.versions.is_empty())} />
             </label>
-            { errors_of(&id("versions-err"), &errors.versions) }
+            { errors_of(lang, &id("versions-err"), &versions) }
             <label>{ tr!(lang, FD_NETWORKS) }
                 <textarea rows="3" ref={refs[3].clone()} value={s.networks.to_text()} spellcheck="false"
                     placeholder={tr!(lang, FD_NETWORKS_HINT)} aria-invalid={(!errors.networks.is_empty()).then_some("true")}
                     aria-describedby={described("networks", !errors.networks.is_empty())} />
             </label>
-            { errors_of(&id("networks-err"), &errors.networks) }
+            { errors_of(lang, &id("networks-err"), &networks) }
             <div class="settings-actions">
                 <button type="submit">{ tr!(lang, FD_APPLY) }</button>
                 { file_buttons(lang, s, &p.dispatch) }
@@ -215,12 +240,9 @@ fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
                         error: false,
                     }
                 }
-                // The file's own fault, said by the settings parser (in English for now).
+                // The file's own fault, said in the language current when it is shown.
                 Err(e) => Action::Toast {
-                    text: {
-                        let why = e.to_string();
-                        Said::new(move |_| why.clone())
-                    },
+                    text: Said::new(move |lang| e.say(lang)),
                     error: true,
                 },
             },

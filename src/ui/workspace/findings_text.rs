@@ -54,10 +54,6 @@ pub fn more_users(lang: Lang, n: usize) -> String {
     tr!(lang, FD_MORE_USERS, n = n)
 }
 
-pub fn line_error(lang: Lang, line: usize, message: &str) -> String {
-    tr!(lang, FD_LINE_ERROR, line = line, message = message)
-}
-
 pub fn number_error(lang: Lang, min: u32, max: u32) -> String {
     tr!(lang, FD_NUMBER_ERROR, min = min, max = max)
 }

@@ -105,9 +105,9 @@ pub fn use_model(props: &WorkspaceProps) -> (Store<Model>, Rc<Model>, Callback<A
         let (d, enabled) = (dispatch.clone(), props.options.url_state);
         use_effect_with((), move |_| {
             if enabled {
-                // The finding's own sentence (in English for now: grid/findings says it).
+                // The finding's own sentence, in the language current when it is shown.
                 for why in crate::grid::finding_errors(&url_state::location_search()) {
-                    let text = crate::i18n::Said::new(move |_| why.clone());
+                    let text = crate::i18n::Said::new(move |lang| why.say(lang));
                     d.emit(Action::Toast { text, error: true });
                 }
             }
