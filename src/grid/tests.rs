@@ -500,7 +500,11 @@ fn a_column_is_ranked_once_on_first_use_and_idle_warming_ranks_each_once() {
     // A sort ranks its column on demand; the idle warm-up then skips it.
     let mut by_ip = s.live_indices();
     sort_rows(&s, &mut by_ip, &[SortKey::asc(Column::Ip)]);
-    assert_eq!(s.heap_bytes(), bare + 2_000 * 4, "one column's ranks, not nine");
+    assert_eq!(
+        s.heap_bytes(),
+        bare + 2_000 * 4,
+        "one column's ranks, not nine"
+    );
     let mut warmed = 0;
     while s.warm_ranks() {
         warmed += 1;
