@@ -5,7 +5,7 @@
 //! once and one with `--latency-ms 50` (names then end in `.latency50`).
 //!
 //! `load.app_*` is the fetch as the shell runs it (`load_sessions`, progress and the rows so far
-//! to callbacks);
+//! to callbacks), at the app's default pages in flight, as is the baseline;
 //! `load.shell_*` is the whole app: its sign-in form submitted, the load with its progress on
 //! screen, until the table says "of 100,0…" — what an admin waits for.
 
@@ -114,18 +114,23 @@ async fn measure(
     label: &str,
 ) -> Result<(), String> {
     let client = client();
+    // The app's own pages in flight: the baseline reads at the same concurrency.
+    let c = FetchOptions::default().concurrency;
+    let js_c = u32::try_from(c).unwrap_or(u32::MAX);
     // The first load carries the code; rc-sim then remembers this client for 30 minutes.
-    let warm = app_load(&client, 4, &SecondFactor::Totp(code)).await?;
+    let warm = app_load(&client, c, &SecondFactor::Totp(code)).await?;
     report.note(&format!("load{label}: first (untimed) load {warm:.0} ms"));
     let none = SecondFactor::None;
-    let (mut app, mut js, mut text) = (Vec::new(), Vec::new(), Vec::new());
-    // Interleaved, so a change in the machine's load hits both alike.
+    let (mut app, mut shell, mut js, mut text) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Interleaved, so a change in the machine's load hits all alike.
     for _ in 0..runs.clamp(1, 3) {
-        app.push(app_load(&client, 4, &none).await?);
+        app.push(app_load(&client, c, &none).await?);
         pause().await;
-        js.push(baseline(4, true).await?);
+        shell.push(shell_load().await?);
         pause().await;
-        text.push(baseline(4, false).await?);
+        js.push(baseline(js_c, true).await?);
+        pause().await;
+        text.push(baseline(js_c, false).await?);
         pause().await;
     }
     report.ms(&format!("load.app_100k{label}"), &app);
@@ -136,11 +141,6 @@ async fn measure(
         median(&app) / median(&js),
         "x",
     );
-    let mut shell = Vec::new();
-    for _ in 0..runs.clamp(1, 3) {
-        shell.push(shell_load().await?);
-        pause().await;
-    }
     report.ms(&format!("load.shell_100k{label}"), &shell);
     report.figure(
         &format!("load.shell_over_js{label}"),
@@ -148,7 +148,7 @@ async fn measure(
         "x",
     );
     // Concurrency, by measurement: the app and the baseline at each.
-    for c in [2usize, 6, 8] {
+    for c in [2usize, 4, 8] {
         let (mut a, mut j) = (Vec::new(), Vec::new());
         for _ in 0..runs.clamp(1, 2) {
             a.push(app_load(&client, c, &none).await?);
