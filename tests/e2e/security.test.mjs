@@ -72,16 +72,33 @@ test('integrity pins every script, stylesheet and the wasm', async () => {
   assert.equal(wasm.length, 1, 'one wasm file');
 });
 
-for (const [what, pattern] of [['the wasm', '**/*_bg.wasm'], ['the wasm-bindgen JS', /rc-device-manager-[0-9a-f]+\.js$/]]) {
+/** The app page's own files, by role, as its tags name them (file names only). */
+async function builtFiles() {
+  const { scripts, links } = await parsed('index.html');
+  const base = (href) => href.split('/').pop();
+  return {
+    wasm: base(links.find((l) => l.href?.endsWith('.wasm')).href),
+    glue: base(links.find((l) => l.rel === 'modulepreload').href),
+    loader: base(scripts.find((s) => 'data-rcdm-js' in s).src),
+  };
+}
+
+for (const [what, role] of [['the wasm', 'wasm'], ['the wasm-bindgen JS', 'glue'], ['the loader', 'loader']]) {
   test(`a tampered copy of ${what} is refused`, async () => {
+    const name = (await builtFiles())[role];
+    await ui.browser.close();
     const { page, errors } = await open();
-    await page.route(pattern, async (route) => {
+    await page.route((url) => url.pathname.endsWith(`/${name}`), async (route) => {
       const res = await route.fetch();
       const body = Buffer.from(await res.body());
       body[body.length - 1] ^= 0x01; // one bit, somewhere a check would miss it
       await route.fulfill({ response: res, body });
     });
-    const refused = page.waitForEvent('console', (m) => m.type() === 'error' && m.text().startsWith('RC Device Manager:'));
+    // The loader says why it stopped; a tampered loader never runs, and the browser says it.
+    const said = role === 'loader'
+      ? (m) => m.type() === 'error' && /integrity/i.test(m.text())
+      : (m) => m.type() === 'error' && m.text().startsWith('RC Device Manager:');
+    const refused = page.waitForEvent('console', said);
     await page.goto(sim.url);
     await refused;
     assert.equal(await page.locator('.rcdm').count(), 0, 'the app did not start');
