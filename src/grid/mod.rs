@@ -38,7 +38,7 @@ pub use column::{Column, DeviceKind};
 pub use export::{push_csv_cell, to_csv, to_json, UTF8_BOM};
 pub use filter::{filter_rows, Filters, QueryError, Search};
 pub use page::{page_count, status_text, thousands, PageNav, PageSize};
-pub use session::{Own, RowRef, Sessions};
+pub use session::{Own, RowLine, RowRef, Sessions};
 pub use sort::{parse_ip, sort_indices, sort_rows, SortKey};
 pub use stats::{group_by_user, stats, Stats, UserGroup};
 pub use text::{cmp_version, fold};

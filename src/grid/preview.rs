@@ -1,19 +1,13 @@
 //! What a bulk logout will end, for its confirmation: how many sessions per user and per
 //! client, how many are the admin's own, and the first of them.
 
-use super::session::Sessions;
+use super::session::{RowLine, Sessions};
 use std::collections::HashMap;
 
 /// One session as the preview lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviewRow {
-    pub session_id: String,
-    /// As the User column shows it.
-    pub user: String,
-    pub client: String,
-    pub os: String,
-    pub ip: String,
-    pub login_ms: Option<i64>,
+    pub line: RowLine,
     /// The admin's own (their user id, or the page's own session).
     pub own: bool,
 }
@@ -52,12 +46,7 @@ pub fn preview(sessions: &Sessions, rows: &[u32], self_user_id: &str, first: usi
         *clients.entry(r.client()).or_default() += 1;
         if out.first.len() < first {
             out.first.push(PreviewRow {
-                session_id: r.session_id().to_owned(),
-                user: r.user_display().to_owned(),
-                client: r.client().to_owned(),
-                os: r.os().into_owned(),
-                ip: r.ip().to_owned(),
-                login_ms: r.login_ms(),
+                line: r.line(),
                 own,
             });
         }
@@ -103,7 +92,7 @@ mod tests {
             [("Chrome".to_owned(), 3), ("Firefox".to_owned(), 1)]
         );
         assert_eq!(p.own, 1);
-        let ids: Vec<&str> = p.first.iter().map(|r| r.session_id.as_str()).collect();
+        let ids: Vec<&str> = p.first.iter().map(|r| r.line.session_id.as_str()).collect();
         assert_eq!(ids, ["s1", "s2"]);
         assert_eq!(
             preview(&s, &[2], "", 5).own,

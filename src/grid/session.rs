@@ -360,6 +360,20 @@ pub(crate) fn push_search_text(
     }
 }
 
+/// A session as one short line shows it (a bulk logout's preview, the rows gone since the
+/// last load): its fields owned, so the line outlives the set it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLine {
+    pub session_id: String,
+    /// As the User column shows it (the name, else the username).
+    pub user: String,
+    pub client: String,
+    /// OS name and version, e.g. `Windows 10`.
+    pub os: String,
+    pub ip: String,
+    pub login_ms: Option<i64>,
+}
+
 /// A borrowed view of one present row, with its fields as the table shows them.
 #[derive(Debug, Clone, Copy)]
 pub struct RowRef<'a> {
@@ -429,6 +443,17 @@ impl<'a> RowRef<'a> {
     }
     pub fn login_ms(&self) -> Option<i64> {
         (self.row.login != NO_LOGIN).then_some(self.row.login)
+    }
+    /// The row's fields for a short line of its own (see [`RowLine`]).
+    pub fn line(&self) -> RowLine {
+        RowLine {
+            session_id: self.session_id().to_owned(),
+            user: self.user_display().to_owned(),
+            client: self.client().to_owned(),
+            os: self.os().into_owned(),
+            ip: self.ip().to_owned(),
+            login_ms: self.login_ms(),
+        }
     }
     /// The login as the table shows it (`YYYY-MM-DD HH:MM`), empty when unknown.
     pub fn login_text(&self) -> String {

@@ -5,20 +5,13 @@
 //! one comparison: open addressing over id symbols tagged with their hash, sized once,
 //! comparing against the set's own interned text, so no id is copied.
 
-use crate::grid::session::{Field, Sessions};
+use crate::grid::session::{Field, RowLine, Sessions};
 
 /// The last known fields of a session that vanished, owned so they outlive the old set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gone {
-    pub session_id: String,
+    pub line: RowLine,
     pub user_id: String,
-    /// As the User column showed it (the name, else the username).
-    pub user: String,
-    pub client: String,
-    /// OS name and version, e.g. `Windows 10`.
-    pub os: String,
-    pub ip: String,
-    pub login_ms: Option<i64>,
 }
 
 /// What changed between two loads.
@@ -97,13 +90,8 @@ pub fn diff(prev: &Sessions, next: &Sessions) -> Diff {
         .filter_map(|(i, _)| {
             let r = prev.row(i as u32)?;
             Some(Gone {
-                session_id: r.session_id().to_owned(),
+                line: r.line(),
                 user_id: r.user_id().to_owned(),
-                user: r.user_display().to_owned(),
-                client: r.client().to_owned(),
-                os: r.os().into_owned(),
-                ip: r.ip().to_owned(),
-                login_ms: r.login_ms(),
             })
         })
         .collect();

@@ -377,7 +377,7 @@ proptest! {
         let gone: Vec<String> = ra.iter().filter(|r| !r.id.is_empty() && !after.contains(&r.id)).map(|r| r.id.clone()).collect();
         let d = diff(&a, &b);
         prop_assert_eq!(d.new, new);
-        prop_assert_eq!(d.gone.into_iter().map(|g| g.session_id).collect::<Vec<_>>(), gone);
+        prop_assert_eq!(d.gone.into_iter().map(|g| g.line.session_id).collect::<Vec<_>>(), gone);
     }
 
     #[test]

@@ -529,13 +529,15 @@ fn the_diff_marks_new_rows_and_keeps_the_gone_ones_fields() {
     assert_eq!(
         d.gone,
         [Gone {
-            session_id: "went".into(),
+            line: crate::grid::RowLine {
+                session_id: "went".into(),
+                user: "bob".into(),
+                client: "Chrome".into(),
+                os: "Windows 10".into(),
+                ip: "10.0.0.1".into(),
+                login_ms: crate::grid::parse_iso8601("2024-12-31T10:00:00Z"),
+            },
             user_id: "u2".into(),
-            user: "bob".into(),
-            client: "Chrome".into(),
-            os: "Windows 10".into(),
-            ip: "10.0.0.1".into(),
-            login_ms: crate::grid::parse_iso8601("2024-12-31T10:00:00Z"),
         }]
     );
     assert_eq!(diff(&next, &next), Diff::default());

@@ -5,9 +5,9 @@
 use super::derive::FindingsVm;
 use super::findings_settings::FindingsSettings;
 use super::findings_text as text;
+use super::preview::row_line;
 use super::state::{Action, Chip};
 use crate::grid::findings::{Finding, Gone, Settings};
-use crate::grid::format_login;
 use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::lang::use_lang;
@@ -152,19 +152,7 @@ fn keep_actions(lang: Lang, p: &FindingsProps) -> Html {
 }
 
 fn gone_list(lang: Lang, gone: &[Gone], tz: i32) -> Html {
-    let item = |g: &Gone| {
-        let login = g
-            .login_ms
-            .map(|ms| format_login(ms, tz))
-            .unwrap_or_default();
-        html! {
-            <li>
-                <span class="who">{ g.user.clone() }</span>{ " · " }{ g.client.clone() }{ " · " }
-                { g.os.clone() }{ " · " }{ g.ip.clone() }{ " · " }{ login }{ " · " }
-                <code>{ g.session_id.clone() }</code>
-            </li>
-        }
-    };
+    let item = |g: &Gone| html! { <li>{ row_line(&g.line, tz) }</li> };
     let more = gone.len().saturating_sub(GONE_SHOWN);
     html! {
         <div class="gone">

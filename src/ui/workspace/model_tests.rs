@@ -149,7 +149,12 @@ fn a_refresh_marks_new_rows_and_keeps_the_vanished_ones() {
     let mut want = new_ids.clone();
     want.sort();
     assert_eq!(marked, want);
-    let gone: Vec<&str> = m.state.gone.iter().map(|g| g.session_id.as_str()).collect();
+    let gone: Vec<&str> = m
+        .state
+        .gone
+        .iter()
+        .map(|g| g.line.session_id.as_str())
+        .collect();
     assert_eq!(gone, [ids[0].as_str(), ids[1].as_str()]);
     // The same rows again: nothing new, and the vanished ones are still listed.
     let same = m.rows.clone();

@@ -2,8 +2,8 @@
 //! the admin's own called out, the first rows). A plain function, not a component.
 
 use super::findings_text as text;
-use crate::grid::format_login;
 use crate::grid::preview::{Preview, PreviewRow};
+use crate::grid::{format_login, RowLine};
 use crate::i18n::Lang;
 use crate::tr;
 use yew::prelude::*;
@@ -27,15 +27,24 @@ fn counts(lang: Lang, title: String, list: &[(String, usize)], class: &'static s
 }
 
 fn row(r: &PreviewRow, tz: i32) -> Html {
-    let login = r
+    html! {
+        <li class={classes!(r.own.then_some("own"))}>{ row_line(&r.line, tz) }</li>
+    }
+}
+
+/// A session on one line, "user · client · OS · IP · login · id": the preview's rows and the
+/// Findings panel's rows gone since the last load.
+pub fn row_line(line: &RowLine, tz: i32) -> Html {
+    let login = line
         .login_ms
         .map(|ms| format_login(ms, tz))
         .unwrap_or_default();
     html! {
-        <li class={classes!(r.own.then_some("own"))}>
-            { format!("{} · {} · {} · {} · {login} · ", r.user, r.client, r.os, r.ip) }
-            <code>{ r.session_id.clone() }</code>
-        </li>
+        <>
+            <span class="who">{ line.user.clone() }</span>
+            { format!(" · {} · {} · {} · {login} · ", line.client, line.os, line.ip) }
+            <code>{ line.session_id.clone() }</code>
+        </>
     }
 }
 
