@@ -19,9 +19,11 @@ pub fn host() -> Element {
     div
 }
 
-/// Waits (on the browser's timers, bounded) until `ready` holds for the host.
+/// Waits (on the browser's timers, bounded) until `ready` holds for the host, reading the DOM
+/// only once Yew's pending renders ran (so one component is never seen ahead of another).
 pub async fn until(host: &Element, ready: impl Fn(&Element) -> bool) {
     for _ in 0..200 {
+        yew::scheduler::flush().await;
         if ready(host) {
             return;
         }

@@ -52,6 +52,7 @@ pub fn props(rows: Vec<Session>, options: Options) -> WorkspaceProps {
 /// instead of the whole page.
 pub async fn until(root: &Element, ready: impl Fn(&Element) -> bool) {
     for _ in 0..300 {
+        yew::scheduler::flush().await;
         if ready(root) {
             return;
         }
@@ -247,9 +248,13 @@ async fn a_bad_regex_is_explained_inline_and_keeps_the_last_rows() {
     let search = one(&root, "input[type=search]");
     type_into(&search, "safari");
     until(&root, |r| status(r).contains("filtered")).await;
-    assert!(cells_of(&root, "client")
-        .iter()
-        .all(|c| c.contains("Safari")));
+    let cells = cells_of(&root, "client");
+    assert!(
+        cells.iter().all(|c| c.contains("Safari")),
+        "status {:?}; clients {cells:?}; search {:?}",
+        status(&root),
+        search.unchecked_ref::<web_sys::HtmlInputElement>().value()
+    );
     let before = status(&root);
     one(&root, ".regex input").click();
     type_into(&search, "safari(");
@@ -273,9 +278,14 @@ async fn a_bad_regex_is_explained_inline_and_keeps_the_last_rows() {
         r.query_selector("[role=alert]").ok().flatten().is_none()
     })
     .await;
-    assert!(cells_of(&root, "client")
-        .iter()
-        .all(|c| c == "Safari" || c == "Edge"));
+    let cells = cells_of(&root, "client");
+    assert!(
+        cells.iter().all(|c| c == "Safari" || c == "Edge"),
+        "status {:?}; clients {cells:?}; search {:?}; html {}",
+        status(&root),
+        search.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        root.inner_html().chars().take(3000).collect::<String>()
+    );
 }
 
 #[wasm_bindgen_test]

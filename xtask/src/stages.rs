@@ -316,15 +316,19 @@ pub fn test() -> Result<(), String> {
         tests("native", cargo().args(["test", "--workspace"])),
         tests(
             "browser",
-            cargo().args([
-                "test",
-                "-p",
-                "rc-device-manager",
-                "--target",
-                wasm,
-                "--test",
-                "browser",
-            ]),
+            cargo()
+                .args([
+                    "test",
+                    "-p",
+                    "rc-device-manager",
+                    "--target",
+                    wasm,
+                    "--test",
+                    "browser",
+                ])
+                // The runner's default 20 s for the whole file (it takes 3-8 s here) would end a
+                // slow run without its summary, naming no test; a failure should say its name.
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
         ),
     ];
     let trunk_start = Instant::now();
